@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.build/**', 'test/e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    // The engine layer is pure: no DOM, no Svelte, no UI or notebook code, no ambient randomness or clock.
+    files: ['src/engine/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/ui/**', '**/notebook/**', '**/share/**', '**/workers/**', 'svelte', 'svelte/*', '*.svelte'],
+            message: 'src/engine must not import UI, notebook, share or worker code (layers point downwards only).' },
+        ],
+      }],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use createRng(seed) from src/engine/random.ts.' },
+        { object: 'Date', property: 'now', message: 'Engine code takes time as an input; no wall clock.' },
+      ],
+      'no-restricted-globals': ['error', 'document', 'window', 'localStorage', 'navigator'],
+    },
+  },
+);
