@@ -1,0 +1,88 @@
+/**
+ * What view cells return: plain, structured-cloneable descriptions that the page renders.
+ * Cells run in a worker and Plot needs the DOM, so `Plot.lineY(data, opts)` inside a cell records a recipe
+ * `{ __plot: 'lineY', args: [data, opts] }` that the page replays with the real Plot.
+ */
+export interface PlotCall {
+  __plot: string;
+  args: unknown[];
+}
+
+export interface MetricItem {
+  label: string;
+  value: number | string | boolean | null;
+  unit?: string;
+  detail?: string;
+  digits?: number;
+}
+
+export type Verdict = 'supported' | 'partly supported' | 'refuted' | 'untestable as stated' | 'not measurable here';
+
+export interface VerdictSpec {
+  claim: string;
+  verdict: Verdict;
+  /** The rule, with the measured figures substituted, so a reader can check it. */
+  rule: string;
+  figures?: MetricItem[];
+  detail?: string;
+}
+
+export type ViewSpec =
+  | { kind: 'plot'; options: Record<string, unknown>; caption?: string; table?: { columns: string[]; rows: unknown[][] } }
+  | { kind: 'table'; columns: { key: string; label: string; digits?: number }[]; rows: Record<string, unknown>[]; caption?: string }
+  | { kind: 'metrics'; items: MetricItem[] }
+  | ({ kind: 'verdict' } & VerdictSpec)
+  | { kind: 'text'; markdown: string }
+  | { kind: 'group'; items: ViewSpec[] };
+
+/** The `Plot` object inside cells: any mark or transform call becomes a recipe. */
+export const PlotRecorder: Record<string, (...args: unknown[]) => PlotCall> = new Proxy(
+  {},
+  { get: (_t, name) => (typeof name === 'string' ? (...args: unknown[]) => ({ __plot: name, args }) : undefined) },
+) as Record<string, (...args: unknown[]) => PlotCall>;
+
+export function isPlotCall(v: unknown): v is PlotCall {
+  return !!v && typeof v === 'object' && typeof (v as PlotCall).__plot === 'string' && Array.isArray((v as PlotCall).args);
+}
+
+export const VERDICTS: readonly Verdict[] = ['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here'];
+
+export const viewBuilders = {
+  /** plot({ marks: [Plot.lineY(…)], y: { type: 'log' }, … }, { caption }) — Observable Plot options. */
+  plot(options: Record<string, unknown>, extra: { caption?: string; table?: { columns: string[]; rows: unknown[][] } } = {}): ViewSpec {
+    if (!options || typeof options !== 'object') throw new TypeError('plot(options): options must be an object with marks');
+    return { kind: 'plot', options, ...extra };
+  },
+  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }], caption }) */
+  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number })[]; caption?: string } = {}): ViewSpec {
+    const list = Array.from(rows ?? []);
+    const keys = opts.columns ?? Object.keys(list[0] ?? {});
+    const columns = keys.map((c) => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits }));
+    return { kind: 'table', columns, rows: list, caption: opts.caption };
+  },
+  metrics(items: MetricItem[]): ViewSpec {
+    return { kind: 'metrics', items };
+  },
+  metric(label: string, value: MetricItem['value'], opts: Omit<MetricItem, 'label' | 'value'> = {}): ViewSpec {
+    return { kind: 'metrics', items: [{ label, value, ...opts }] };
+  },
+  verdict(spec: VerdictSpec): ViewSpec {
+    if (!VERDICTS.includes(spec.verdict)) throw new RangeError(`invalid verdict: ${JSON.stringify(spec.verdict)} (expected one of ${VERDICTS.join(', ')})`);
+    if (!spec.rule) throw new TypeError('verdict: state the rule that produced it (rule: "…")');
+    return { kind: 'verdict', ...spec };
+  },
+  text(markdown: string): ViewSpec {
+    return { kind: 'text', markdown: String(markdown) };
+  },
+  /** md`…` template tag for computed prose. */
+  md(strings: TemplateStringsArray, ...values: unknown[]): ViewSpec {
+    return { kind: 'text', markdown: strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '') };
+  },
+  group(...items: ViewSpec[]): ViewSpec {
+    return { kind: 'group', items: items.flat() };
+  },
+};
+
+export function isViewSpec(v: unknown): v is ViewSpec {
+  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group'].includes((v as ViewSpec).kind);
+}
