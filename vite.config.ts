@@ -18,7 +18,8 @@ export default defineConfig({
     include: [
       'monaco-editor/editor',
       'monaco-editor/features/register.all',
-      'monaco-editor/languages/definitions/markdown/register',
+      'monaco-editor/languages/definitions/javascript/register',
+      'monaco-editor/languages/definitions/typescript/register',
     ],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 5000 },

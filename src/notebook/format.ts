@@ -68,6 +68,8 @@ export interface NotebookMeta {
   summary: string;
   claims: string[];
   order: number;
+  /** Default seed of the notebook's random streams. */
+  seed: number;
   audience?: string;
 }
 
@@ -200,7 +202,7 @@ function parseAttrs(rest: string, line: number): Record<string, string> {
 }
 
 function parseFrontMatter(lines: string[], fallbackId: string): { meta: NotebookMeta; bodyStart: number } {
-  const base: NotebookMeta = { id: fallbackId, title: fallbackId, summary: '', claims: [], order: 1000 };
+  const base: NotebookMeta = { id: fallbackId, title: fallbackId, summary: '', claims: [], order: 1000, seed: 1 };
   if (lines[0]?.trim() !== '---') return { meta: base, bodyStart: 0 };
   const end = lines.indexOf('---', 1);
   if (end < 0) throw new NotebookFormatError('front matter opened with --- but never closed', 1);
@@ -227,6 +229,7 @@ function parseFrontMatter(lines: string[], fallbackId: string): { meta: Notebook
     summary: str('summary', ''),
     claims: claims as string[],
     order: typeof d.order === 'number' ? d.order : 1000,
+    seed: Number.isInteger(d.seed) && (d.seed as number) >= 0 ? (d.seed as number) : 1,
   };
   if (typeof d.audience === 'string') meta.audience = d.audience;
   if (!/^[a-z0-9-]+$/.test(meta.id)) throw new NotebookFormatError(`notebook id '${meta.id}' must be lowercase letters, digits and -`, 2);

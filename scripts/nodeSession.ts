@@ -1,0 +1,38 @@
+/** Run a notebook headless: the same host and session as the browser, on a Node worker thread. */
+import { Worker } from 'node:worker_threads';
+import { NotebookSession, type CellState, type WorkerLike } from '../src/workers/session';
+import type { Notebook, InputValue } from '../src/notebook/format';
+import type { WorkerToMain } from '../src/workers/protocol';
+import { nodeMainFunctions } from './nodeMainThread';
+
+export function createNodeWorker(): WorkerLike {
+  const w = new Worker(new URL('./nodeWorker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  const like: WorkerLike = {
+    postMessage: (m) => w.postMessage(m),
+    terminate: () => void w.terminate(),
+    onmessage: null,
+    onerror: null,
+  };
+  w.on('message', (m: WorkerToMain) => like.onmessage?.(m));
+  w.on('error', (e) => like.onerror?.(e.message));
+  return like;
+}
+
+export interface HeadlessResult {
+  states: Map<string, CellState>;
+  ms: number;
+}
+
+export async function runNotebookHeadless(
+  nb: Notebook,
+  state: { seed: number; inputs: Record<string, InputValue>; edits: Record<string, string> },
+  opts: { defaultTimeoutMs?: number; onChange?: (id: string, s: CellState) => void } = {},
+): Promise<HeadlessResult> {
+  const t0 = performance.now();
+  const session = new NotebookSession({ createWorker: createNodeWorker, mainFunctions: nodeMainFunctions, defaultTimeoutMs: opts.defaultTimeoutMs, onChange: opts.onChange });
+  session.load(nb.cells, state);
+  await session.whenIdle();
+  const states = new Map(session.states);
+  session.dispose();
+  return { states, ms: performance.now() - t0 };
+}

@@ -1,0 +1,250 @@
+/**
+ * The notebook host: compiles cells, drives the reactive runtime and reports statuses as messages.
+ * It runs inside a Web Worker in the browser and inside a worker thread in the headless runner; the
+ * environment (how to post messages, how to read data files) is injected, so this module has no DOM.
+ */
+import type { CellDef, InputValue } from './format';
+import { analyzeCodeCell, analyzeViewCell, CellSyntaxError, isJsGlobal, locateRuntimeError } from './analyze';
+import { Runtime, RuntimeError, type CellStatus, type CellValues, type RuntimeCellSpec } from './runtime';
+import { isLibraryName, resolveLibrary, type CellContext } from './library';
+import { inspect, scalarFigures } from './inspect';
+import { isViewSpec, type ViewSpec } from './views';
+import type { CellDisplay, CellErrorInfo, MainToWorker, WorkerToMain } from '../workers/protocol';
+import { createFormulaEngine, FormulaError } from './formula';
+
+export interface HostEnv {
+  post(msg: WorkerToMain): void;
+  /** Read a file shipped under public/ (e.g. 'data/index.json'). */
+  fetchText(path: string): Promise<string>;
+  now(): number;
+}
+
+const VIEW_KEY = '#view';
+// eslint-disable-next-line @typescript-eslint/no-empty-function
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<CellValues>;
+
+export class CellRunError extends Error {
+  constructor(message: string, readonly line?: number, readonly column?: number) {
+    super(message);
+    this.name = 'CellRunError';
+  }
+}
+
+export class NotebookHost {
+  private runtime: Runtime;
+  private cells = new Map<string, CellDef>();
+  private sources = new Map<string, string>();
+  private inputs: Record<string, InputValue> = {};
+  private blocked: Record<string, string> = {};
+  private seed = 0;
+  private formulas = createFormulaEngine({ seed: 0 });
+  private startedAt = new Map<string, number>();
+  private nextCallId = 1;
+  private pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private datasets = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly env: HostEnv) {
+    this.runtime = new Runtime((id, s) => this.report(id, s));
+  }
+
+  handle(msg: MainToWorker): void {
+    switch (msg.type) {
+      case 'load':
+        this.seed = msg.seed;
+        this.formulas = createFormulaEngine({ seed: msg.seed });
+        this.inputs = { ...msg.inputs };
+        this.blocked = { ...msg.blocked };
+        this.cells = new Map(msg.cells.map((c) => [c.id, c]));
+        this.sources = new Map(msg.cells.map((c) => [c.id, msg.edits[c.id] ?? c.source]));
+        for (const c of msg.cells) this.runtime.define(this.compile(c));
+        break;
+      case 'setInput': {
+        this.inputs[msg.name] = msg.value;
+        const cell = [...this.cells.values()].find((c) => c.input?.name === msg.name);
+        if (cell) this.runtime.define(this.compile(cell));
+        break;
+      }
+      case 'editCell': {
+        const cell = this.cells.get(msg.id);
+        if (!cell) return;
+        this.sources.set(msg.id, msg.source);
+        delete this.blocked[msg.id];
+        this.runtime.define(this.compile(cell));
+        break;
+      }
+      case 'unblock': {
+        const cell = this.cells.get(msg.id);
+        delete this.blocked[msg.id];
+        if (cell) this.runtime.define(this.compile(cell));
+        break;
+      }
+      case 'setSeed':
+        this.seed = msg.seed;
+        this.formulas = createFormulaEngine({ seed: msg.seed });
+        for (const c of this.cells.values()) this.runtime.define(this.compile(c));
+        break;
+      case 'mainResult': {
+        const p = this.pendingCalls.get(msg.callId);
+        if (!p) return;
+        this.pendingCalls.delete(msg.callId);
+        if (msg.ok) p.resolve(msg.value);
+        else p.reject(new Error(msg.error ?? 'main-thread call failed'));
+        break;
+      }
+    }
+  }
+
+  /** Settles once every cell has finished (for the headless runner and tests). */
+  idle(): Promise<void> {
+    return this.runtime.idle();
+  }
+
+  private compile(cell: CellDef): RuntimeCellSpec {
+    const source = this.sources.get(cell.id) ?? cell.source;
+    const blocked = this.blocked[cell.id];
+    try {
+      switch (cell.type) {
+        case 'input': {
+          const name = cell.input!.name;
+          const value = name in this.inputs ? this.inputs[name] : cell.input!.value;
+          return { id: cell.id, defines: [name], references: [], run: () => ({ [name]: value }) };
+        }
+        case 'formula': {
+          const { defines, references } = this.formulas.analyze(source);
+          return { id: cell.id, defines, references, blocked, run: (args) => this.formulas.evaluate(source, args) };
+        }
+        case 'code':
+        case 'view': {
+          const analysis = cell.type === 'code' ? analyzeCodeCell(source, cell.lang === 'ts' ? 'ts' : 'js') : analyzeViewCell(source);
+          const params = analysis.references.filter((r) => !isJsGlobal(r));
+          const fn = new AsyncFunction(...params, analysis.body);
+          return {
+            id: cell.id,
+            defines: analysis.defines,
+            references: analysis.references,
+            blocked,
+            run: async (args) => {
+              const ctx = this.context(cell.id);
+              const values: unknown[] = [];
+              for (const p of params) {
+                if (p in args) values.push(args[p]);
+                else if (isLibraryName(p)) values.push(await resolveLibrary(p, ctx));
+                else throw new CellRunError(`'${p}' is not defined by any cell, input or library name`);
+              }
+              let result: CellValues;
+              try {
+                result = await fn(...values);
+              } catch (e) {
+                const where = locateRuntimeError(e);
+                const err = e as Error;
+                throw new CellRunError(`${err?.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err?.message ?? String(e)}`, where?.line, where?.column);
+              }
+              return cell.type === 'view' ? { [VIEW_KEY]: result } : result;
+            },
+          };
+        }
+      }
+    } catch (e) {
+      return { id: cell.id, defines: [], references: [], error: e as Error };
+    }
+  }
+
+  private context(cellId: string): CellContext {
+    return {
+      cellId,
+      seed: this.seed,
+      progress: (fraction, message) => this.env.post({ type: 'progress', id: cellId, fraction: Math.max(0, Math.min(1, Number(fraction) || 0)), message }),
+      loadDataset: (id) => this.loadDataset(id),
+      onMainThread: (fn, ...args) =>
+        new Promise((resolve, reject) => {
+          const callId = this.nextCallId++;
+          this.pendingCalls.set(callId, { resolve, reject });
+          this.env.post({ type: 'mainCall', callId, fn, args });
+        }),
+    };
+  }
+
+  private loadDataset(id: string): Promise<unknown> {
+    let p = this.datasets.get(id);
+    if (!p) {
+      p = (async () => {
+        const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[] };
+        const entry = manifest.datasets.find((d) => d.id === id);
+        if (!entry) throw new Error(`unknown dataset '${id}' (available: ${manifest.datasets.map((d) => d.id).join(', ')})`);
+        const text = await this.env.fetchText(`data/${entry.file}`);
+        const market = (await resolveLibrary('market', this.context('dataset'))) as { parseOhlcv(text: string, file: string): { data: unknown } };
+        return market.parseOhlcv(text, entry.file).data;
+      })();
+      this.datasets.set(id, p);
+      p.catch(() => this.datasets.delete(id));
+    }
+    return p;
+  }
+
+  private report(id: string, s: CellStatus): void {
+    const at = this.env.now();
+    switch (s.state) {
+      case 'pending':
+        this.env.post({ type: 'status', id, state: 'pending', at });
+        break;
+      case 'running':
+        this.startedAt.set(id, at);
+        this.env.post({ type: 'status', id, state: 'running', at });
+        break;
+      case 'done': {
+        const ms = at - (this.startedAt.get(id) ?? at);
+        let display: CellDisplay;
+        try {
+          display = toDisplay(s.values);
+        } catch (e) {
+          this.env.post({ type: 'status', id, state: 'error', error: { message: (e as Error).message }, at });
+          return;
+        }
+        try {
+          this.env.post({ type: 'status', id, state: 'done', display, at, ms });
+        } catch (e) {
+          // postMessage could not clone the view (a function inside plot options, say): say where.
+          this.env.post({ type: 'status', id, state: 'error', error: { message: `this view cannot be shown: ${(e as Error).message}. Views must be plain data (numbers, strings, arrays, objects) — no functions.` }, at });
+        }
+        break;
+      }
+      case 'error':
+        this.env.post({ type: 'status', id, state: 'error', error: errorInfo(s.error), at });
+        break;
+      case 'blocked':
+        this.env.post({ type: 'status', id, state: 'blocked', reason: s.reason, at });
+        break;
+    }
+  }
+}
+
+function toDisplay(values: CellValues): CellDisplay {
+  const named: Record<string, unknown> = {};
+  let view: ViewSpec | undefined;
+  for (const [k, v] of Object.entries(values)) {
+    if (k === VIEW_KEY) {
+      // A view that returns a plain value (not plot/table/…) shows it in the inspector.
+      if (isViewSpec(v)) view = v;
+      else named.value = v;
+    } else named[k] = v;
+  }
+  const inspected: Record<string, ReturnType<typeof inspect>> = {};
+  for (const [k, v] of Object.entries(named)) inspected[k] = inspect(v);
+  return { values: inspected, figures: scalarFigures(named), view };
+}
+
+function errorInfo(e: Error): CellErrorInfo {
+  if (e instanceof CellSyntaxError) return { message: e.reason, line: e.line, column: e.column, kind: 'syntax' };
+  if (e instanceof FormulaError) return { message: e.message, line: e.line, column: e.column, kind: 'formula' };
+  if (e instanceof CellRunError) return { message: e.message, line: e.line, column: e.column, kind: 'runtime' };
+  if (e instanceof RuntimeError) return { message: e.message, kind: e.kind };
+  return { message: e.message || String(e) };
+}
+
+/** Wire a host to a message port (worker global scope, or a Node worker's parentPort). */
+export function connectHost(env: Omit<HostEnv, 'post'>, port: { postMessage(m: unknown): void; onMessage(cb: (m: MainToWorker) => void): void }): NotebookHost {
+  const host = new NotebookHost({ ...env, post: (m) => port.postMessage(m) });
+  port.onMessage((m) => host.handle(m));
+  port.postMessage({ type: 'ready' } satisfies WorkerToMain);
+  return host;
+}

@@ -1,0 +1,76 @@
+/**
+ * The names a cell can use without defining them: the engines (loaded on first use), the seeded generator,
+ * progress reporting, datasets, and the view builders. Anything else a cell references must be defined by
+ * another cell or be a plain JavaScript global.
+ */
+import { createRng, type Rng } from '../engine/random';
+import { PlotRecorder, viewBuilders } from './views';
+
+/** Engines are imported on demand so a notebook only pays for what it uses. */
+export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
+  quantum: async () => ({ ...(await import('../engine/quantum/index')), ...(await import('../engine/quantum/noiseIndex')) }),
+  market: () => import('../engine/market/index'),
+  ensemble: () => import('../engine/ensemble/index'),
+  stats: () => import('../engine/stats/index'),
+  timing: () => import('../engine/timing/index'),
+};
+
+export interface CellContext {
+  cellId: string;
+  seed: number;
+  progress(fraction: number, message?: string): void;
+  loadDataset(id: string): Promise<unknown>;
+  onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
+}
+
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'onMainThread', 'sleep'] as const;
+
+export function isLibraryName(name: string): boolean {
+  return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
+}
+
+export const LIBRARY_NAMES: readonly string[] = [...Object.keys(LAZY_MODULES), ...STATIC_NAMES];
+
+const moduleCache = new Map<string, Promise<unknown>>();
+
+/** Resolve a library name for one cell run. */
+export async function resolveLibrary(name: string, ctx: CellContext): Promise<unknown> {
+  if (name in LAZY_MODULES) {
+    let p = moduleCache.get(name);
+    if (!p) moduleCache.set(name, (p = LAZY_MODULES[name]()));
+    return p;
+  }
+  switch (name) {
+    case 'Plot':
+      return PlotRecorder;
+    case 'plot':
+    case 'table':
+    case 'metrics':
+    case 'metric':
+    case 'verdict':
+    case 'text':
+    case 'md':
+    case 'group':
+      return viewBuilders[name];
+    case 'createRng':
+      return createRng;
+    case 'rng':
+      return cellRng(ctx);
+    case 'seed':
+      return ctx.seed;
+    case 'progress':
+      return ctx.progress;
+    case 'loadDataset':
+      return ctx.loadDataset;
+    case 'onMainThread':
+      return ctx.onMainThread;
+    case 'sleep':
+      return (ms: number) => new Promise((r) => setTimeout(r, ms));
+  }
+  return undefined;
+}
+
+/** Each cell gets its own stream, derived from the notebook seed and the cell id: reordering cells changes nothing. */
+function cellRng(ctx: CellContext): Rng {
+  return createRng(ctx.seed).fork(ctx.cellId);
+}

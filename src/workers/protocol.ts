@@ -1,0 +1,44 @@
+/** Messages between the page (or the headless runner) and the notebook worker. */
+import type { CellDef, InputValue } from '../notebook/format';
+import type { Inspected } from '../notebook/inspect';
+import type { ViewSpec } from '../notebook/views';
+
+export type MainToWorker =
+  | {
+      type: 'load';
+      cells: CellDef[];
+      seed: number;
+      inputs: Record<string, InputValue>;
+      edits: Record<string, string>;
+      /** Cells that must not run yet, with the reason shown to the user. */
+      blocked: Record<string, string>;
+    }
+  | { type: 'setInput'; name: string; value: InputValue }
+  | { type: 'editCell'; id: string; source: string }
+  | { type: 'unblock'; id: string }
+  | { type: 'setSeed'; seed: number }
+  | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string };
+
+export interface CellErrorInfo {
+  message: string;
+  /** Line and column within the cell, when known. */
+  line?: number;
+  column?: number;
+  kind?: string;
+}
+
+export interface CellDisplay {
+  values: Record<string, Inspected>;
+  figures: Record<string, number | string | boolean>;
+  view?: ViewSpec;
+}
+
+export type WorkerToMain =
+  | { type: 'ready' }
+  | { type: 'status'; id: string; state: 'pending' | 'running'; at: number }
+  | { type: 'status'; id: string; state: 'done'; display: CellDisplay; at: number; ms: number }
+  | { type: 'status'; id: string; state: 'error'; error: CellErrorInfo; at: number }
+  | { type: 'status'; id: string; state: 'blocked'; reason: string; at: number }
+  | { type: 'progress'; id: string; fraction: number; message?: string }
+  | { type: 'log'; id: string; level: 'log' | 'warn' | 'error'; text: string }
+  | { type: 'mainCall'; callId: number; fn: string; args: unknown[] };
