@@ -1,0 +1,208 @@
+/**
+ * From P(up) per bar to positions, with the roadmap's risk rules (Task 4.2/4.3):
+ * - trade only when confidence max(P, 1 − P) ≥ 0.8 (`quantum_confidence_threshold`);
+ * - position at most 5 % of equity (`max_quantum_position`);
+ * - staged sizing 1 % → 2 % → 5 %: stage k lasts at least `stageBars[k]` bars (default 1 week, then
+ *   2 weeks, converted with the median bar interval) and advances only after "stable operation",
+ *   which we define as non-negative cumulative PnL over the stage; otherwise the stage restarts;
+ * - no forecast (NaN P) means flat: the backtest's fallback is "do nothing".
+ *
+ * Timing: the position chosen at the close of bar t earns r[t+1] = close[t+1]/close[t] − 1. The
+ * position is a constant fraction of equity (implicitly rebalanced each bar; the small rebalancing
+ * cost is ignored); every change of target fraction Δ costs |Δ|·(feeBps + slippageBps)/10⁴ of equity,
+ * and any open position is closed at the last bar. Per-bar strategy returns:
+ *   ret[t+1] = pos[t]·r[t+1] − |pos[t] − pos[t−1]|·cost,   equity = ∏(1 + ret).
+ * A trade is a run of bars with the same non-zero side; its net PnL (fraction of equity, additive)
+ * is Σ pos·r − all costs of entering, resizing and leaving it. Profitable means net PnL > 0.
+ */
+
+export interface BacktestConfig {
+  /** 'roadmap': threshold + staged sizing; 'always-in': in at full size whenever P > 0.5. */
+  readonly mode?: 'roadmap' | 'always-in';
+  readonly confidenceThreshold?: number;
+  readonly maxPositionFraction?: number;
+  readonly stageFractions?: readonly number[];
+  /** Minimum stable duration of each stage but the last, in weeks (default [1, 2]). */
+  readonly stageWeeks?: readonly number[];
+  /** Overrides stageWeeks with bar counts. */
+  readonly stageBars?: readonly number[];
+  /** Size in 'always-in' mode (default maxPositionFraction, so only the threshold differs). */
+  readonly alwaysInFraction?: number;
+  readonly feeBps?: number;
+  readonly slippageBps?: number;
+  readonly allowShort?: boolean;
+  /** First bar to trade (default: first bar with a finite P). Buy and hold uses the same range. */
+  readonly startBar?: number;
+}
+
+export interface BacktestMetrics {
+  readonly totalReturn: number;
+  /** Annualised with √(bars per year) from the median bar interval. */
+  readonly sharpe: number;
+  readonly maxDrawdown: number;
+  readonly nTrades: number;
+  readonly nProfitable: number;
+  /** nProfitable / nTrades (NaN without trades). */
+  readonly profitableShare: number;
+  /** Share of holding bars with a non-zero position. */
+  readonly exposure: number;
+  readonly feesPaid: number;
+}
+
+export interface BacktestRun extends BacktestMetrics {
+  readonly position: Float64Array;
+  /** Per-bar strategy returns (index t = return realised at the close of bar t). */
+  readonly returns: Float64Array;
+  readonly equity: Float64Array;
+  /** Net PnL of each trade in order. */
+  readonly tradePnl: Float64Array;
+}
+
+export interface BacktestResult {
+  readonly strategy: BacktestRun;
+  readonly buyAndHold: BacktestRun;
+  readonly startBar: number;
+  readonly barsPerYear: number;
+  readonly stageBars: readonly number[];
+  /** Bars in range without a finite forecast (held flat). */
+  readonly noForecastBars: number;
+  /** Highest stage index reached (0 = first stage). */
+  readonly maxStage: number;
+}
+
+const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
+const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
+
+export function medianBarMs(time: Float64Array): number {
+  const n = time.length - 1;
+  if (n < 1) return NaN;
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = time[i + 1] - time[i];
+  d.sort();
+  return n % 2 ? d[(n - 1) / 2] : (d[n / 2 - 1] + d[n / 2]) / 2;
+}
+
+/** Equity, returns and metrics for given target positions. */
+export function simulatePositions(
+  position: Float64Array, close: Float64Array, startBar: number, costPerUnit: number, barsPerYear: number,
+): BacktestRun {
+  const nBars = close.length;
+  const returns = new Float64Array(nBars);
+  const equity = new Float64Array(nBars).fill(1);
+  const trades: number[] = [];
+  let prev = 0, eq = 1, peak = 1, maxDd = 0, fees = 0, exposed = 0, holding = 0;
+  let tradeSide = 0, tradePnl = 0;
+  const closeTrade = (): void => { if (tradeSide !== 0) trades.push(tradePnl); tradeSide = 0; tradePnl = 0; };
+  for (let t = startBar; t < nBars; t++) {
+    // the target at the close of t; forced flat on the last bar
+    const pos = t === nBars - 1 ? 0 : position[t];
+    const side = Math.sign(pos);
+    const tradeCost = Math.abs(pos - prev) * costPerUnit;
+    // the trade cost at the close of t is booked in bar t's return (it is paid now)
+    returns[t] -= tradeCost;
+    fees += tradeCost;
+    if (side !== tradeSide) {
+      // leaving: the exit part of the cost belongs to the old trade, entering part to the new one
+      const exitCost = Math.abs(prev) * costPerUnit;
+      tradePnl -= exitCost;
+      closeTrade();
+      tradeSide = side;
+      tradePnl = -(tradeCost - exitCost);
+    } else if (side !== 0) {
+      tradePnl -= tradeCost;
+    }
+    if (t + 1 < nBars) {
+      const r = close[t + 1] / close[t] - 1;
+      returns[t + 1] += pos * r;
+      if (side !== 0) { tradePnl += pos * r; exposed++; }
+      holding++;
+    }
+    eq *= 1 + returns[t];
+    equity[t] = eq;
+    if (eq > peak) peak = eq;
+    const dd = 1 - eq / peak;
+    if (dd > maxDd) maxDd = dd;
+    prev = pos;
+  }
+  closeTrade();
+  let s = 0, s2 = 0, m = 0;
+  for (let t = startBar; t < nBars; t++) { s += returns[t]; m++; }
+  const mean = m > 0 ? s / m : NaN;
+  for (let t = startBar; t < nBars; t++) s2 += (returns[t] - mean) ** 2;
+  const sd = m > 1 ? Math.sqrt(s2 / (m - 1)) : NaN;
+  const tradePnlArr = Float64Array.from(trades);
+  let wins = 0;
+  for (const x of tradePnlArr) if (x > 0) wins++;
+  return {
+    position, returns, equity, tradePnl: tradePnlArr,
+    totalReturn: eq - 1,
+    sharpe: sd > 0 ? (mean / sd) * Math.sqrt(barsPerYear) : NaN,
+    maxDrawdown: maxDd,
+    nTrades: tradePnlArr.length,
+    nProfitable: wins,
+    profitableShare: tradePnlArr.length ? wins / tradePnlArr.length : NaN,
+    exposure: holding ? exposed / holding : 0,
+    feesPaid: fees,
+  };
+}
+
+function checkFraction(name: string, v: number): void {
+  if (!(v >= 0 && v <= 1)) throw new RangeError(`invalid ${name}: ${v} (expected 0–1)`);
+}
+
+export function backtest(pUp: Float64Array, close: Float64Array, time: Float64Array, config: BacktestConfig = {}): BacktestResult {
+  const nBars = close.length;
+  if (pUp.length !== nBars || time.length !== nBars) {
+    throw new RangeError(`invalid lengths: pUp ${pUp.length}, close ${nBars}, time ${time.length} (expected equal)`);
+  }
+  if (nBars < 2) throw new RangeError(`invalid close.length: ${nBars} (expected ≥ 2)`);
+  for (let t = 0; t < nBars; t++) if (!(close[t] > 0)) throw new RangeError(`invalid close[${t}]: ${close[t]} (expected > 0)`);
+  const {
+    mode = 'roadmap', confidenceThreshold = 0.8, maxPositionFraction = 0.05,
+    stageFractions = [0.01, 0.02, 0.05], stageWeeks = [1, 2], feeBps = 10, slippageBps = 0, allowShort = false,
+  } = config;
+  if (mode !== 'roadmap' && mode !== 'always-in') throw new RangeError(`invalid mode: ${String(mode)} (expected 'roadmap' or 'always-in')`);
+  if (!(confidenceThreshold >= 0.5 && confidenceThreshold <= 1)) throw new RangeError(`invalid confidenceThreshold: ${confidenceThreshold} (expected 0.5–1)`);
+  checkFraction('maxPositionFraction', maxPositionFraction);
+  stageFractions.forEach((f, i) => checkFraction(`stageFractions[${i}]`, f));
+  if (stageFractions.length < 1) throw new RangeError('invalid stageFractions: empty (expected ≥ 1 stage)');
+  if (!(feeBps >= 0)) throw new RangeError(`invalid feeBps: ${feeBps} (expected ≥ 0)`);
+  if (!(slippageBps >= 0)) throw new RangeError(`invalid slippageBps: ${slippageBps} (expected ≥ 0)`);
+  const alwaysInFraction = config.alwaysInFraction ?? maxPositionFraction;
+  checkFraction('alwaysInFraction', alwaysInFraction);
+  const barMs = medianBarMs(time);
+  if (!(barMs > 0)) throw new RangeError(`invalid time: median bar interval ${barMs} ms (expected > 0)`);
+  const barsPerYear = MS_PER_YEAR / barMs;
+  const stageBars = config.stageBars ?? stageWeeks.map((w) => Math.max(1, Math.round((w * MS_PER_WEEK) / barMs)));
+  let startBar = config.startBar ?? -1;
+  if (startBar < 0) { startBar = 0; while (startBar < nBars - 1 && !(pUp[startBar] === pUp[startBar])) startBar++; }
+  if (!Number.isInteger(startBar) || startBar >= nBars) throw new RangeError(`invalid startBar: ${startBar} (expected 0–${nBars - 1})`);
+  const costPerUnit = (feeBps + slippageBps) / 1e4;
+
+  const position = new Float64Array(nBars);
+  let noForecast = 0, stage = 0, maxStage = 0, stageStart = startBar, stageEquity = 1, eq = 1, prev = 0;
+  for (let t = startBar; t < nBars - 1; t++) {
+    // running equity up to the close of t (same arithmetic as simulatePositions) for the stage rule
+    if (t > startBar) eq *= 1 + prev * (close[t] / close[t - 1] - 1);
+    const p = pUp[t];
+    let target = 0;
+    if (!(p >= 0 && p <= 1)) noForecast++;
+    else if (mode === 'always-in') target = p > 0.5 ? alwaysInFraction : p < 0.5 && allowShort ? -alwaysInFraction : 0;
+    else {
+      if (stage < stageFractions.length - 1 && t - stageStart >= stageBars[Math.min(stage, stageBars.length - 1)]) {
+        if (eq >= stageEquity) { stage++; maxStage = Math.max(maxStage, stage); }
+        stageStart = t; stageEquity = eq; // advance, or restart the stage window after a losing stage
+      }
+      const size = Math.min(stageFractions[stage], maxPositionFraction);
+      const conf = p >= 0.5 ? p : 1 - p;
+      if (conf >= confidenceThreshold && p !== 0.5) target = p > 0.5 ? size : allowShort ? -size : 0;
+    }
+    eq *= 1 - Math.abs(target - prev) * costPerUnit;
+    position[t] = target;
+    prev = target;
+  }
+  const strategy = simulatePositions(position, close, startBar, costPerUnit, barsPerYear);
+  const hold = new Float64Array(nBars).fill(1);
+  const buyAndHold = simulatePositions(hold, close, startBar, costPerUnit, barsPerYear);
+  return { strategy, buyAndHold, startBar, barsPerYear, stageBars, noForecastBars: noForecast, maxStage };
+}

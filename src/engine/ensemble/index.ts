@@ -1,0 +1,12 @@
+/** Ensemble layer: aggregators of the 14 board members, walk-forward evaluation, backtest, decision latency. */
+export type { EnsembleData, BarRanges, AggregatorKind, FitOptions, Predictor, Aggregator } from './types';
+export { P_EPS, clipProb, logit, sigmoid, readRow } from './math';
+export { fitLogistic, type LogisticOptions, type LogisticFit } from './logistic';
+export * from './aggregators/index';
+export {
+  walkForwardSplits, evaluateWalkForward, runCausal, CancelledError,
+  type WalkForwardConfig, type Split, type WalkForwardProgress, type RunOptions, type AggregatorRun, type WalkForwardResult, type CausalOptions,
+} from './walkForward';
+export { decide, type Decision, type DecisionInput, type DecisionConfig, type PositionState, type MemberVote } from './decision';
+export { backtest, simulatePositions, medianBarMs, type BacktestConfig, type BacktestResult, type BacktestRun, type BacktestMetrics } from './backtest';
+export { measureDecisionLatency, quantileSorted, type LatencyOptions, type LatencyResult } from './latency';
