@@ -208,7 +208,7 @@ function parseFrontMatter(lines: string[], fallbackId: string): { meta: Notebook
   if (end < 0) throw new NotebookFormatError('front matter opened with --- but never closed', 1);
   let data: unknown;
   try {
-    data = parseYaml(lines.slice(1, end).join('\n'));
+    data = parseYaml(lines.slice(1, end).join('\n'), { logLevel: 'error' });
   } catch (e) {
     const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     throw new NotebookFormatError(`front matter: ${(e as Error).message.split('\n')[0]}`, (pos?.line ?? 0) + 1, pos?.col ?? 1);
@@ -239,7 +239,7 @@ function parseFrontMatter(lines: string[], fallbackId: string): { meta: Notebook
 export function parseInputSpec(source: string, line: number): InputSpec {
   let data: unknown;
   try {
-    data = parseYaml(source);
+    data = parseYaml(source, { logLevel: 'error' });
   } catch (e) {
     const pos = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     throw new NotebookFormatError(`input cell: ${(e as Error).message.split('\n')[0]}`, line + (pos?.line ?? 1) - 1, pos?.col ?? 1);

@@ -1,0 +1,118 @@
+import { describe, it, expect } from 'vitest';
+import { NotebookSession, CANCELLED_REASON, type WorkerLike } from '../../src/workers/session';
+import type { MainToWorker, WorkerToMain } from '../../src/workers/protocol';
+import { parseNotebook } from '../../src/notebook/format';
+
+const nb = parseNotebook('```js id=fast\nconst a = 1;\n```\n```js id=loop timeout=500\nwhile (true) {}\n```\n');
+
+/** A fake worker: records messages; the test plays the worker's replies. */
+class FakeWorker implements WorkerLike {
+  received: MainToWorker[] = [];
+  terminated = false;
+  onmessage: ((m: WorkerToMain) => void) | null = null;
+  postMessage(m: MainToWorker) {
+    this.received.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(m: WorkerToMain) {
+    this.onmessage?.(m);
+  }
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const timers: { fn: () => void; ms: number; live: boolean }[] = [];
+  const session = new NotebookSession({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    setTimer: (fn, ms) => {
+      const t = { fn, ms, live: true };
+      timers.push(t);
+      return t;
+    },
+    clearTimer: (t) => ((t as { live: boolean }).live = false),
+    now: () => 0,
+  });
+  session.load(nb.cells, { seed: 1, inputs: {}, edits: {} });
+  const fire = () => timers.filter((t) => t.live).forEach((t) => ((t.live = false), t.fn()));
+  return { session, workers, timers, fire };
+}
+
+const done = { values: {}, figures: {} };
+
+describe('NotebookSession', () => {
+  it('loads every cell into a fresh worker, all pending', () => {
+    const { session, workers } = setup();
+    expect(workers).toHaveLength(1);
+    expect(workers[0].received[0]).toMatchObject({ type: 'load', seed: 1, blocked: {} });
+    expect([...session.states.values()].every((s) => s.state === 'pending')).toBe(true);
+  });
+
+  it('a cell running past its timeout without progress is stopped: worker replaced, cell held back, others recomputed', () => {
+    const { session, workers, timers, fire } = setup();
+    workers[0].emit({ type: 'status', id: 'fast', state: 'running', at: 0 });
+    workers[0].emit({ type: 'status', id: 'fast', state: 'done', display: done, at: 1, ms: 1 });
+    workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 1 });
+    expect(timers.filter((t) => t.live).map((t) => t.ms)).toEqual([500]); // the cell's own timeout=500
+    fire();
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    const load = workers[1].received[0] as Extract<MainToWorker, { type: 'load' }>;
+    expect(load.blocked.loop).toMatch(/Stopped after 500 ms without finishing or reporting progress \(timeout 500 ms\)/);
+    expect(session.states.get('fast')?.state).toBe('pending');
+  });
+
+  it('progress re-arms the watchdog, so long cells that report progress keep running', () => {
+    const { workers, timers } = setup();
+    workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 0 });
+    workers[0].emit({ type: 'progress', id: 'loop', fraction: 0.5 });
+    expect(timers.filter((t) => t.live)).toHaveLength(1);
+    expect(timers).toHaveLength(2);
+  });
+
+  it('Cancel replaces the worker and holds the cell back until Run again', () => {
+    const { session, workers } = setup();
+    workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 0 });
+    session.cancel('loop');
+    expect(workers[0].terminated).toBe(true);
+    expect((workers[1].received[0] as any).blocked).toEqual({ loop: CANCELLED_REASON });
+    session.unblock('loop');
+    expect(workers[1].received.at(-1)).toEqual({ type: 'unblock', id: 'loop' });
+  });
+
+  it('messages from a replaced worker are ignored', () => {
+    const { session, workers } = setup();
+    session.cancel('loop');
+    workers[0].emit({ type: 'status', id: 'fast', state: 'done', display: done, at: 0, ms: 0 });
+    expect(session.states.get('fast')?.state).toBe('pending');
+  });
+
+  it('main-thread calls are answered, and unknown ones refused with the list of known names', async () => {
+    const workers: FakeWorker[] = [];
+    const session = new NotebookSession({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!), mainFunctions: { twice: (x: number) => x * 2 } });
+    session.load(nb.cells, { seed: 1, inputs: {}, edits: {} });
+    workers[0].emit({ type: 'mainCall', callId: 1, fn: 'twice', args: [21] });
+    workers[0].emit({ type: 'mainCall', callId: 2, fn: 'nope', args: [] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(workers[0].received).toContainEqual({ type: 'mainResult', callId: 1, ok: true, value: 42 });
+    expect(workers[0].received).toContainEqual({ type: 'mainResult', callId: 2, ok: false, error: "no main-thread function 'nope' (available: twice)" });
+    session.dispose();
+  });
+
+  it('whenIdle resolves once every cell has settled', async () => {
+    const { session, workers } = setup();
+    let idle = false;
+    void session.whenIdle().then(() => (idle = true));
+    workers[0].emit({ type: 'status', id: 'fast', state: 'done', display: done, at: 0, ms: 0 });
+    await Promise.resolve();
+    expect(idle).toBe(false);
+    workers[0].emit({ type: 'status', id: 'loop', state: 'error', error: { message: 'x' }, at: 0 });
+    await Promise.resolve();
+    expect(idle).toBe(true);
+  });
+});
