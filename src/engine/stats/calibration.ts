@@ -1,0 +1,126 @@
+import { createRng } from '../random.ts';
+import { checkBinary, checkInt, checkNonEmpty, checkOpenUnit, checkProbabilities, checkSameLength, type NumArray } from './checks.ts';
+import { iidBootstrapIndices } from './resample.ts';
+import { wilsonInterval } from './wilson.ts';
+
+export interface ReliabilityBin {
+  /** Bin edges [lo, hi) (the last bin is closed at 1). */
+  lo: number;
+  hi: number;
+  count: number;
+  /** Mean forecast in the bin (NaN when empty). */
+  meanForecast: number;
+  /** Observed event frequency in the bin (NaN when empty). */
+  observedFrequency: number;
+  /** Wilson interval of the observed frequency. */
+  lower: number;
+  upper: number;
+}
+
+/**
+ * Reliability-diagram data: `nBins` equal-width bins on [0, 1] (bin k = [k/K, (k+1)/K), last closed),
+ * with per-bin mean forecast, observed frequency, count and Wilson interval at `confidence`.
+ */
+export function reliabilityDiagram(
+  forecasts: NumArray, outcomes: NumArray, nBins = 10, confidence = 0.95,
+): ReliabilityBin[] {
+  checkSameLength(forecasts, outcomes, 'forecasts', 'outcomes');
+  checkProbabilities(forecasts, 'forecasts');
+  checkBinary(outcomes, 'outcomes');
+  checkInt(nBins, 'nBins', 1, 10000);
+  const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
+  for (let i = 0; i < forecasts.length; i++) {
+    const b = Math.min(nBins - 1, Math.floor(forecasts[i] * nBins));
+    cnt[b]++; sf[b] += forecasts[i]; so[b] += outcomes[i];
+  }
+  const out: ReliabilityBin[] = [];
+  for (let b = 0; b < nBins; b++) {
+    const ci = wilsonInterval(so[b], cnt[b], confidence);
+    out.push({
+      lo: b / nBins, hi: (b + 1) / nBins, count: cnt[b],
+      meanForecast: cnt[b] ? sf[b] / cnt[b] : NaN,
+      observedFrequency: cnt[b] ? so[b] / cnt[b] : NaN,
+      lower: ci.lower, upper: ci.upper,
+    });
+  }
+  return out;
+}
+
+export interface EceResult {
+  /** ECE = Σ_b (n_b/N)·|ō_b − f̄_b| over `nBins` equal-width bins (Guo et al. 2017). Biased upward at small N. */
+  ece: number;
+  /**
+   * Debiased L2 calibration error (Kumar, Liang & Ma 2019): sqrt(max(0, Σ_b (n_b/N)·[(ō_b − f̄_b)² − ō_b(1 − ō_b)/(n_b − 1)])),
+   * subtracting the sampling variance of each bin's frequency. ≈0 for calibrated forecasts at any N.
+   */
+  debiasedL2: number;
+  /** Plug-in L2 calibration error sqrt(Σ_b (n_b/N)(ō_b − f̄_b)²), the biased counterpart of debiasedL2. */
+  l2: number;
+  /** Percentile i.i.d.-bootstrap interval of ECE (NaN when bootstrap = 0). */
+  lower: number;
+  upper: number;
+  nBins: number;
+}
+
+function binnedErrors(f: NumArray, o: NumArray, idx: Int32Array | null, nBins: number,
+  cnt: Float64Array, sf: Float64Array, so: Float64Array): [number, number, number] {
+  cnt.fill(0); sf.fill(0); so.fill(0);
+  const n = f.length;
+  for (let i = 0; i < n; i++) {
+    const j = idx ? idx[i] : i;
+    const b = Math.min(nBins - 1, Math.floor(f[j] * nBins));
+    cnt[b]++; sf[b] += f[j]; so[b] += o[j];
+  }
+  let ece = 0, l2 = 0, deb = 0;
+  for (let b = 0; b < nBins; b++) {
+    const c = cnt[b];
+    if (c === 0) continue;
+    const gap = so[b] / c - sf[b] / c, ob = so[b] / c;
+    ece += (c / n) * Math.abs(gap);
+    l2 += (c / n) * gap * gap;
+    deb += (c / n) * (gap * gap - (c > 1 ? (ob * (1 - ob)) / (c - 1) : 0));
+  }
+  return [ece, Math.sqrt(l2), Math.sqrt(Math.max(0, deb))];
+}
+
+/**
+ * Expected calibration error with equal-width binning, its debiased L2 variant and a bootstrap CI.
+ * Options: nBins (default 10), bootstrap replicates B (default 1000; 0 disables), confidence, seed.
+ */
+export function expectedCalibrationError(
+  forecasts: NumArray, outcomes: NumArray,
+  { nBins = 10, bootstrap = 1000, confidence = 0.95, seed = 1 }: { nBins?: number; bootstrap?: number; confidence?: number; seed?: number | string } = {},
+): EceResult {
+  checkSameLength(forecasts, outcomes, 'forecasts', 'outcomes');
+  checkNonEmpty(forecasts, 'forecasts');
+  checkProbabilities(forecasts, 'forecasts');
+  checkBinary(outcomes, 'outcomes');
+  checkInt(nBins, 'nBins', 1, 10000);
+  checkInt(bootstrap, 'bootstrap', 0, 1e6);
+  checkOpenUnit(confidence, 'confidence');
+  const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
+  const [ece, l2, debiasedL2] = binnedErrors(forecasts, outcomes, null, nBins, cnt, sf, so);
+  let lower = NaN, upper = NaN;
+  if (bootstrap > 0) {
+    const rng = createRng(seed).fork('ece-bootstrap');
+    const idx = new Int32Array(forecasts.length);
+    const reps = new Float64Array(bootstrap);
+    for (let r = 0; r < bootstrap; r++) {
+      iidBootstrapIndices(rng, idx);
+      reps[r] = binnedErrors(forecasts, outcomes, idx, nBins, cnt, sf, so)[0];
+    }
+    reps.sort();
+    lower = quantileSorted(reps, (1 - confidence) / 2);
+    upper = quantileSorted(reps, 1 - (1 - confidence) / 2);
+  }
+  return { ece, debiasedL2, l2, lower, upper, nBins };
+}
+
+/** Linear-interpolation quantile (type 7) of an ascending-sorted array. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}

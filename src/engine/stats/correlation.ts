@@ -1,0 +1,50 @@
+import { checkInt, type NumArray } from './checks.ts';
+
+export interface CorrelationMatrix {
+  /** Number of columns (members). */
+  n: number;
+  /** n×n row-major Pearson correlations; NaN where a pair has < 2 common finite rows or zero variance. */
+  r: Float64Array;
+  /** n×n row-major count of rows where both columns are finite. */
+  counts: Int32Array;
+}
+
+/**
+ * Pearson correlation matrix of member columns, pairwise-complete: each pair uses the rows where both
+ * values are finite (NaN/±∞ mark missing, e.g. a member's warm-up). Two-pass per pair for accuracy.
+ */
+export function correlationMatrix(columns: readonly NumArray[]): CorrelationMatrix {
+  const n = columns.length;
+  checkInt(n, 'columns.length', 1, 4096);
+  const T = columns[0].length;
+  for (let j = 1; j < n; j++) {
+    if (columns[j].length !== T) throw new RangeError(`invalid columns[${j}].length: ${columns[j].length} (expected ${T})`);
+  }
+  const r = new Float64Array(n * n), counts = new Int32Array(n * n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a; b < n; b++) {
+      const x = columns[a], y = columns[b];
+      let c = 0, mx = 0, my = 0;
+      for (let t = 0; t < T; t++) {
+        const u = x[t], v = y[t];
+        if (Number.isFinite(u) && Number.isFinite(v)) { c++; mx += u; my += v; }
+      }
+      let rho = NaN;
+      if (c >= 2) {
+        mx /= c; my /= c;
+        let sxy = 0, sxx = 0, syy = 0;
+        for (let t = 0; t < T; t++) {
+          const u = x[t], v = y[t];
+          if (Number.isFinite(u) && Number.isFinite(v)) {
+            const du = u - mx, dv = v - my;
+            sxy += du * dv; sxx += du * du; syy += dv * dv;
+          }
+        }
+        if (sxx > 0 && syy > 0) rho = a === b ? 1 : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+      }
+      r[a * n + b] = r[b * n + a] = rho;
+      counts[a * n + b] = counts[b * n + a] = c;
+    }
+  }
+  return { n, r, counts };
+}
