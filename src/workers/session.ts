@@ -157,7 +157,7 @@ export class NotebookSession {
           if (m.state === 'pending') this.set(m.id, { state: 'pending' });
           else if (m.state === 'done') this.set(m.id, { state: 'done', display: m.display, ms: m.ms });
           else if (m.state === 'error') this.set(m.id, { state: 'error', error: m.error });
-          else this.set(m.id, { state: 'blocked', reason: m.reason });
+          else if (m.state === 'blocked') this.set(m.id, { state: 'blocked', reason: m.reason });
         }
         break;
       case 'progress': {
