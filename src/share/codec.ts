@@ -10,7 +10,7 @@ import { ShareError } from './errors';
 import { inflateCapped } from './inflateCapped';
 import { jsonErrorPosition } from './jsonErrorPosition';
 import { MIGRATIONS, migrate, type MigrationTable } from './migrations';
-import { canonicalState, checkLimits, CURRENT_VERSION, KNOWN_FIELDS, parsePayload, toWire, type ExperimentState } from './schema';
+import { canonicalState, checkLimits, checkReservedKeys, CURRENT_VERSION, KNOWN_FIELDS, parsePayload, toWire, type ExperimentState } from './schema';
 
 export { ShareError, type ShareErrorCode } from './errors';
 export { CURRENT_VERSION, LIMITS, canonicalState, type ExperimentState } from './schema';
@@ -118,6 +118,7 @@ function decodeSteps(hash: string, migrations: MigrationTable, currentVersion: n
     warnings.push(`This link was made by an older version of the playground (format v${version}) and was upgraded; check that it still shows what you expect.`);
   }
   // (5) schema.
+  checkReservedKeys(parsed);
   const payload = parsePayload(parsed);
   const unknown = Object.keys(parsed as object).filter((k) => !KNOWN_FIELDS.has(k));
   if (unknown.length) warnings.push(`Ignored unknown field${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map((k) => `'${k.slice(0, 40)}'`).join(', ')} in the link.`);

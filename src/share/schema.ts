@@ -123,6 +123,19 @@ function checkName(group: string, name: string): void {
   }
 }
 
+/**
+ * JSON.parse keeps a `"__proto__"` key as an own property, and the schema would then drop it
+ * silently; refuse such keys in `inputs` and `edits` before validation so the link says why.
+ */
+export function checkReservedKeys(raw: unknown): void {
+  if (typeof raw !== 'object' || raw === null) return;
+  for (const group of ['inputs', 'edits'] as const) {
+    const rec = (raw as Record<string, unknown>)[group];
+    if (typeof rec !== 'object' || rec === null) continue;
+    for (const k of Object.keys(rec)) if (RESERVED_NAMES.has(k)) checkName(group, k);
+  }
+}
+
 /** Range and size limits; the first violation becomes a 'limit' ShareError naming the field. */
 export function checkLimits(p: Payload): void {
   if (p.notebook.length > LIMITS.maxNotebookIdChars || !NOTEBOOK_ID_PATTERN.test(p.notebook)) {
