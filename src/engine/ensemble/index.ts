@@ -10,3 +10,4 @@ export {
 export { decide, type Decision, type DecisionInput, type DecisionConfig, type PositionState, type MemberVote } from './decision';
 export { backtest, simulatePositions, medianBarMs, type BacktestConfig, type BacktestResult, type BacktestRun, type BacktestMetrics } from './backtest';
 export { measureDecisionLatency, quantileSorted, type LatencyOptions, type LatencyResult } from './latency';
+export { syntheticBoard, type SyntheticOptions, type SyntheticBoard } from './synthetic';
