@@ -1,5 +1,5 @@
 import type { Aggregator, BarRanges, EnsembleData, Predictor } from '../types';
-import { forEachTrainingRow, logit, sigmoid } from '../math';
+import { logit, sigmoid } from '../math';
 import { fitLogistic } from '../logistic';
 import { meanProbability } from './meanProbability';
 
@@ -24,17 +24,20 @@ export function createStacking(options: StackingOptions = {}): Aggregator {
     kind: 'fitted',
     fit(data: EnsembleData, train: BarRanges): Predictor {
       const n = data.probs.length, d = n + 1;
+      const features = logitFeatures(data.probs);
       let capacity = 0;
       for (const [s, e] of train) capacity += Math.max(0, e - s);
       const x = new Float64Array(capacity * d);
       const y = new Float64Array(capacity);
       let rows = 0;
-      forEachTrainingRow(data.probs, data.up, train, (row, label) => {
-        const o = rows * d;
-        x[o] = 1;
-        for (let i = 0; i < n; i++) x[o + 1 + i] = logit(row[i]);
-        y[rows++] = label;
-      });
+      for (const [start, end] of train) {
+        for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
+          const label = data.up[t];
+          if (!(label === 0 || label === 1) || !features.complete[t]) continue;
+          x.set(features.x.subarray(t * d, t * d + d), rows * d);
+          y[rows++] = label;
+        }
+      }
       if (rows < minTrainRows) {
         return { predict: meanProbability, diagnostics: () => ({ rows, fallback: 1 }) };
       }
@@ -53,3 +56,28 @@ export function createStacking(options: StackingOptions = {}): Aggregator {
 }
 
 export const stacking = createStacking();
+
+/**
+ * Design rows [1, logit p₁, …, logit pₙ] for every bar, computed once per member matrix (keyed by the
+ * `probs` array object; member columns are treated as immutable once handed to an aggregator).
+ */
+interface LogitFeatures { readonly x: Float64Array; readonly complete: Uint8Array }
+const featureCache = new WeakMap<readonly Float64Array[], LogitFeatures>();
+
+function logitFeatures(probs: readonly Float64Array[]): LogitFeatures {
+  const hit = featureCache.get(probs);
+  if (hit) return hit;
+  const n = probs.length, d = n + 1, nBars = n ? probs[0].length : 0;
+  const x = new Float64Array(nBars * d);
+  const complete = new Uint8Array(nBars);
+  for (let t = 0; t < nBars; t++) {
+    const o = t * d;
+    x[o] = 1;
+    let ok = 1;
+    for (let i = 0; i < n; i++) { const p = probs[i][t]; if (!Number.isFinite(p)) ok = 0; x[o + 1 + i] = logit(p); }
+    complete[t] = ok;
+  }
+  const f = { x, complete };
+  featureCache.set(probs, f);
+  return f;
+}
