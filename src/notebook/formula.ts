@@ -1,0 +1,356 @@
+/**
+ * Formula cells: lines of `name = expression` evaluated by a private, locked-down mathjs instance.
+ *
+ * Sandbox (mathjs docs/expressions/security.md, STYLE.md §4):
+ *  - one `create(all)` instance per engine; the functions that parse or alter the instance
+ *    (import, createUnit, evaluate, parse, compile, simplify, derivative, resolve, config, typed, …)
+ *    are replaced with throwing stand-ins, and refused before evaluation by an AST check, so the
+ *    error names the line; our own parse/config are private references kept before the lock;
+ *  - property access goes through mathjs's own guards (no constructor, __proto__, call/apply/bind);
+ *    in addition the AST check refuses those names, and toString/valueOf, when written literally;
+ *  - each line must be exactly `name = expression` (or `f(x) = …`); nested assignments, assigning
+ *    into objects (`a.b = 1`, which would mutate another cell's value) and redefining built-ins
+ *    (`pi = 3`) are refused, so nothing a formula does leaks outside its own outputs;
+ *  - functions that allocate from a size argument (zeros, ones, range, kron, diag, multiply, …)
+ *    check the element count first (MAX_FORMULA_ELEMENTS);
+ *  - every free symbol must come from the scope the runtime passes in: mathjs's fallback that
+ *    turns unknown names into units (`5 cm`) is therefore never reached.
+ * CPU-heavy formulas (inv of a large matrix) are not bounded here: cells run in a worker that the
+ * notebook can terminate.
+ */
+import { all, create } from 'mathjs';
+
+/** Largest array or matrix a formula may create: 10 M doubles = 80 MB. */
+export const MAX_FORMULA_ELEMENTS = 10_000_000;
+
+export class FormulaError extends Error {
+  override readonly name = 'FormulaError';
+  constructor(
+    message: string,
+    /** 1-based line within the cell. */
+    readonly line: number,
+    /** 1-based column (start of the offending token when known, else of the line's expression). */
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface FormulaAnalysis {
+  defines: string[];
+  references: string[];
+}
+
+export interface FormulaEngine {
+  analyze(source: string): FormulaAnalysis;
+  evaluate(source: string, scope: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Functions replaced by throwing stand-ins (the list in mathjs's security docs, plus relatives). */
+const REPLACED = [
+  'import', 'createUnit', 'reviver', 'replacer', 'evaluate', 'parse', 'compile', 'parser', 'simplify',
+  'simplifyCore', 'simplifyConstant', 'symbolicEqual', 'rationalize', 'derivative', 'resolve', 'chain',
+  'config', 'help',
+] as const;
+/** Functions a formula may not call or even name. The extra ones are instance internals that other
+ * mathjs functions use, so they cannot be replaced, only refused by the AST check. */
+const DISABLED_SET = new Set<string>([...REPLACED, 'typed', 'on', 'off', 'once', 'emit', 'factory', 'create']);
+
+/** Property names refused when written literally (mathjs blocks most of them again at run time). */
+const FORBIDDEN_PROPERTIES = new Set([
+  'constructor', '__proto__', 'prototype', 'call', 'apply', 'bind', 'toString', 'valueOf', 'toLocaleString',
+  '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__', 'caller', 'callee', 'arguments',
+]);
+
+// Minimal structural view of mathjs nodes (its own typings are loose and version-dependent).
+interface MNode {
+  type: string;
+  name?: string;
+  params?: string[];
+  fn?: MNode;
+  object?: MNode;
+  index?: (MNode & { isObjectProperty(): boolean; getObjectProperty(): string }) | null;
+  forEach(cb: (child: MNode, path: string, parent: MNode) => void): void;
+  compile(): { evaluate(scope: Map<string, unknown>): unknown };
+}
+
+interface CompiledLine {
+  line: number;
+  column: number;
+  name: string;
+  /** Free symbols: [name, used as a function call]. */
+  free: [string, boolean][];
+  run: { evaluate(scope: Map<string, unknown>): unknown };
+}
+
+interface CompiledCell extends FormulaAnalysis {
+  lines: CompiledLine[];
+}
+
+export interface FormulaEngineOptions {
+  /** Seeds mathjs's random(), reset per evaluation so a cell is reproducible. */
+  seed: number;
+}
+
+export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngine {
+  const math = create(all, { randomSeed: String(seed) }) as any;
+  // Private references, taken before the lock.
+  const parse = math.parse as (s: string) => MNode;
+  const config = math.config as (c: Record<string, unknown>) => unknown;
+  const isBuiltin = (name: string) => Object.prototype.hasOwnProperty.call(math, name) && math[name] !== undefined;
+
+  // create(all) resolves functions lazily, from the namespace; resolve them all now so none of
+  // them is later built on top of a stand-in or a size guard.
+  for (const k of Object.keys(math)) void math[k];
+  for (const k of Object.keys(math.expression.mathWithTransform)) void math.expression.mathWithTransform[k];
+  const standIns: Record<string, () => never> = {};
+  for (const name of REPLACED) {
+    standIns[name] = () => {
+      throw new Error(`function '${name}' is disabled in formula cells`);
+    };
+  }
+  math.import({ ...standIns, ...sizeGuards(math) }, { override: true });
+
+  const cache = new Map<string, CompiledCell>();
+  const compileCell = (source: string): CompiledCell => {
+    const hit = cache.get(source);
+    if (hit) return hit;
+    const cell = compileSource(source, parse, isBuiltin);
+    if (cache.size >= 64) cache.delete(cache.keys().next().value!);
+    cache.set(source, cell);
+    return cell;
+  };
+
+  return {
+    analyze(source) {
+      const { defines, references } = compileCell(source);
+      return { defines: [...defines], references: [...references] };
+    },
+    evaluate(source, input) {
+      const cell = compileCell(source);
+      config({ randomSeed: `${seed}:${hashSource(source)}` });
+      const scope = new Map<string, unknown>();
+      for (const name of cell.references) if (Object.prototype.hasOwnProperty.call(input, name)) scope.set(name, toMath(input[name]));
+      for (const l of cell.lines) {
+        for (const [name, called] of l.free) {
+          if (!scope.has(name)) throw new FormulaError(`line ${l.line}: undefined ${called ? 'function' : 'symbol'} '${name}'`, l.line, l.column);
+        }
+        try {
+          l.run.evaluate(scope);
+        } catch (e) {
+          const msg = e instanceof Error ? e.message : String(e);
+          throw new FormulaError(`line ${l.line}: ${msg}`, l.line, l.column);
+        }
+      }
+      const out: Record<string, unknown> = {};
+      for (const name of cell.defines) out[name] = fromMath(scope.get(name));
+      return out;
+    },
+  };
+}
+
+function hashSource(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Column of the first whole-word occurrence of `word` in a line (1-based), else `fallback`. */
+function columnOf(text: string, word: string, fallback: number): number {
+  const m = new RegExp(`(^|[^A-Za-z0-9_$])${word.replace(/[$]/g, '\\$')}(?![A-Za-z0-9_$])`).exec(text);
+  return m ? m.index + m[1].length + 1 : fallback;
+}
+
+function compileSource(source: string, parse: (s: string) => MNode, isBuiltin: (n: string) => boolean): CompiledCell {
+  const defines: string[] = [];
+  const references: string[] = [];
+  const known = new Set<string>();
+  const lines: CompiledLine[] = [];
+  source.split(/\r?\n/).forEach((text, i) => {
+    const line = i + 1;
+    const body = text.trimStart();
+    if (body === '' || body.startsWith('#')) return;
+    const column = text.length - body.length + 1;
+    const fail = (msg: string, col = column): never => {
+      throw new FormulaError(`line ${line}: ${msg}`, line, col);
+    };
+    let node: MNode;
+    try {
+      node = parse(text);
+    } catch (e) {
+      const err = e as Error & { char?: number };
+      const col = typeof err.char === 'number' ? Math.max(1, err.char) : column;
+      const msg = (err.message || String(e)).replace(/\s*\(char \d+\)$/, '');
+      throw new FormulaError(`line ${line}, column ${col}: ${msg}`, line, col);
+    }
+    if (node.type !== 'AssignmentNode' && node.type !== 'FunctionAssignmentNode') {
+      fail('expected a definition `name = expression`');
+    }
+    if (node.type === 'AssignmentNode' && (node.object!.type !== 'SymbolNode' || node.index)) {
+      fail('only plain names can be defined (`name = expression`); assigning into objects or matrices is not allowed');
+    }
+    const name = node.type === 'AssignmentNode' ? node.object!.name! : node.name!;
+    if (DISABLED_SET.has(name)) fail(`function '${name}' is disabled in formula cells`, columnOf(text, name, column));
+    if (isBuiltin(name)) fail(`'${name}' is a built-in and cannot be redefined in a formula cell`, columnOf(text, name, column));
+    if (FORBIDDEN_PROPERTIES.has(name)) fail(`'${name}' cannot be used as a name in formula cells`, columnOf(text, name, column));
+
+    const free: [string, boolean][] = [];
+    const seen = new Set<string>();
+    const visit = (n: MNode, locals: ReadonlySet<string>, root: boolean): void => {
+      switch (n.type) {
+        case 'AssignmentNode':
+          if (!root) fail('assignments are only allowed at the start of a line (`name = expression`)');
+          break;
+        case 'FunctionAssignmentNode':
+          if (!root && (DISABLED_SET.has(n.name!) || isBuiltin(n.name!))) fail(`'${n.name}' is a built-in and cannot be redefined in a formula cell`, columnOf(text, n.name!, column));
+          locals = new Set([...locals, ...n.params!, ...(root ? [] : [n.name!])]);
+          break;
+        case 'SymbolNode':
+        case 'FunctionNode': {
+          const sym = n.type === 'SymbolNode' ? n : n.fn!;
+          if (sym.type === 'SymbolNode') {
+            const s = sym.name!;
+            const called = n.type === 'FunctionNode';
+            if (DISABLED_SET.has(s)) fail(`function '${s}' is disabled in formula cells`, columnOf(text, s, column));
+            if (FORBIDDEN_PROPERTIES.has(s) || s === 'eval' || s === 'Function') fail(`'${s}' is not available in formula cells`, columnOf(text, s, column));
+            if (!locals.has(s) && !known.has(s) && !isBuiltin(s) && !seen.has(s)) {
+              seen.add(s);
+              free.push([s, called]);
+            }
+          }
+          break;
+        }
+        case 'AccessorNode': {
+          const idx = n.index!;
+          if (idx.isObjectProperty()) {
+            const prop = idx.getObjectProperty();
+            if (FORBIDDEN_PROPERTIES.has(prop)) fail(`access to property '${prop}' is not allowed in formula cells`, columnOf(text, prop, column));
+          }
+          break;
+        }
+      }
+      n.forEach((child, path) => {
+        // The callee of a FunctionNode was handled with the call; its AssignmentNode target is the definition.
+        if ((n.type === 'FunctionNode' && path === 'fn' && child.type === 'SymbolNode') || (root && n.type === 'AssignmentNode' && path === 'object')) return;
+        visit(child, locals, false);
+      });
+    };
+    visit(node, new Set(), true);
+
+    for (const [s] of free) if (!known.has(s) && !references.includes(s)) references.push(s);
+    if (references.includes(name)) {
+      const first = lines.find((l) => l.free.some(([s]) => s === name)) ?? { line, column };
+      throw new FormulaError(`line ${first.line}: '${name}' is used before it is defined (on line ${line}); move its definition up`, first.line, columnOf(source.split(/\r?\n/)[first.line - 1], name, first.column));
+    }
+    if (!known.has(name)) defines.push(name);
+    known.add(name);
+    lines.push({ line, column, name, free, run: node.compile() });
+  });
+  return { defines, references, lines };
+}
+
+/** Values entering mathjs: typed arrays become plain arrays (mathjs functions do not accept them). */
+function toMath(v: unknown): unknown {
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
+  if (Array.isArray(v) && v.some((x) => ArrayBuffer.isView(x) || Array.isArray(x))) return v.map(toMath);
+  return v;
+}
+
+/** Values leaving mathjs: Matrix → nested arrays, BigNumber/Fraction → number, Complex/Unit → string. */
+function fromMath(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as any;
+  if (Array.isArray(v)) return v.map(fromMath);
+  if (o.isMatrix) return fromMath(o.toArray());
+  if (o.isResultSet) return fromMath(o.entries);
+  if (o.isBigNumber || o.isFraction) return Number(o.valueOf());
+  if (o.isComplex || o.isUnit) return o.toString();
+  if (Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = fromMath(x);
+    return out;
+  }
+  return v;
+}
+
+// ---- size guards ---------------------------------------------------------------------------
+
+function dims(x: any): number[] | null {
+  if (x && x.isMatrix) return x.size();
+  if (Array.isArray(x)) {
+    const d: number[] = [];
+    let cur: any = x;
+    while (Array.isArray(cur)) {
+      d.push(cur.length);
+      cur = cur[0];
+    }
+    return d;
+  }
+  return null;
+}
+
+const count = (d: readonly number[]) => d.reduce((p, n) => p * (Number.isFinite(+n) ? Math.abs(+n) : Infinity), 1);
+
+/** Element count requested by zeros(m, n, …) / zeros([m, n]) / identity(n) style arguments. */
+function sizeArgCount(args: unknown[], identity = false): number {
+  const first = dims(args[0]) && (Array.isArray(args[0]) || (args[0] as any)?.isMatrix) ? args[0] : null;
+  if (first) {
+    const d = ((first as any).isMatrix ? (first as any).toArray() : first) as number[];
+    return count(d.map(Number));
+  }
+  const nums = args.filter((a) => typeof a === 'number' || (a as any)?.isBigNumber).map(Number);
+  if (identity && nums.length === 1) return nums[0] * nums[0];
+  return nums.length ? count(nums) : 0;
+}
+
+function rangeCount(args: unknown[]): number {
+  let nums: number[];
+  if (typeof args[0] === 'string') nums = args[0].split(':').map(Number);
+  else nums = args.filter((a) => typeof a === 'number' || (a as any)?.isBigNumber).map(Number);
+  if (nums.length < 2) return 0;
+  const [start, end] = nums;
+  const step = typeof args[0] === 'string' && nums.length === 3 ? nums[1] : nums.length >= 3 ? nums[2] : 1;
+  const stop = typeof args[0] === 'string' && nums.length === 3 ? nums[2] : end;
+  if (!step) return 0;
+  return Math.floor(Math.abs((stop - start) / step)) + 1;
+}
+
+function sizeGuards(math: any): Record<string, unknown> {
+  const rules: Record<string, (args: unknown[]) => number> = {
+    zeros: (a) => sizeArgCount(a),
+    ones: (a) => sizeArgCount(a),
+    identity: (a) => sizeArgCount(a, true),
+    random: (a) => (dims(a[0]) ? sizeArgCount([a[0]]) : 0),
+    randomInt: (a) => (dims(a[0]) ? sizeArgCount([a[0]]) : 0),
+    range: rangeCount,
+    resize: (a) => sizeArgCount([a[1]]),
+    matrixFromFunction: (a) => sizeArgCount([a[0]]),
+    matrix: (a) => (typeof a[0] === 'string' ? 0 : count(dims(a[0]) ?? [])),
+    kron: (a) => count(dims(a[0]) ?? [1]) * count(dims(a[1]) ?? [1]),
+    diag: (a) => {
+      const d = dims(a[0]);
+      return d && d.length === 1 ? d[0] * d[0] : 0;
+    },
+    multiply: (a) => {
+      const x = dims(a[0]);
+      const y = dims(a[1]);
+      return x && y && x.length === 2 && y.length === 2 ? x[0] * y[1] : 0;
+    },
+  };
+  const out: Record<string, unknown> = {};
+  for (const [name, elements] of Object.entries(rules)) {
+    const guard = (original: (...a: unknown[]) => unknown) => (...args: unknown[]) => {
+      const n = elements(args);
+      if (!(n <= MAX_FORMULA_ELEMENTS)) {
+        throw new Error(`${name}(…) would create ${Number.isFinite(n) ? n.toExponential(2) : n} elements (at most ${MAX_FORMULA_ELEMENTS.toExponential(0)} in a formula cell)`);
+      }
+      return original(...args);
+    };
+    const fn = guard(math[name]) as ((...a: unknown[]) => unknown) & { transform?: unknown };
+    // Keep expression semantics (1-based, inclusive range): wrap the transform too.
+    const transform = math.expression.transform[name];
+    if (transform) fn.transform = guard(transform);
+    out[name] = fn;
+  }
+  return out;
+}
