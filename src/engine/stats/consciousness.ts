@@ -162,13 +162,30 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
     if (o > 0) for (let i = k - 1; i > 0; i--) { const j = ordRng.int(i + 1); const tmp = p[i]; p[i] = p[j]; p[j] = tmp; }
     orderings.push(p);
   }
-  const rev = new Int32Array(k);
+  // Index maps from Cholesky order to variables of z (past j → j, present j → k + j), per order and its reverse.
+  // Joint maps interleave (past π_a, present π_a) so the 2a-prefix is exactly the joint block of the a-prefix.
+  const maps: { past: Int32Array; present: Int32Array; joint: Int32Array }[] = [];
+  for (const ord of orderings) {
+    for (const o of [ord, ord.slice().reverse()]) {
+      const past = new Int32Array(k), present = new Int32Array(k), joint = new Int32Array(d);
+      for (let a = 0; a < k; a++) { past[a] = o[a]; present[a] = k + o[a]; joint[2 * a] = o[a]; joint[2 * a + 1] = k + o[a]; }
+      maps.push({ past, present, joint });
+    }
+  }
   // Prefix ln dets (index a = number of members in the prefix, 0..k) of past, present and joint blocks.
   const PP = new Float64Array(k + 1), PQ = new Float64Array(k + 1), PJ = new Float64Array(k + 1);
   const SP = new Float64Array(k + 1), SQ = new Float64Array(k + 1), SJ = new Float64Array(k + 1);
-  const val = (j: number, t: number): number => { const v = members[j][t]; return Number.isFinite(v) ? v : 0; };
+  // Members copied once into a row-major T×k buffer (non-finite → 0, flagged in `bad`).
+  const X = new Float64Array(T * k), bad = new Uint8Array(T);
+  for (let t = 0; t < T; t++) {
+    for (let j = 0; j < k; j++) {
+      const v = members[j][t];
+      if (Number.isFinite(v)) X[t * k + j] = v; else bad[t] = 1;
+    }
+  }
   const loadPair = (s: number): void => {
-    for (let j = 0; j < k; j++) { z[j] = val(j, s - 1); z[k + j] = val(j, s); }
+    const p0 = (s - 1) * k, p1 = s * k;
+    for (let j = 0; j < k; j++) { z[j] = X[p0 + j]; z[k + j] = X[p1 + j]; }
   };
   const accumulate = (sign: number): void => {
     for (let i = 0; i < d; i++) {
@@ -178,27 +195,24 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
       for (let j = i; j < d; j++) S2[row + j] += zi * z[j];
     }
   };
-  /** Fill the prefix ln dets of one block ('past' offset 0, 'present' offset k, or interleaved joint) for an order. */
-  const prefixLogDets = (order: Int32Array, kind: 0 | 1 | 2, out: Float64Array): boolean => {
-    const n = kind === 2 ? d : k;
+  /** ln det of every leading block (in members) of R restricted to `map`; `joint` maps take 2 variables per member. */
+  const prefixLogDets = (map: Int32Array, joint: boolean, out: Float64Array): boolean => {
+    const n = map.length;
     for (let a = 0; a < n; a++) {
-      const va = kind === 2 ? (a & 1) * k + order[a >> 1] : kind * k + order[a];
-      for (let b = 0; b <= a; b++) {
-        const vb = kind === 2 ? (b & 1) * k + order[b >> 1] : kind * k + order[b];
-        A[a * d + b] = R[va * d + vb];
-      }
+      const ra = map[a] * d, rowA = a * d;
+      for (let b = 0; b <= a; b++) A[rowA + b] = R[ra + map[b]];
     }
     if (!choleskyLogDiag(A, n, d, logDiag)) return false;
     out[0] = 0;
-    if (kind === 2) for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * (logDiag[2 * a - 2] + logDiag[2 * a - 1]);
+    if (joint) for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * (logDiag[2 * a - 2] + logDiag[2 * a - 1]);
     else for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * logDiag[a - 1];
     return true;
   };
 
   let lastBadRow = -1;
-  for (let t = 0; t < W - 1 && t < T; t++) for (let j = 0; j < k; j++) if (!Number.isFinite(members[j][t])) lastBadRow = t;
+  for (let t = 0; t < W - 1 && t < T; t++) if (bad[t]) lastBadRow = t;
   for (let t = W - 1; t < T; t++) {
-    for (let j = 0; j < k; j++) if (!Number.isFinite(members[j][t])) lastBadRow = t;
+    if (bad[t]) lastBadRow = t;
     if ((t - (W - 1)) % W === 0) {
       S1.fill(0); S2.fill(0);
       for (let s = t - W + 2; s <= t; s++) { loadPair(s); accumulate(1); }
@@ -228,10 +242,9 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
 
     let bestScore = Infinity, bestPhi = NaN, ok = true, tc = NaN;
     for (let o = 0; o < nOrderings && ok; o++) {
-      const ord = orderings[o];
-      for (let i = 0; i < k; i++) rev[i] = ord[k - 1 - i];
-      ok = prefixLogDets(ord, 0, PP) && prefixLogDets(ord, 1, PQ) && prefixLogDets(ord, 2, PJ) &&
-        prefixLogDets(rev, 0, SP) && prefixLogDets(rev, 1, SQ) && prefixLogDets(rev, 2, SJ);
+      const fw = maps[2 * o], bw = maps[2 * o + 1];
+      ok = prefixLogDets(fw.past, false, PP) && prefixLogDets(fw.present, false, PQ) && prefixLogDets(fw.joint, true, PJ) &&
+        prefixLogDets(bw.past, false, SP) && prefixLogDets(bw.present, false, SQ) && prefixLogDets(bw.joint, true, SJ);
       if (!ok) break;
       const whole = 0.5 * (PP[k] + PQ[k] - PJ[k]);
       if (o === 0) tc = 0.5 * (k * Math.log(1 + ridge) - PQ[k]);

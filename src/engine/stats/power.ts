@@ -4,7 +4,7 @@ import { normalInv } from './distributions.ts';
 /**
  * Number of independent calls N needed to tell a hit rate h > ½ from ½ with a one-sided z-test at
  * level α and the given power (normal approximation):
- * N = ⌈((z_{1−α}·½ + z_{power}·√(h(1−h))) / (h − ½))²⌉. h = 0.52 → 3,862; 0.55 → 617; 0.80 → 15.
+ * N = ⌈((z_{1−α}·½ + z_{power}·√(h(1−h))) / (h − ½))²⌉. h = 0.52 → 3,863; 0.55 → 617; 0.80 → 15.
  */
 export function sampleSizeForHitRate(h: number, { alpha = 0.05, power = 0.8 }: { alpha?: number; power?: number } = {}): number {
   if (!(h > 0.5 && h < 1)) throw new RangeError(`invalid h: ${h} (expected 0.5 < h < 1)`);

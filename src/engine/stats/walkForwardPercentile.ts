@@ -1,6 +1,7 @@
 /**
- * Walk-forward empirical-CDF transform: pct(t) = #{s < t : x_s ≤ x_t} / #{s < t} over the finite past
- * values (expanding window), so a threshold of 0.7 means "above 70 % of everything seen so far".
+ * Walk-forward empirical-CDF transform (mid-rank): pct(t) = (#{s < t : x_s < x_t} + ½·#{s < t : x_s = x_t}) / #{s < t}
+ * over the finite past values (expanding window), so a threshold of 0.7 means "above 70 % of everything
+ * seen so far". Mid-ranks keep a point mass (e.g. many exact zeros) from jumping to the top percentile.
  * Causal by construction; NaN until `minHistory` finite past values exist, and where x_t is not finite.
  * O(T log T): ranks are compressed once, counts live in a Fenwick tree (the relabelling is monotone, so
  * it changes no comparison and leaks nothing from the future).
@@ -26,9 +27,10 @@ export function walkForwardPercentile(x: ArrayLike<number>, minHistory = 1): Flo
     while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < v) lo = mid + 1; else hi = mid; }
     const rank = lo + 1;
     if (seen >= minHistory) {
-      let c = 0;
-      for (let i = rank; i > 0; i -= i & -i) c += tree[i];
-      out[t] = c / seen;
+      let le = 0, lt = 0;
+      for (let i = rank; i > 0; i -= i & -i) le += tree[i];
+      for (let i = rank - 1; i > 0; i -= i & -i) lt += tree[i];
+      out[t] = (lt + 0.5 * (le - lt)) / seen;
     }
     for (let i = rank; i <= u; i += i & -i) tree[i]++;
     seen++;
