@@ -56,9 +56,15 @@ export interface EceResult {
   debiasedL2: number;
   /** Plug-in L2 calibration error sqrt(Σ_b (n_b/N)(ō_b − f̄_b)²), the biased counterpart of debiasedL2. */
   l2: number;
-  /** Percentile i.i.d.-bootstrap interval of ECE (NaN when bootstrap = 0). */
+  /**
+   * Percentile i.i.d.-bootstrap interval of ECE (NaN when bootstrap = 0). ECE's upward bias repeats
+   * inside the bootstrap, so at small N the whole interval can sit above the sample ECE; read it next to
+   * `bootstrapMean` and `debiasedL2`, not as a calibrated interval for the true calibration error.
+   */
   lower: number;
   upper: number;
+  /** Mean of the bootstrap ECEs; bootstrapMean − ece estimates ECE's bias. */
+  bootstrapMean: number;
   nBins: number;
 }
 
@@ -100,7 +106,7 @@ export function expectedCalibrationError(
   checkOpenUnit(confidence, 'confidence');
   const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
   const [ece, l2, debiasedL2] = binnedErrors(forecasts, outcomes, null, nBins, cnt, sf, so);
-  let lower = NaN, upper = NaN;
+  let lower = NaN, upper = NaN, bootstrapMean = NaN;
   if (bootstrap > 0) {
     const rng = createRng(seed).fork('ece-bootstrap');
     const idx = new Int32Array(forecasts.length);
@@ -109,11 +115,14 @@ export function expectedCalibrationError(
       iidBootstrapIndices(rng, idx);
       reps[r] = binnedErrors(forecasts, outcomes, idx, nBins, cnt, sf, so)[0];
     }
+    let sum = 0;
+    for (let r = 0; r < bootstrap; r++) sum += reps[r];
+    bootstrapMean = sum / bootstrap;
     reps.sort();
     lower = quantileSorted(reps, (1 - confidence) / 2);
     upper = quantileSorted(reps, 1 - (1 - confidence) / 2);
   }
-  return { ece, debiasedL2, l2, lower, upper, nBins };
+  return { ece, debiasedL2, l2, lower, upper, bootstrapMean, nBins };
 }
 
 /** Linear-interpolation quantile (type 7) of an ascending-sorted array. */
