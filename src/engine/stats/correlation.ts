@@ -3,7 +3,7 @@ import { checkInt, type NumArray } from './checks.ts';
 export interface CorrelationMatrix {
   /** Number of columns (members). */
   n: number;
-  /** n×n row-major Pearson correlations; NaN where a pair has < 2 common finite rows or zero variance. */
+  /** n×n row-major Pearson correlations; NaN where a pair has < 2 common finite rows or (numerically) zero variance. */
   r: Float64Array;
   /** n×n row-major count of rows where both columns are finite. */
   counts: Int32Array;
@@ -40,7 +40,9 @@ export function correlationMatrix(columns: readonly NumArray[]): CorrelationMatr
             sxy += du * dv; sxx += du * du; syy += dv * dv;
           }
         }
-        if (sxx > 0 && syy > 0) rho = a === b ? 1 : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+        // Variance at rounding level of the mean (a constant column) counts as zero.
+        const flat = (ss: number, mu: number): boolean => !(ss > 1e-14 * c * mu * mu) || ss === 0;
+        if (!flat(sxx, mx) && !flat(syy, my)) rho = a === b ? 1 : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
       }
       r[a * n + b] = r[b * n + a] = rho;
       counts[a * n + b] = counts[b * n + a] = c;
