@@ -52,9 +52,9 @@ const REPLACED = [
   'simplifyCore', 'simplifyConstant', 'symbolicEqual', 'rationalize', 'derivative', 'resolve', 'chain',
   'config', 'help',
 ] as const;
-/** Functions a formula may not call or even name. The extra ones are instance internals that other
- * mathjs functions use, so they cannot be replaced, only refused by the AST check. */
-const DISABLED_SET = new Set<string>([...REPLACED, 'typed', 'on', 'off', 'once', 'emit', 'factory', 'create']);
+/** Functions a formula may not call or even name. `typed` is used inside mathjs, so it cannot be
+ * replaced, only refused by the AST check (mathjs itself already hides on/off/emit/import/chain). */
+const DISABLED_SET = new Set<string>([...REPLACED, 'typed']);
 
 /** Property names refused when written literally (mathjs blocks most of them again at run time). */
 const FORBIDDEN_PROPERTIES = new Set([
@@ -97,7 +97,9 @@ export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngi
   // Private references, taken before the lock.
   const parse = math.parse as (s: string) => MNode;
   const config = math.config as (c: Record<string, unknown>) => unknown;
-  const isBuiltin = (name: string) => Object.prototype.hasOwnProperty.call(math, name) && math[name] !== undefined;
+  // What an expression can see: mathjs's namespace minus what it hides from expressions.
+  const visible = math.expression.mathWithTransform;
+  const isBuiltin = (name: string) => Object.prototype.hasOwnProperty.call(visible, name) && visible[name] !== undefined;
 
   // create(all) resolves functions lazily, from the namespace; resolve them all now so none of
   // them is later built on top of a stand-in or a size guard.
@@ -128,7 +130,10 @@ export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngi
     },
     evaluate(source, input) {
       const cell = compileCell(source);
-      config({ randomSeed: `${seed}:${hashSource(source)}` });
+      // mathjs re-seeds only when the seed changes, so step away and back to restart the stream.
+      const randomSeed = `${seed}:${hashSource(source)}`;
+      config({ randomSeed: `${randomSeed}'` });
+      config({ randomSeed });
       const scope = new Map<string, unknown>();
       for (const name of cell.references) if (Object.prototype.hasOwnProperty.call(input, name)) scope.set(name, toMath(input[name]));
       for (const l of cell.lines) {
@@ -220,6 +225,10 @@ function compileSource(source: string, parse: (s: string) => MNode, isBuiltin: (
           }
           break;
         }
+        case 'IndexNode':
+          // Inside an index, `end` means the last position (a[end], a[2:end], a[2, :]).
+          locals = new Set([...locals, 'end']);
+          break;
         case 'AccessorNode': {
           const idx = n.index!;
           if (idx.isObjectProperty()) {
