@@ -1,0 +1,15 @@
+/** Market data and the 14 board members: loaders, returns, indicators, members, the probability mapping. */
+export * from './ohlcv';
+export { parseOhlcvCsv, COLUMN_ALIASES, type CsvOptions } from './csv';
+export { parseFreqtradeJson } from './freqtrade';
+export { parseOhlcv } from './parse';
+export { detectTimeFormat, parseIsoMs, parseTimeMs } from './timeFormat';
+export { medianSpacingMs } from './validate';
+export { logReturns, upLabels } from './returns';
+export { ema, rollingMeanStd, rollingSum, rollingExtreme, rsi, macd, bollingerPercentB, adx, ewmVolatility } from './indicators';
+export { MEMBERS, MEMBER_IDS, getMember, type BoardMember } from './members/index';
+export {
+  toProbabilities, toProbabilitiesDetailed, computeMemberProbabilities, DEFAULT_MAPPING, MIN_FIT_PAIRS,
+  type MappingOptions, type ProbabilityColumn, type MemberProbabilityOptions, type MemberProbabilities,
+} from './probabilities';
+export { pinDefaults, literalReplacement, type PinnedProbabilities } from './roadmapControls';
