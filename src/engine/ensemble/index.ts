@@ -11,3 +11,4 @@ export { decide, type Decision, type DecisionInput, type DecisionConfig, type Po
 export { backtest, simulatePositions, medianBarMs, type BacktestConfig, type BacktestResult, type BacktestRun, type BacktestMetrics } from './backtest';
 export { measureDecisionLatency, quantileSorted, type LatencyOptions, type LatencyResult } from './latency';
 export { syntheticBoard, type SyntheticOptions, type SyntheticBoard } from './synthetic';
+export { QUANTUM_AGGREGATORS, vqcDefault, roadmapWithFallback, type QuantumAggregatorEntry } from './quantumAggregators';

@@ -1,4 +1,4 @@
-import type { Aggregator } from '../../../src/engine/ensemble/index';
+import { parityCircuit, roadmapWithFallback, type Aggregator } from '../../../src/engine/ensemble/index';
 
-/** Aggregators that need the quantum engine; filled in once it has landed. */
-export const EXTRA_AGGREGATORS: Aggregator[] = [];
+/** Quantum aggregators cheap enough for the 14-member no-look-ahead property (the VQC has its own, on 5 members). */
+export const EXTRA_AGGREGATORS: Aggregator[] = [parityCircuit, roadmapWithFallback];

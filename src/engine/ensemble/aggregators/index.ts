@@ -16,6 +16,8 @@ export { hedge, hedgeLog, createHedge, createHedgeAggregator, memberLoss, type H
 export { parityClosedForm, parityProbability } from './parityClosedForm';
 export { constantHalf } from './constantHalf';
 export { createFallbackAggregator, isFailedOutput, type FallbackOptions } from './fallback';
+export { parityCircuit, roadmapCircuit, roadmapCircuitProbability, roadmapCircuitProbabilityUnfused, encodeAngle } from './parityCircuit';
+export { createVqcAggregator, vqcCircuit, adjointZGradient, type VqcOptions } from './vqc';
 
 /** Classical aggregators (cheap; no statevector). */
 export const CLASSICAL_AGGREGATORS: readonly Aggregator[] = [

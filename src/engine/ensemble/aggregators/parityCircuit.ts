@@ -1,0 +1,49 @@
+import type { Aggregator, Predictor } from '../types';
+import { Statevector, simulate } from '../../quantum/statevector';
+import { buildCircuit, type Circuit } from '../../quantum/circuit';
+
+/**
+ * The roadmap circuit, exactly as described: n = 14 qubits, RY(2·asin√pᵢ) on qubit i (so P(qubit i = 1)
+ * = pᵢ), the CNOT chain CX(0,1), CX(1,2), …, CX(n−2,n−1), readout P(qubit n−1 = 1). Missing members
+ * (NaN) enter as 0.5, qar.py's default; values are clipped to [0, 1]. The closed form
+ * (1 − ∏(1 − 2pᵢ))/2 is `parity-closed-form` and the test oracle.
+ */
+export function roadmapCircuit(row: ArrayLike<number>): Circuit {
+  const n = row.length;
+  const b = buildCircuit(n);
+  for (let i = 0; i < n; i++) b.ry(encodeAngle(row[i]), i);
+  for (let i = 0; i + 1 < n; i++) b.cx(i, i + 1);
+  return b.build();
+}
+
+/** θ = 2·asin√p, the angle with P(1) = p after RY(θ)|0⟩; NaN → 0.5. */
+export function encodeAngle(raw: number): number {
+  const p = raw === raw ? Math.min(1, Math.max(0, raw)) : 0.5;
+  return 2 * Math.asin(Math.sqrt(p));
+}
+
+/** Simulate the roadmap circuit with the engine's default (fused) `simulate` and read P(last qubit = 1). */
+export function roadmapCircuitProbability(row: ArrayLike<number>): number {
+  return simulate(roadmapCircuit(row)).state.probabilityOfOne(row.length - 1);
+}
+
+/** The same circuit gate by gate (`applyGate`, no fusion) on a reused statevector: the unfused cross-check. */
+export function roadmapCircuitProbabilityUnfused(row: ArrayLike<number>, sv: Statevector): number {
+  const n = row.length;
+  if (sv.nQubits !== n) throw new RangeError(`invalid statevector: ${sv.nQubits} qubits (expected ${n}, one per member)`);
+  sv.amps.fill(0);
+  sv.amps[0] = 1;
+  for (let i = 0; i < n; i++) sv.applyGate('ry', [i], [encodeAngle(row[i])]);
+  for (let i = 0; i + 1 < n; i++) sv.applyGate('cx', [i, i + 1]);
+  return sv.probabilityOfOne(n - 1);
+}
+
+export const parityCircuit: Aggregator = {
+  id: 'roadmap-circuit',
+  title: 'Roadmap quantum circuit (statevector)',
+  rationale: 'RY(2·asin√pᵢ) per member, CNOT chain, read the last qubit: the roadmap\'s "quantum collective intelligence", simulated on the statevector. It computes the parity of the votes.',
+  kind: 'static',
+  fit(): Predictor {
+    return { predict: roadmapCircuitProbability };
+  },
+};

@@ -1,0 +1,188 @@
+import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
+import { Statevector, simulate } from '../../quantum/statevector';
+import { buildCircuit, type Circuit } from '../../quantum/circuit';
+import { createRng } from '../../random';
+import { isCompleteRow, readRow, sigmoid } from '../math';
+import { meanProbability } from './meanProbability';
+import { encodeAngle } from './parityCircuit';
+
+/**
+ * A trained variational circuit: angle-encode member i with RY(2·asin√pᵢ) on qubit i, then L layers of
+ * trainable RY(θ_{l,i}) on every qubit followed by a CNOT ring CX(0,1)…CX(n−2,n−1), CX(n−1,0); read
+ * z = ⟨Z⟩ of the last qubit and map it with a fitted logistic link P = σ(a·z + b).
+ * Trained on the most recent `maxTrainRows` complete training rows with Adam on mean log loss; the
+ * circuit gradient dz/dθ comes from an adjoint pass on the engine's statevector (`adjointZGradient`).
+ * Note (Schuld et al. 2021): with one encoding per input this is a bounded Fourier model; with L = 1
+ * the readout is still a parity (∏ cos(θᵢ + φᵢ)), interference appears from L = 2 on.
+ */
+export interface VqcOptions {
+  readonly layers?: number;
+  readonly maxTrainRows?: number;
+  readonly epochs?: number;
+  readonly batchSize?: number;
+  readonly learningRate?: number;
+  /** Below this many usable rows the predictor is the mean probability (documented fallback). */
+  readonly minTrainRows?: number;
+}
+
+interface Gate { readonly q: number; readonly q2: number; readonly param: number }
+
+/** The trainable part: per layer, RY(θ) on each qubit (param index) then the CNOT ring (q2 ≥ 0). */
+function ansatz(nQubits: number, layers: number): Gate[] {
+  const gates: Gate[] = [];
+  for (let l = 0; l < layers; l++) {
+    for (let q = 0; q < nQubits; q++) gates.push({ q, q2: -1, param: l * nQubits + q });
+    if (nQubits > 1) for (let q = 0; q < nQubits; q++) {
+      const t = (q + 1) % nQubits;
+      if (nQubits === 2 && q === 1) break; // a 2-ring is a single CX
+      gates.push({ q, q2: t, param: -1 });
+    }
+  }
+  return gates;
+}
+
+export function vqcCircuit(row: ArrayLike<number>, theta: Float64Array, layers: number): Circuit {
+  const n = row.length;
+  const b = buildCircuit(n);
+  for (let i = 0; i < n; i++) b.ry(encodeAngle(row[i]), i);
+  for (const g of ansatz(n, layers)) {
+    if (g.q2 < 0) b.ry(theta[g.param], g.q);
+    else b.cx(g.q, g.q2);
+  }
+  return b.build();
+}
+
+function expectZ(amps: Float64Array, qubit: number): number {
+  const bit = 1 << qubit, dim = amps.length >> 1;
+  let s = 0;
+  for (let i = 0; i < dim; i++) {
+    const w = amps[2 * i] * amps[2 * i] + amps[2 * i + 1] * amps[2 * i + 1];
+    s += i & bit ? -w : w;
+  }
+  return s;
+}
+
+/**
+ * ⟨Z_readout⟩ and its gradient with respect to every θ by the adjoint method: one forward pass, then
+ * walk the gates backwards carrying |ψ⟩ (uncomputed) and |λ⟩ = U…Z|ψ_final⟩; for RY(θ) on q,
+ * d⟨Z⟩/dθ = Re⟨λ|RY(θ + π)|ψ_before⟩ (since dRY/dθ = RY(θ + π)/2 and ⟨Z⟩ = ⟨ψ|U†ZU|ψ⟩).
+ * Uses only `applyGate` on the engine's statevector; buffers are passed in so training allocates nothing.
+ */
+export function adjointZGradient(
+  row: ArrayLike<number>, theta: Float64Array, layers: number, readout: number,
+  work: { psi: Statevector; lambda: Statevector; tmp: Statevector }, grad: Float64Array,
+): number {
+  const n = row.length;
+  const { psi, lambda, tmp } = work;
+  psi.amps.fill(0); psi.amps[0] = 1;
+  for (let i = 0; i < n; i++) psi.applyGate('ry', [i], [encodeAngle(row[i])]);
+  const gates = ansatz(n, layers);
+  for (const g of gates) {
+    if (g.q2 < 0) psi.applyGate('ry', [g.q], [theta[g.param]]);
+    else psi.applyGate('cx', [g.q, g.q2]);
+  }
+  const value = expectZ(psi.amps, readout);
+  lambda.amps.set(psi.amps);
+  const la = lambda.amps, bit = 1 << readout, dim = la.length >> 1;
+  for (let i = 0; i < dim; i++) if (i & bit) { la[2 * i] = -la[2 * i]; la[2 * i + 1] = -la[2 * i + 1]; }
+  grad.fill(0);
+  for (let k = gates.length - 1; k >= 0; k--) {
+    const g = gates[k];
+    if (g.q2 >= 0) { psi.applyGate('cx', [g.q, g.q2]); lambda.applyGate('cx', [g.q, g.q2]); continue; }
+    const th = theta[g.param];
+    psi.applyGate('ry', [g.q], [-th]); // ψ before this gate
+    tmp.amps.set(psi.amps);
+    tmp.applyGate('ry', [g.q], [th + Math.PI]);
+    const a = lambda.amps, b = tmp.amps;
+    let s = 0;
+    for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+    grad[g.param] += s;
+    lambda.applyGate('ry', [g.q], [-th]);
+  }
+  return value;
+}
+
+export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
+  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16 } = options;
+  if (!Number.isInteger(layers) || layers < 1 || layers > 8) throw new RangeError(`invalid layers: ${layers} (expected 1–8)`);
+  if (!Number.isInteger(maxTrainRows) || maxTrainRows < 1) throw new RangeError(`invalid maxTrainRows: ${maxTrainRows} (expected integer ≥ 1)`);
+  if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`invalid epochs: ${epochs} (expected integer ≥ 0)`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`invalid batchSize: ${batchSize} (expected integer ≥ 1)`);
+  if (!(learningRate > 0)) throw new RangeError(`invalid learningRate: ${learningRate} (expected > 0)`);
+  return {
+    id: 'vqc',
+    title: `Variational circuit (${layers} RY + CNOT-ring layers, logistic link)`,
+    rationale: 'A trained quantum model: angle-encoded members, trainable RY layers and CNOT rings, adjoint gradients, Adam. The fair "quantum" contender against logistic stacking.',
+    kind: 'fitted',
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
+      const n = data.probs.length;
+      // the most recent usable rows, newest last
+      const picked: number[] = [];
+      const row = new Float64Array(n);
+      for (let r = train.length - 1; r >= 0 && picked.length < maxTrainRows; r--) {
+        for (let t = train[r][1] - 1; t >= train[r][0] && picked.length < maxTrainRows; t--) {
+          const y = data.up[t];
+          if (!(y === 0 || y === 1)) continue;
+          if (!isCompleteRow(readRow(data.probs, t, row))) continue;
+          picked.push(t);
+        }
+      }
+      picked.reverse();
+      if (picked.length < minTrainRows) return { predict: meanProbability, diagnostics: () => ({ rows: picked.length, fallback: 1 }) };
+      const rng = createRng(fitOptions.seed ?? 0).fork('vqc');
+      const nTheta = layers * n, nParams = nTheta + 2; // θ…, a, b
+      const params = new Float64Array(nParams);
+      for (let j = 0; j < nTheta; j++) params[j] = 0.1 * rng.normal();
+      params[nTheta] = 1; // a
+      const theta = params.subarray(0, nTheta);
+      const m = new Float64Array(nParams), v = new Float64Array(nParams), g = new Float64Array(nParams);
+      const dz = new Float64Array(nTheta);
+      const psi = Statevector.zero(n);
+      const work = { psi, lambda: psi.clone(), tmp: psi.clone() };
+      const readout = n - 1;
+      const order = Int32Array.from(picked.keys());
+      const b1 = 0.9, b2 = 0.999;
+      let step = 0, lastLoss = NaN;
+      for (let e = 0; e < epochs; e++) {
+        for (let i = order.length - 1; i > 0; i--) { const j = rng.int(i + 1); const t = order[i]; order[i] = order[j]; order[j] = t; }
+        let epochLoss = 0;
+        for (let start = 0; start < order.length; start += batchSize) {
+          const end = Math.min(start + batchSize, order.length);
+          g.fill(0);
+          for (let k = start; k < end; k++) {
+            const t = picked[order[k]];
+            readRow(data.probs, t, row);
+            const z = adjointZGradient(row, theta, layers, readout, work, dz);
+            const a = params[nTheta], bb = params[nTheta + 1];
+            const p = sigmoid(a * z + bb), y = data.up[t];
+            epochLoss -= Math.log(Math.max(1e-15, y ? p : 1 - p));
+            const r = p - y; // d(log loss)/d(logit)
+            for (let j = 0; j < nTheta; j++) g[j] += r * a * dz[j];
+            g[nTheta] += r * z;
+            g[nTheta + 1] += r;
+          }
+          step++;
+          const scale = 1 / (end - start);
+          for (let j = 0; j < nParams; j++) {
+            const gj = g[j] * scale;
+            m[j] = b1 * m[j] + (1 - b1) * gj;
+            v[j] = b2 * v[j] + (1 - b2) * gj * gj;
+            params[j] -= (learningRate * (m[j] / (1 - b1 ** step))) / (Math.sqrt(v[j] / (1 - b2 ** step)) + 1e-8);
+          }
+        }
+        lastLoss = epochLoss / order.length;
+      }
+      const fitted = Float64Array.from(params);
+      const th = fitted.subarray(0, nTheta);
+      return {
+        predict(r) {
+          const z = 1 - 2 * simulate(vqcCircuit(r, th, layers)).state.probabilityOfOne(readout);
+          return sigmoid(fitted[nTheta] * z + fitted[nTheta + 1]);
+        },
+        diagnostics: () => ({ rows: picked.length, steps: step, lastEpochLogLoss: lastLoss, fallback: 0 }),
+      };
+    },
+  };
+}
+
+export const vqc = createVqcAggregator();
