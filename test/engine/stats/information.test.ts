@@ -84,7 +84,7 @@ describe('Gaussian information', () => {
     // Stationary lag-1 covariance of x_t = A x_{t−1} + ε: joint = [[Σ, (AΣ)ᵀ], [AΣ, Σ]] with Σ = AΣAᵀ + I.
     const joint = (A: number[][]): Float64Array => {
       const k = A.length;
-      let S = A.map((_, i) => A.map((__, j) => (i === j ? 1 : 0)));
+      let S: number[][] = A.map((_, i) => A.map((__, j) => (i === j ? 1 : 0)));
       for (let it = 0; it < 2000; it++) {
         const AS = A.map((row) => S[0].map((_, j) => row.reduce((s, a, m) => s + a * S[m][j], 0)));
         S = AS.map((row, i) => row.map((_, j) => AS[i].reduce((s, v, m) => s + v * A[j][m], 0) + (i === j ? 1 : 0)));
