@@ -327,11 +327,11 @@ export class DensityMatrix {
   expectationPauli(pauli: string): number {
     const m = pauliMasks(pauli, this.nQubits);
     const k = m.nY & 3;
-    // P|c⟩ = i^{nY}(−1)^{|c∧sign|}|c⊕flip⟩, so Tr(ρP) = Σ_c ρ(c⊕flip, c) · phase(c).
+    // P|c⟩ = i^{nY}(−1)^{|c∧sign|}|c⊕flip⟩, so Tr(ρP) = Σ_c ⟨c|ρP|c⟩ = Σ_c ρ(c, c⊕flip) · phase(c).
     const pr = k === 0 ? 1 : k === 2 ? -1 : 0, pi = k === 1 ? 1 : k === 3 ? -1 : 0;
     let re = 0;
     for (let c = 0; c < this.dim; c++) {
-      const i = 2 * ((c ^ m.flip) * this.dim + c);
+      const i = 2 * (c * this.dim + (c ^ m.flip));
       const xr = this.data[i], xi = this.data[i + 1];
       let v = xr * pr - xi * pi;
       if (popParity(c & m.sign)) v = -v;

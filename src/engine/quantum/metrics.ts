@@ -162,16 +162,22 @@ function matMulC(a: Float64Array, b: Float64Array, d: number): Float64Array {
   return o;
 }
 
-/** Uhlmann fidelity F(ρ, σ) = (Tr √(√ρ σ √ρ))² (squared convention, equals ⟨ψ|σ|ψ⟩ for pure ρ). */
+/**
+ * Uhlmann fidelity F(ρ, σ) = (Tr √(√ρ σ √ρ))² (squared convention, equals ⟨ψ|σ|ψ⟩ for pure ρ).
+ * Square roots amplify rounding in near-zero eigenvalues (an error ε becomes √ε), so eigenvalues
+ * below 1e-14 of the largest are treated as zero; expect agreement to ~1e-9, not 1e-15.
+ */
 export function fidelityMixed(rho: Mixed, sigma: Mixed): number {
   const r = rhoData(rho), s = rhoData(sigma);
   if (r.length !== s.length) throw new RangeError(`invalid density length: ${s.length} (expected ${r.length})`);
   const d = hermDim(r);
-  const sq = hermitianFunction(r, (x) => Math.sqrt(Math.max(0, x)));
+  const cut = 1e-14 * Math.max(...hermitianEigenvalues(r));
+  const sq = hermitianFunction(r, (x) => (x > cut ? Math.sqrt(x) : 0));
   const m = matMulC(matMulC(sq, s, d), sq, d);
   const ev = hermitianEigenvalues(m);
+  const cutM = 1e-14 * Math.max(...ev);
   let t = 0;
-  for (const x of ev) t += Math.sqrt(Math.max(0, x));
+  for (const x of ev) if (x > cutM) t += Math.sqrt(x);
   return Math.min(1, t * t);
 }
 

@@ -1,0 +1,287 @@
+/**
+ * In-place statevector kernels. `a` is the interleaved re/im amplitude buffer (length 2·2ⁿ,
+ * qubit 0 = least significant bit of the basis index). No kernel allocates inside its loop;
+ * matrices are unpacked into scalars once (STYLE.md §6.6).
+ *
+ * A controlled kernel takes `ctrlMask`: it touches only basis states whose control bits are
+ * all 1, so a CX visits a quarter of the pairs a plain X would.
+ */
+
+/**
+ * Enumerate indices with the bits in `fixedSorted` (ascending positions) cleared: the k-th such
+ * index for k in [0, 2^(n − fixed)). Cheap for the 1–4 fixed bits gates use.
+ */
+function spread(k: number, fixedSorted: Int32Array): number {
+  let idx = k;
+  for (let j = 0; j < fixedSorted.length; j++) {
+    const p = fixedSorted[j];
+    const low = idx & ((1 << p) - 1);
+    idx = ((idx >>> p) << (p + 1)) | low;
+  }
+  return idx;
+}
+
+function sortedBits(bits: readonly number[]): Int32Array {
+  return Int32Array.from(bits).sort();
+}
+
+function maskBits(mask: number): number[] {
+  const out: number[] = [];
+  for (let b = 0; mask !== 0; b++, mask >>>= 1) if (mask & 1) out.push(b);
+  return out;
+}
+
+/** 2×2 matrix m (8 scalars, interleaved, row-major) on `target`, conditioned on `ctrlMask`. */
+export function apply1q(a: Float64Array, nQubits: number, target: number, m: Float64Array, ctrlMask = 0): void {
+  const m00r = m[0], m00i = m[1], m01r = m[2], m01i = m[3];
+  const m10r = m[4], m10i = m[5], m11r = m[6], m11i = m[7];
+  const half = 1 << target;
+  const dim = 1 << nQubits;
+  const isReal = m00i === 0 && m01i === 0 && m10i === 0 && m11i === 0;
+  if (ctrlMask === 0) {
+    // Real matrices (RY, H, X-like) take half the multiplications.
+    if (isReal) {
+      if (target === 0) {
+        for (let i = 0; i < 2 * dim; i += 4) {
+          const xr = a[i], xi = a[i + 1], yr = a[i + 2], yi = a[i + 3];
+          a[i] = m00r * xr + m01r * yr; a[i + 1] = m00r * xi + m01r * yi;
+          a[i + 2] = m10r * xr + m11r * yr; a[i + 3] = m10r * xi + m11r * yi;
+        }
+        return;
+      }
+      const h2 = 2 * half;
+      for (let base = 0; base < 2 * dim; base += 2 * h2) {
+        const end = base + h2;
+        for (let i = base; i < end; i += 2) {
+          const j = i + h2;
+          const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+          a[i] = m00r * xr + m01r * yr; a[i + 1] = m00r * xi + m01r * yi;
+          a[j] = m10r * xr + m11r * yr; a[j + 1] = m10r * xi + m11r * yi;
+        }
+      }
+      return;
+    }
+    const h2 = 2 * half;
+    for (let base = 0; base < 2 * dim; base += 2 * h2) {
+      const end = base + h2;
+      for (let i = base; i < end; i += 2) {
+        const j = i + h2;
+        const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+        a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+        a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+        a[j] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+        a[j + 1] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+      }
+    }
+    return;
+  }
+  const fixed = sortedBits([target, ...maskBits(ctrlMask)]);
+  const count = dim >>> fixed.length;
+  for (let k = 0; k < count; k++) {
+    const i0 = spread(k, fixed) | ctrlMask;
+    const i = 2 * i0, j = 2 * (i0 | half);
+    const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+    a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+    a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+    a[j] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+    a[j + 1] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+  }
+}
+
+/** diag(d0, d1) on `target` (d = 4 scalars), conditioned on `ctrlMask`. d0 = 1 is skipped. */
+export function applyDiag1q(a: Float64Array, nQubits: number, target: number, d: Float64Array, ctrlMask = 0): void {
+  const d0r = d[0], d0i = d[1], d1r = d[2], d1i = d[3];
+  const skip0 = d0r === 1 && d0i === 0;
+  const half = 1 << target;
+  const dim = 1 << nQubits;
+  if (ctrlMask === 0 && skip0) {
+    // Only the |1⟩ half changes: phase gates (Z, S, T, P) touch half the memory.
+    const h2 = 2 * half;
+    for (let base = h2; base < 2 * dim; base += 2 * h2) {
+      const end = base + h2;
+      for (let j = base; j < end; j += 2) {
+        const yr = a[j], yi = a[j + 1];
+        a[j] = d1r * yr - d1i * yi;
+        a[j + 1] = d1r * yi + d1i * yr;
+      }
+    }
+    return;
+  }
+  const fixed = sortedBits([target, ...maskBits(ctrlMask)]);
+  const count = dim >>> fixed.length;
+  for (let k = 0; k < count; k++) {
+    const i0 = spread(k, fixed) | ctrlMask;
+    const i = 2 * i0, j = 2 * (i0 | half);
+    if (!skip0) {
+      const xr = a[i], xi = a[i + 1];
+      a[i] = d0r * xr - d0i * xi;
+      a[i + 1] = d0r * xi + d0i * xr;
+    }
+    const yr = a[j], yi = a[j + 1];
+    a[j] = d1r * yr - d1i * yi;
+    a[j + 1] = d1r * yi + d1i * yr;
+  }
+}
+
+/**
+ * Diagonal on several `targets` (d has 2·2^t scalars indexed with targets[0] as LSB),
+ * conditioned on `ctrlMask`.
+ */
+export function applyDiagK(a: Float64Array, nQubits: number, targets: readonly number[], d: Float64Array, ctrlMask = 0): void {
+  const t = targets.length;
+  const fixed = sortedBits([...targets, ...maskBits(ctrlMask)]);
+  const count = (1 << nQubits) >>> fixed.length;
+  const offsets = targetOffsets(targets);
+  const sub = 1 << t;
+  for (let k = 0; k < count; k++) {
+    const base = spread(k, fixed) | ctrlMask;
+    for (let s = 0; s < sub; s++) {
+      const dr = d[2 * s], di = d[2 * s + 1];
+      if (dr === 1 && di === 0) continue;
+      const i = 2 * (base | offsets[s]);
+      const xr = a[i], xi = a[i + 1];
+      a[i] = dr * xr - di * xi;
+      a[i + 1] = dr * xi + di * xr;
+    }
+  }
+}
+
+/** Offsets of the 2^t sub-basis states: offsets[s] sets targets[j] when bit j of s is set. */
+function targetOffsets(targets: readonly number[]): Int32Array {
+  const sub = 1 << targets.length;
+  const offsets = new Int32Array(sub);
+  for (let s = 0; s < sub; s++) {
+    let o = 0;
+    for (let j = 0; j < targets.length; j++) if ((s >>> j) & 1) o |= 1 << targets[j];
+    offsets[s] = o;
+  }
+  return offsets;
+}
+
+/** X on `target` conditioned on `ctrlMask` (X, CX, CCX): a pure swap of amplitude pairs. */
+export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMask = 0): void {
+  const half = 1 << target;
+  const dim = 1 << nQubits;
+  if (ctrlMask === 0) {
+    const h2 = 2 * half;
+    for (let base = 0; base < 2 * dim; base += 2 * h2) {
+      const end = base + h2;
+      for (let i = base; i < end; i += 2) {
+        const j = i + h2;
+        const xr = a[i], xi = a[i + 1];
+        a[i] = a[j]; a[i + 1] = a[j + 1];
+        a[j] = xr; a[j + 1] = xi;
+      }
+    }
+    return;
+  }
+  const ctrlBits = maskBits(ctrlMask);
+  if (ctrlBits.length === 1) {
+    // CX: loop over blocks where the control is 1 and the target is 0, contiguous runs in between.
+    const c = ctrlBits[0];
+    const lo = Math.min(c, target), hi = Math.max(c, target);
+    const loStep = 1 << lo, hiStep = 1 << hi;
+    const t2 = 2 * half;
+    for (let outer = 0; outer < dim; outer += 2 * hiStep) {
+      for (let mid = outer; mid < outer + hiStep; mid += 2 * loStep) {
+        const start = 2 * (mid | ctrlMask), end = start + 2 * loStep;
+        for (let i = start; i < end; i += 2) {
+          const j = i + t2;
+          const xr = a[i], xi = a[i + 1];
+          a[i] = a[j]; a[i + 1] = a[j + 1];
+          a[j] = xr; a[j + 1] = xi;
+        }
+      }
+    }
+    return;
+  }
+  const fixed = sortedBits([target, ...ctrlBits]);
+  const count = dim >>> fixed.length;
+  for (let k = 0; k < count; k++) {
+    const i0 = spread(k, fixed) | ctrlMask;
+    const i = 2 * i0, j = 2 * (i0 | half);
+    const xr = a[i], xi = a[i + 1];
+    a[i] = a[j]; a[i + 1] = a[j + 1];
+    a[j] = xr; a[j + 1] = xi;
+  }
+}
+
+/** SWAP of qubits q0 and q1 conditioned on `ctrlMask` (SWAP, CSWAP): swaps |01⟩ and |10⟩ amplitudes. */
+export function applySwap(a: Float64Array, nQubits: number, q0: number, q1: number, ctrlMask = 0): void {
+  const fixed = sortedBits([q0, q1, ...maskBits(ctrlMask)]);
+  const count = (1 << nQubits) >>> fixed.length;
+  const b0 = 1 << q0, b1 = 1 << q1;
+  for (let k = 0; k < count; k++) {
+    const base = spread(k, fixed) | ctrlMask;
+    const i = 2 * (base | b0), j = 2 * (base | b1);
+    const xr = a[i], xi = a[i + 1];
+    a[i] = a[j]; a[i + 1] = a[j + 1];
+    a[j] = xr; a[j + 1] = xi;
+  }
+}
+
+/**
+ * A dense 2^t×2^t matrix on `targets` (targets[0] = LSB of the matrix index), conditioned on
+ * `ctrlMask`. `scratch` must hold at least 2·2^t doubles (allocated once by the caller).
+ */
+export function applyMatrixK(
+  a: Float64Array, nQubits: number, targets: readonly number[], m: Float64Array, ctrlMask = 0,
+  scratch: Float64Array = new Float64Array(2 << targets.length),
+): void {
+  const t = targets.length;
+  const sub = 1 << t;
+  const fixed = sortedBits([...targets, ...maskBits(ctrlMask)]);
+  const count = (1 << nQubits) >>> fixed.length;
+  const offsets = targetOffsets(targets);
+  for (let k = 0; k < count; k++) {
+    const base = spread(k, fixed) | ctrlMask;
+    for (let s = 0; s < sub; s++) {
+      const i = 2 * (base | offsets[s]);
+      scratch[2 * s] = a[i]; scratch[2 * s + 1] = a[i + 1];
+    }
+    for (let r = 0; r < sub; r++) {
+      let re = 0, im = 0;
+      const row = 2 * r * sub;
+      for (let c = 0; c < sub; c++) {
+        const mr = m[row + 2 * c], mi = m[row + 2 * c + 1];
+        const xr = scratch[2 * c], xi = scratch[2 * c + 1];
+        re += mr * xr - mi * xi;
+        im += mr * xi + mi * xr;
+      }
+      const i = 2 * (base | offsets[r]);
+      a[i] = re; a[i + 1] = im;
+    }
+  }
+}
+
+/**
+ * Gather-permute for an affine map over GF(2) on basis indices: out[i] = in[src(i)] where
+ * src(i) = c ⊕ (⊕ over set bits b of i of cols[b]). Used to fuse a run of X/CX/SWAP gates into
+ * one pass. Byte tables make src(i) three lookups (n ≤ 24).
+ */
+export function applyAffinePermutation(
+  src: Float64Array, dst: Float64Array, nQubits: number, cols: Int32Array, c: number,
+  tables: Int32Array = new Int32Array(3 * 256),
+): void {
+  for (let chunk = 0; chunk < 3; chunk++) {
+    for (let v = 0; v < 256; v++) {
+      let x = 0;
+      for (let b = 0; b < 8; b++) {
+        const bit = chunk * 8 + b;
+        if ((v >>> b) & 1 && bit < nQubits) x ^= cols[bit];
+      }
+      tables[chunk * 256 + v] = x;
+    }
+  }
+  const dim = 1 << nQubits;
+  const lowCount = Math.min(dim, 256);
+  for (let hi = 0; hi < dim; hi += 256) {
+    const baseSrc = c ^ tables[256 + ((hi >>> 8) & 255)] ^ tables[512 + ((hi >>> 16) & 255)];
+    for (let lo = 0; lo < lowCount; lo++) {
+      const s = 2 * (baseSrc ^ tables[lo]);
+      const d = 2 * (hi | lo);
+      dst[d] = src[s];
+      dst[d + 1] = src[s + 1];
+    }
+  }
+}

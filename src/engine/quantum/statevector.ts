@@ -1,0 +1,484 @@
+/**
+ * Statevector simulation.
+ *
+ * Amplitude convention (stated once, used everywhere): `amps` is a Float64Array of length
+ * 2·2ⁿ with interleaved (re, im) pairs; the amplitude of basis state |i⟩ is
+ * (amps[2i], amps[2i+1]) and qubit 0 is the LEAST significant bit of i.
+ */
+import type { Circuit } from './circuit.ts';
+import { validateCircuit } from './circuit.ts';
+import { matMul, matrixDim } from './complex.ts';
+import { GATES, gateMatrix, getGate } from './gates.ts';
+import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
+import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
+import { expectationPauliAmps } from './pauli.ts';
+import { createRng, type Rng } from '../random.ts';
+
+/**
+ * Largest register we simulate as a statevector: 2^24·16 B = 256 MiB per state. A browser
+ * worker's heap is typically limited to 2–4 GiB, and gradients, fused permutations and clones
+ * hold two or three states at once; 25 qubits (512 MiB each) already fails in practice.
+ */
+export const MAX_STATEVECTOR_QUBITS = 24;
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'];
+
+/** Binary byte size such as '256 MiB', '1 TiB', '1.5 GiB'. */
+export function formatBytes(bytes: number): string {
+  let v = bytes, u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) { v /= 1024; u++; }
+  const s = Number.isInteger(v) ? String(v) : v.toFixed(1).replace(/\.0$/, '');
+  return `${s} ${UNITS[u]}`;
+}
+
+/** Throws the standard RangeError for an unsupported statevector size. */
+export function checkStatevectorQubits(n: number): void {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_STATEVECTOR_QUBITS) {
+    const mem = Number.isInteger(n) && n > MAX_STATEVECTOR_QUBITS ? `; a ${n}-qubit statevector needs ${formatBytes(2 ** n * 16)}` : '';
+    throw new RangeError(`invalid nQubits: ${n} (expected 1–${MAX_STATEVECTOR_QUBITS}${mem})`);
+  }
+}
+
+function checkQubitList(n: number, qubits: readonly number[], what: string): void {
+  for (const q of qubits) {
+    if (!Number.isInteger(q) || q < 0 || q >= n) throw new RangeError(`invalid qubit in ${what}: ${q} (expected 0–${n - 1})`);
+  }
+  if (new Set(qubits).size !== qubits.length) throw new RangeError(`invalid qubits in ${what}: [${qubits.join(', ')}] (expected distinct qubits)`);
+}
+
+/** Plans for parameter-free gates never change: compute once per id. */
+const constantPlans = new Map<string, KernelPlan>();
+
+function planFor(id: string, params: readonly number[]): KernelPlan {
+  const g = getGate(id);
+  if (g.params.length === 0) {
+    let p = constantPlans.get(g.id);
+    if (p === undefined) { p = planMatrix(gateMatrix(g.id, params), g.arity); constantPlans.set(g.id, p); }
+    return p;
+  }
+  return planMatrix(gateMatrix(g.id, params), g.arity);
+}
+
+export class Statevector {
+  readonly nQubits: number;
+  /** Interleaved re/im amplitudes (see the file header). Kernels may swap in a new buffer. */
+  amps: Float64Array;
+
+  private constructor(nQubits: number, amps: Float64Array) {
+    this.nQubits = nQubits;
+    this.amps = amps;
+  }
+
+  /** |0…0⟩ on n qubits. */
+  static zero(nQubits: number): Statevector {
+    checkStatevectorQubits(nQubits);
+    const amps = new Float64Array(2 << nQubits);
+    amps[0] = 1;
+    return new Statevector(nQubits, amps);
+  }
+
+  /** Computational basis state |index⟩. */
+  static basis(nQubits: number, index: number): Statevector {
+    checkStatevectorQubits(nQubits);
+    if (!Number.isInteger(index) || index < 0 || index >= 2 ** nQubits) throw new RangeError(`invalid index: ${index} (expected 0–${2 ** nQubits - 1})`);
+    const amps = new Float64Array(2 << nQubits);
+    amps[2 * index] = 1;
+    return new Statevector(nQubits, amps);
+  }
+
+  /** Wrap a copy of interleaved amplitudes (length 2·2ⁿ). Not renormalised. */
+  static fromAmplitudes(amps: ArrayLike<number>): Statevector {
+    const len = amps.length;
+    const n = Math.round(Math.log2(len / 2));
+    if (!(len >= 4) || 2 ** (n + 1) !== len) throw new RangeError(`invalid amplitudes length: ${len} (expected 2·2ⁿ interleaved re/im values)`);
+    checkStatevectorQubits(n);
+    const copy = Float64Array.from(amps);
+    for (let i = 0; i < copy.length; i++) if (!Number.isFinite(copy[i])) throw new RangeError(`invalid amplitude at ${i}: ${copy[i]} (expected a finite number)`);
+    return new Statevector(n, copy);
+  }
+
+  clone(): Statevector {
+    return new Statevector(this.nQubits, this.amps.slice());
+  }
+
+  get dim(): number { return 1 << this.nQubits; }
+
+  /** Apply a registry gate in place using the fastest kernel for its matrix. */
+  applyGate(id: string, qubits: readonly number[], params: readonly number[] = []): this {
+    const g = getGate(id);
+    if (qubits.length !== g.arity) throw new RangeError(`invalid qubit count for gate '${g.id}': ${qubits.length} (expected ${g.arity})`);
+    checkQubitList(this.nQubits, qubits, `gate '${g.id}'`);
+    runPlan(this.amps, this.nQubits, planFor(g.id, params), qubits);
+    return this;
+  }
+
+  /** Apply a 2^k×2^k matrix (interleaved, row-major, qubits[0] = LSB of its index) in place. */
+  applyMatrix(matrix: Float64Array, qubits: readonly number[]): this {
+    const d = matrixDim(matrix);
+    if (d !== 1 << qubits.length) throw new RangeError(`invalid matrix size: ${d}×${d} (expected ${1 << qubits.length}×${1 << qubits.length} for ${qubits.length} qubits)`);
+    checkQubitList(this.nQubits, qubits, 'applyMatrix');
+    runPlan(this.amps, this.nQubits, planMatrix(matrix, qubits.length), qubits);
+    return this;
+  }
+
+  /** ⟨ψ|ψ⟩ (1 for a normalised state). */
+  norm(): number {
+    let s = 0;
+    const a = this.amps;
+    for (let i = 0; i < a.length; i++) s += a[i] * a[i];
+    return s;
+  }
+
+  /** Rescale to unit norm. */
+  normalize(): this {
+    const n = this.norm();
+    if (!(n > 0)) throw new RangeError(`invalid state: norm ${n} (expected > 0)`);
+    const f = 1 / Math.sqrt(n);
+    for (let i = 0; i < this.amps.length; i++) this.amps[i] *= f;
+    return this;
+  }
+
+  /** |amplitude|² for every basis state. */
+  probabilities(): Float64Array {
+    const a = this.amps, dim = this.dim;
+    const p = new Float64Array(dim);
+    for (let i = 0; i < dim; i++) p[i] = a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
+    return p;
+  }
+
+  /** P(qubit = 1). */
+  probabilityOfOne(qubit: number): number {
+    checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
+    const a = this.amps, half = 1 << qubit, dim = this.dim;
+    let s = 0;
+    for (let base = half; base < dim; base += 2 * half) {
+      for (let i = base; i < base + half; i++) s += a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
+    }
+    return s;
+  }
+
+  /** Marginal distribution of `qubits` (length 2^k, qubits[0] = LSB of the outcome index). */
+  marginal(qubits: readonly number[]): Float64Array {
+    checkQubitList(this.nQubits, qubits, 'marginal');
+    const out = new Float64Array(1 << qubits.length);
+    const a = this.amps, dim = this.dim;
+    for (let i = 0; i < dim; i++) {
+      let o = 0;
+      for (let j = 0; j < qubits.length; j++) o |= ((i >>> qubits[j]) & 1) << j;
+      out[o] += a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
+    }
+    return out;
+  }
+
+  /** ⟨ψ|P|ψ⟩ for a Pauli string, char i ↔ qubit i (e.g. 'ZZI'). */
+  expectationPauli(pauli: string): number {
+    return expectationPauliAmps(this.amps, this.nQubits, pauli);
+  }
+
+  /** Reduced density matrix of `qubits` (2^k×2^k, interleaved, qubits[0] = LSB). */
+  reducedDensityMatrix(qubits: readonly number[]): Float64Array {
+    checkQubitList(this.nQubits, qubits, 'reducedDensityMatrix');
+    const k = qubits.length, d = 1 << k;
+    const rho = new Float64Array(2 * d * d);
+    const a = this.amps, dim = this.dim;
+    let keptMask = 0;
+    for (const q of qubits) keptMask |= 1 << q;
+    const offsets = new Int32Array(d);
+    for (let s = 0; s < d; s++) for (let j = 0; j < k; j++) if ((s >>> j) & 1) offsets[s] |= 1 << qubits[j];
+    for (let base = 0; base < dim; base++) {
+      if (base & keptMask) continue;
+      for (let r = 0; r < d; r++) {
+        const i = 2 * (base | offsets[r]);
+        const xr = a[i], xi = a[i + 1];
+        if (xr === 0 && xi === 0) continue;
+        for (let c = 0; c < d; c++) {
+          const j = 2 * (base | offsets[c]);
+          const yr = a[j], yi = a[j + 1];
+          // ρ_rc += x · conj(y)
+          rho[2 * (r * d + c)] += xr * yr + xi * yi;
+          rho[2 * (r * d + c) + 1] += xi * yr - xr * yi;
+        }
+      }
+    }
+    return rho;
+  }
+
+  /** Bloch vector (⟨X⟩, ⟨Y⟩, ⟨Z⟩) of one qubit; length < 1 means it is entangled or mixed. */
+  blochVector(qubit: number): [number, number, number] {
+    const rho = this.reducedDensityMatrix([qubit]);
+    // ρ = (I + xX + yY + zZ)/2, so ρ01 = (x − iy)/2.
+    return [2 * rho[2], -2 * rho[3], rho[0] - rho[6]];
+  }
+
+  /**
+   * Draw `shots` basis-state outcomes without collapsing. Returns counts keyed by basis index,
+   * in ascending index order. Deterministic for a given rng state.
+   */
+  sample(shots: number, rng: Rng): Map<number, number> {
+    if (!Number.isInteger(shots) || shots < 0 || shots > 1e8) throw new RangeError(`invalid shots: ${shots} (expected 0–100000000)`);
+    const dim = this.dim, a = this.amps;
+    const cdf = new Float64Array(dim);
+    let acc = 0;
+    for (let i = 0; i < dim; i++) { acc += a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1]; cdf[i] = acc; }
+    const counts = new Map<number, number>();
+    for (let s = 0; s < shots; s++) {
+      const u = rng.next() * acc;
+      let lo = 0, hi = dim - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cdf[mid] > u) hi = mid; else lo = mid + 1;
+      }
+      counts.set(lo, (counts.get(lo) ?? 0) + 1);
+    }
+    return new Map([...counts.entries()].sort((x, y) => x[0] - y[0]));
+  }
+
+  /** Projective Z measurement of one qubit: returns the outcome and collapses (renormalises) the state. */
+  measure(qubit: number, rng: Rng): 0 | 1 {
+    const p1 = this.probabilityOfOne(qubit);
+    const outcome: 0 | 1 = rng.next() < p1 ? 1 : 0;
+    this.collapse(qubit, outcome, outcome === 1 ? p1 : 1 - p1);
+    return outcome;
+  }
+
+  /** Project onto qubit = outcome given that outcome's probability. */
+  private collapse(qubit: number, outcome: 0 | 1, p: number): void {
+    if (!(p > 0)) throw new RangeError(`invalid collapse: outcome ${outcome} on qubit ${qubit} has probability ${p}`);
+    const f = 1 / Math.sqrt(p);
+    const a = this.amps, bit = 1 << qubit, dim = this.dim;
+    for (let i = 0; i < dim; i++) {
+      if (((i & bit) !== 0) === (outcome === 1)) { a[2 * i] *= f; a[2 * i + 1] *= f; } else { a[2 * i] = 0; a[2 * i + 1] = 0; }
+    }
+  }
+
+  /** Reset one qubit to |0⟩: measure, then flip if the outcome was 1. Returns the measured outcome. */
+  reset(qubit: number, rng: Rng): 0 | 1 {
+    const outcome = this.measure(qubit, rng);
+    if (outcome === 1) applyX(this.amps, this.nQubits, qubit);
+    return outcome;
+  }
+
+  /** ⟨this|other⟩. */
+  inner(other: Statevector): [number, number] {
+    if (other.nQubits !== this.nQubits) throw new RangeError(`invalid state: ${other.nQubits} qubits (expected ${this.nQubits})`);
+    const a = this.amps, b = other.amps;
+    let re = 0, im = 0;
+    for (let i = 0; i < a.length; i += 2) {
+      re += a[i] * b[i] + a[i + 1] * b[i + 1];
+      im += a[i] * b[i + 1] - a[i + 1] * b[i];
+    }
+    return [re, im];
+  }
+
+  /** |⟨this|other⟩|², the fidelity between pure states. */
+  fidelity(other: Statevector): number {
+    const [re, im] = this.inner(other);
+    return re * re + im * im;
+  }
+}
+
+export interface SimulateOptions {
+  /** Seed for mid-circuit measurement and reset outcomes (default 0). */
+  readonly seed?: number | string;
+  /** Starting state (copied); |0…0⟩ when omitted. */
+  readonly initial?: Statevector;
+  /**
+   * Fuse gates (default true): consecutive 1-qubit gates on a qubit are multiplied into one
+   * 2×2, an all-|0⟩ start with leading 1-qubit gates is built directly as a product state, and
+   * runs of ≥ 3 CX/SWAP gates become one gather pass. Results equal unfused simulation to
+   * rounding (≈1e-15).
+   */
+  readonly fuse?: boolean;
+}
+
+export interface SimulateResult {
+  readonly state: Statevector;
+  /** Classical bits written by measure ops (0 when never measured). */
+  readonly clbits: number[];
+}
+
+/** Run a circuit (gates, mid-circuit measure and reset with a seeded rng). */
+export function simulate(circuit: Circuit, options: SimulateOptions = {}): SimulateResult {
+  const c = validateCircuit(circuit);
+  checkStatevectorQubits(c.nQubits);
+  const n = c.nQubits;
+  if (options.initial !== undefined && options.initial.nQubits !== n) {
+    throw new RangeError(`invalid initial state: ${options.initial.nQubits} qubits (expected ${n})`);
+  }
+  const rng = createRng(options.seed ?? 0);
+  const clbits = new Array<number>(c.nClbits).fill(0);
+  if (options.fuse === false) {
+    const st = options.initial ? options.initial.clone() : Statevector.zero(n);
+    for (const op of c.ops) {
+      if (op.kind === 'gate') st.applyGate(op.gate, op.qubits, op.params);
+      else if (op.kind === 'measure') clbits[op.clbit] = st.measure(op.qubit, rng);
+      else if (op.kind === 'reset') st.reset(op.qubit, rng);
+    }
+    return { state: st, clbits };
+  }
+  const fused = new FusedRunner(n, options.initial);
+  for (const op of c.ops) {
+    if (op.kind === 'gate') fused.gate(op.gate, op.qubits, op.params);
+    else if (op.kind === 'measure') clbits[op.clbit] = fused.materialize([op.qubit]).measure(op.qubit, rng);
+    else if (op.kind === 'reset') fused.materialize([op.qubit]).reset(op.qubit, rng);
+  }
+  return { state: fused.finish(), clbits };
+}
+
+/** Minimum CX/SWAP run length worth a gather pass (shorter runs use the swap kernels). */
+const MIN_PERMUTATION_RUN = 3;
+
+/**
+ * Deferred application with fusion. Invariants: `pending[q]` holds 1-qubit gates on q not yet
+ * applied; `run` holds CX/SWAP gates not yet applied, all later than every pending gate on
+ * their qubits (pending gates are flushed when a run starts or grows onto their qubit).
+ */
+class FusedRunner {
+  private state: Statevector | null;
+  private readonly pending: (Float64Array | null)[];
+  private run: { gate: string; qubits: readonly number[] }[] = [];
+  private scratch: Float64Array | null = null;
+
+  constructor(private readonly n: number, initial?: Statevector) {
+    this.state = initial ? initial.clone() : null;
+    this.pending = new Array(n).fill(null);
+  }
+
+  gate(id: string, qubits: readonly number[], params: readonly number[]): void {
+    const g = GATES[id];
+    if (g.arity === 1) {
+      const q = qubits[0];
+      if (this.runTouches(q)) this.flushRun();
+      const m = gateMatrix(id, params);
+      const prev = this.pending[q];
+      this.pending[q] = prev === null ? m : matMul(m, prev);
+      return;
+    }
+    if (id === 'cx' || id === 'swap') {
+      // Pending 1-qubit gates precede the run; flushing all at once keeps runs long.
+      this.flushAllPending();
+      this.run.push({ gate: id, qubits });
+      return;
+    }
+    this.flushRun();
+    this.flushPending(qubits);
+    runPlan(this.ensureState().amps, this.n, planFor(id, params), qubits);
+  }
+
+  /** The state with everything touching `qubits` applied (other qubits may stay pending). */
+  materialize(qubits: readonly number[]): Statevector {
+    this.flushRun();
+    this.flushPending(qubits);
+    return this.ensureState();
+  }
+
+  finish(): Statevector {
+    this.flushRun();
+    this.flushAllPending();
+    return this.ensureState();
+  }
+
+  private ensureState(): Statevector {
+    if (this.state === null) this.state = Statevector.zero(this.n);
+    return this.state;
+  }
+
+  private runTouches(q: number): boolean {
+    for (const r of this.run) if (r.qubits[0] === q || r.qubits[1] === q) return true;
+    return false;
+  }
+
+  private flushPending(qubits: readonly number[]): void {
+    for (const q of qubits) {
+      const m = this.pending[q];
+      if (m === null) continue;
+      this.pending[q] = null;
+      if (this.state === null && this.buildProduct(q, m)) continue;
+      const st = this.ensureState();
+      runPlan(st.amps, this.n, planMatrix(m, 1), [q]);
+    }
+  }
+
+  private flushAllPending(): void {
+    if (this.state === null) {
+      // Fresh |0…0⟩: all pending 1-qubit gates give a product state, built in one pass.
+      const vecs: Float64Array[] = [];
+      let any = false;
+      for (let q = 0; q < this.n; q++) {
+        const m = this.pending[q];
+        vecs.push(m === null ? Float64Array.of(1, 0, 0, 0) : Float64Array.of(m[0], m[1], m[4], m[5]));
+        if (m !== null) any = true;
+        this.pending[q] = null;
+      }
+      if (any) this.state = productState(vecs);
+      return;
+    }
+    const all: number[] = [];
+    for (let q = 0; q < this.n; q++) if (this.pending[q] !== null) all.push(q);
+    this.flushPending(all);
+  }
+
+  /** First flush on a fresh state for a single qubit: the state is (U|0⟩) on q, |0⟩ elsewhere. */
+  private buildProduct(q: number, m: Float64Array): boolean {
+    const vecs: Float64Array[] = [];
+    for (let j = 0; j < this.n; j++) vecs.push(j === q ? Float64Array.of(m[0], m[1], m[4], m[5]) : Float64Array.of(1, 0, 0, 0));
+    this.state = productState(vecs);
+    return true;
+  }
+
+  private flushRun(): void {
+    const run = this.run;
+    if (run.length === 0) return;
+    this.run = [];
+    const st = this.ensureState();
+    if (run.length < MIN_PERMUTATION_RUN) {
+      for (const r of run) runPlan(st.amps, this.n, planFor(r.gate, []), r.qubits);
+      return;
+    }
+    // The run is a linear map f on basis indices over GF(2); we gather out[i] = in[f⁻¹(i)].
+    // Each gate is its own inverse, so f⁻¹ applies the gates in reverse order.
+    const cols = new Int32Array(this.n);
+    for (let b = 0; b < this.n; b++) {
+      let x = 1 << b;
+      for (let k = run.length - 1; k >= 0; k--) {
+        const r = run[k], q0 = r.qubits[0], q1 = r.qubits[1];
+        if (r.gate === 'cx') x ^= ((x >>> q0) & 1) << q1;
+        else { const d = ((x >>> q0) ^ (x >>> q1)) & 1; x ^= (d << q0) | (d << q1); }
+      }
+      cols[b] = x;
+    }
+    if (this.scratch === null || this.scratch.length !== st.amps.length) this.scratch = new Float64Array(st.amps.length);
+    applyAffinePermutation(st.amps, this.scratch, this.n, cols, 0);
+    const old = st.amps;
+    st.amps = this.scratch;
+    this.scratch = old;
+  }
+}
+
+/** ⊗ of single-qubit states vecs[q] (4 scalars each), qubit 0 least significant. */
+function productState(vecs: readonly Float64Array[]): Statevector {
+  const n = vecs.length;
+  const st = Statevector.zero(n);
+  const a = st.amps;
+  a[0] = 1; a[1] = 0;
+  let size = 1;
+  for (let q = 0; q < n; q++) {
+    const v = vecs[q];
+    const v0r = v[0], v0i = v[1], v1r = v[2], v1i = v[3];
+    // Fill the upper half first so the lower half can be overwritten in place.
+    for (let i = 0; i < size; i++) {
+      const xr = a[2 * i], xi = a[2 * i + 1];
+      const j = 2 * (i + size);
+      a[j] = xr * v1r - xi * v1i; a[j + 1] = xr * v1i + xi * v1r;
+      a[2 * i] = xr * v0r - xi * v0i; a[2 * i + 1] = xr * v0i + xi * v0r;
+    }
+    size *= 2;
+  }
+  return st;
+}
+
+/** Apply a single-qubit matrix directly (exported for fused kernels and tests). */
+export function applySingleQubitMatrix(st: Statevector, qubit: number, m: Float64Array): void {
+  checkQubitList(st.nQubits, [qubit], 'applySingleQubitMatrix');
+  apply1q(st.amps, st.nQubits, qubit, m);
+}
