@@ -6,7 +6,7 @@ import type { WorkerToMain } from '../src/workers/protocol';
 import { nodeMainFunctions } from './nodeMainThread';
 
 export function createNodeWorker(): WorkerLike {
-  const w = new Worker(new URL('./nodeWorker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  const w = new Worker(new URL('./nodeWorker.mjs', import.meta.url));
   const like: WorkerLike = {
     postMessage: (m) => w.postMessage(m),
     terminate: () => void w.terminate(),

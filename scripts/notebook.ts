@@ -42,7 +42,8 @@ const catalog = loadCatalog();
 let nb: Notebook;
 let state: { seed: number; inputs: Record<string, InputValue>; edits: Record<string, string> };
 
-const shareMatch = /(x\d+\.[A-Za-z0-9_-]*)\s*$/.exec(target);
+// A share link, whole URL or just its hash: the payload is the `x<version>.…` part after `#` or `/nb/<id>/`.
+const shareMatch = /(?:^|[#/])(x\d+\..*)$/.exec(target.trim());
 if (target.endsWith('.md')) {
   if (!existsSync(target)) fail(`no such file: ${target}`);
   try {
@@ -51,7 +52,7 @@ if (target.endsWith('.md')) {
     fail(`${target}: ${(e as Error).message}`);
   }
   state = { seed: nb.meta.seed, inputs: {}, edits: {} };
-} else if (shareMatch && target.includes('x')) {
+} else if (shareMatch) {
   const res = tryDecodeExperiment(shareMatch[1]);
   if (!res.ok) fail(`the share link could not be read: ${res.error.message}`);
   const found = catalog.find((n) => n.meta.id === res.state.notebook);

@@ -38,7 +38,8 @@ export type ViewSpec =
 /** The `Plot` object inside cells: any mark or transform call becomes a recipe. */
 export const PlotRecorder: Record<string, (...args: unknown[]) => PlotCall> = new Proxy(
   {},
-  { get: (_t, name) => (typeof name === 'string' ? (...args: unknown[]) => ({ __plot: name, args }) : undefined) },
+  // 'then' must stay undefined: otherwise `await Plot` would treat the recorder as a promise and hang.
+  { get: (_t, name) => (typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => ({ __plot: name, args }) : undefined) },
 ) as Record<string, (...args: unknown[]) => PlotCall>;
 
 export function isPlotCall(v: unknown): v is PlotCall {

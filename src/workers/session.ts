@@ -53,12 +53,15 @@ export class NotebookSession {
 
   constructor(opts: SessionOptions) {
     this.opts = {
-      defaultTimeoutMs: DEFAULT_CELL_TIMEOUT_MS,
+      ...opts,
+      defaultTimeoutMs: opts.defaultTimeoutMs ?? DEFAULT_CELL_TIMEOUT_MS,
       now: () => performance.now(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-      ...opts,
     };
+    if (opts.now) this.opts.now = opts.now;
+    if (opts.setTimer) this.opts.setTimer = opts.setTimer;
+    if (opts.clearTimer) this.opts.clearTimer = opts.clearTimer;
   }
 
   load(cells: CellDef[], state: { seed: number; inputs: Record<string, InputValue>; edits: Record<string, string>; blocked?: Record<string, string> }): void {

@@ -141,6 +141,12 @@ describe('playground foundation', () => {
       const { page, assertClean, context } = await openPage(browser);
       await page.goto(`${BASE}${g.link}`);
       await waitForCells(page);
+      // Edited code from a link is held back until the reader reviews the diff and agrees.
+      for (const accept of await page.getByTestId('accept-code').all()) {
+        expect(await page.locator('.untrusted .diff').first().textContent()).toContain('+ ');
+        await accept.click();
+      }
+      await waitForCells(page);
       for (const [name, value] of Object.entries(g.figures)) expect(await figure(page, name), name).toBe(value);
       assertClean();
       await context.close();

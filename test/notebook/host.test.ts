@@ -1,0 +1,131 @@
+import { describe, it, expect } from 'vitest';
+import { NotebookHost } from '../../src/notebook/host';
+import { parseNotebook } from '../../src/notebook/format';
+import type { WorkerToMain } from '../../src/workers/protocol';
+
+const NB = parseNotebook(`
+\`\`\`input
+name: n
+type: number
+value: 3
+\`\`\`
+\`\`\`js id=gen
+const xs = Array.from({ length: n }, () => rng.next());
+const total = xs.reduce((a, b) => a + b, 0);
+\`\`\`
+\`\`\`formula
+avg = total / n
+\`\`\`
+\`\`\`view
+metric("avg", avg)
+\`\`\`
+\`\`\`js id=broken
+const bad = total.nope.deeper;
+\`\`\`
+\`\`\`js id=usesBroken
+const z = bad + 1;
+\`\`\`
+\`\`\`ts id=typed
+const typedDouble: number = (total as number) * 2;
+\`\`\`
+`);
+
+function host(seed = 1) {
+  const msgs: WorkerToMain[] = [];
+  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+  h.handle({ type: 'load', cells: NB.cells, seed, inputs: {}, edits: {}, blocked: {} });
+  const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id) as Extract<WorkerToMain, { type: 'status' }>;
+  return { h, msgs, last };
+}
+
+describe('NotebookHost', () => {
+  it('runs code, formula, input and view cells and reports figures', async () => {
+    const { h, last } = host();
+    await h.idle();
+    const gen = last('gen');
+    expect(gen.state).toBe('done');
+    const total = gen.state === 'done' ? (gen.display.figures.total as number) : NaN;
+    const f = last('cell-3');
+    expect(f.state === 'done' && f.display.figures.avg).toBeCloseTo(total / 3, 12);
+    const v = last('cell-4');
+    expect(v.state === 'done' && v.display.view).toMatchObject({ kind: 'metrics', items: [{ label: "avg" }] });
+    const t = last('typed');
+    expect(t.state === 'done' && t.display.figures.typedDouble).toBeCloseTo(2 * total, 12);
+  });
+
+  it('the same seed gives identical figures; another seed different ones', async () => {
+    const a = host(7), b = host(7), c = host(8);
+    await Promise.all([a.h.idle(), b.h.idle(), c.h.idle()]);
+    const fig = (x: ReturnType<typeof host>) => (x.last('gen') as any).display.figures.total;
+    expect(fig(a)).toBe(fig(b));
+    expect(fig(a)).not.toBe(fig(c));
+  });
+
+  it('a throwing cell reports its message with line and column; dependents wait; others are fine', async () => {
+    const { h, last } = host();
+    await h.idle();
+    const broken = last('broken');
+    expect(broken.state).toBe('error');
+    if (broken.state === 'error') {
+      expect(broken.error.message).toMatch(/TypeError: Cannot read properties of undefined \(reading 'deeper'\)/);
+      expect(broken.error.line).toBe(1);
+      expect(broken.error.column).toBeGreaterThan(1);
+    }
+    const dep = last('usesBroken');
+    expect(dep.state === 'error' && dep.error.message).toMatch(/waiting for cell 'broken'/);
+    expect(last('typed').state).toBe('done');
+  });
+
+  it('setInput re-runs exactly the dependent cells', async () => {
+    const { h, msgs } = host();
+    await h.idle();
+    msgs.length = 0;
+    h.handle({ type: 'setInput', name: 'n', value: 5 });
+    await h.idle();
+    const ran = new Set(msgs.filter((m) => m.type === 'status' && m.state === 'running').map((m) => (m as any).id));
+    expect([...ran].sort()).toEqual(['broken', 'cell-3', 'cell-4', 'gen', 'n', 'typed', 'usesBroken'].filter((id) => id !== 'usesBroken').sort());
+  });
+
+  it('editing a cell to a syntax error reports line and column and heals when fixed', async () => {
+    const { h, last } = host();
+    await h.idle();
+    h.handle({ type: 'editCell', id: 'gen', source: 'const xs = [1, 2;\nconst total = 1;' });
+    await h.idle();
+    const s = last('gen');
+    expect(s.state === 'error' && [s.error.line, s.error.column]).toEqual([1, 17]);
+    h.handle({ type: 'editCell', id: 'gen', source: 'const total = 6;' });
+    await h.idle();
+    expect((last('cell-3') as any).display.figures.avg).toBe(2);
+  });
+
+  it('an unknown name is reported clearly', async () => {
+    const { h, last } = host();
+    h.handle({ type: 'editCell', id: 'typed', source: 'const q = notDefinedAnywhere + 1;' });
+    await h.idle();
+    const s = last('typed');
+    expect(s.state === 'error' && s.error.message).toBe("'notDefinedAnywhere' is not defined by any cell, input or library name");
+  });
+
+  it('blocked cells do not run until unblocked', async () => {
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+    h.handle({ type: 'load', cells: NB.cells, seed: 1, inputs: {}, edits: {}, blocked: { gen: 'review first' } });
+    await h.idle();
+    expect(msgs.some((m) => m.type === 'status' && m.id === 'gen' && m.state === 'running')).toBe(false);
+    h.handle({ type: 'unblock', id: 'gen' });
+    await h.idle();
+    expect(msgs.some((m) => m.type === 'status' && m.id === 'gen' && m.state === 'done')).toBe(true);
+  });
+});
+
+describe('NotebookHost views', () => {
+  it('a view using Plot settles (the recorder is not mistaken for a promise when awaited)', async () => {
+    const nb = parseNotebook("```view\nplot({ marks: [Plot.lineY([1, 2, 3]), Plot.ruleY([0])] })\n```\n");
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await h.idle();
+    const done = msgs.find((m) => m.type === 'status' && m.state === 'done') as any;
+    expect(done.display.view).toEqual({ kind: 'plot', options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] } });
+  });
+});
