@@ -3,7 +3,7 @@
  * A small dedicated scanner instead of JSON.parse, so every error names the candle (row k = k-th candle,
  * 1-based) and the value (column j = j-th value). Accepts any JSON number spelling (5.352e-05, 3478.0).
  */
-import { MAX_FILE_CHARS, MAX_ROWS, MIN_ROWS, OhlcvError, FIELDS, type OhlcvParseResult } from './ohlcv';
+import { MAX_FILE_CHARS, MAX_ROWS, MAX_TIME_MS, MIN_ROWS, OhlcvError, FIELDS, type OhlcvParseResult } from './ohlcv';
 import { checkCandle, finishOhlcv, parseStrictNumber, type ColumnOf } from './validate';
 
 const COLUMN: ColumnOf = (f) => FIELDS.indexOf(f) + 1;
@@ -78,7 +78,7 @@ export function parseFreqtradeJson(text: string, options: { fileName?: string } 
     }
     if (n >= MAX_ROWS) throw new OhlcvError('too-many-rows', row, null, null, `more than ${MAX_ROWS} candles (MAX_ROWS)`);
     const t = vals[0];
-    if (!(t > 0)) throw new OhlcvError('unparsable-time', row, 1, 'time', `timestamp ${t} is not a positive epoch-ms value`);
+    if (!(t > 0 && t <= MAX_TIME_MS)) throw new OhlcvError('unparsable-time', row, 1, 'time', `timestamp ${t} is not an epoch-ms value between 1970 and 9999`);
     checkCandle(row, COLUMN, t, vals[1], vals[2], vals[3], vals[4], vals[5], prevT);
     if (n >= cap) grow();
     cols.time[n] = t; cols.open[n] = vals[1]; cols.high[n] = vals[2]; cols.low[n] = vals[3]; cols.close[n] = vals[4]; cols.volume[n] = vals[5];

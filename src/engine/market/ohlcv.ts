@@ -25,6 +25,8 @@ export interface Ohlcv {
 export const MAX_FILE_CHARS = 64 * 1024 * 1024;
 /** Most candles a loader accepts: one million (≈ 114 years of hourly bars, ≈ 2 years of 1-minute bars). */
 export const MAX_ROWS = 1_000_000;
+/** Latest accepted candle time: 9999-12-31T23:59:59.999Z (beyond it a date cannot be printed). */
+export const MAX_TIME_MS = 253_402_300_799_999;
 /** Fewest candles: two, so that a spacing (interval) exists. */
 export const MIN_ROWS = 2;
 
@@ -112,6 +114,7 @@ export type OhlcvField = (typeof FIELDS)[number];
 
 /** Shortest human form of an epoch-ms instant, UTC ("2018-02-08 01:00"; seconds only when non-zero). */
 export function formatUtc(timeMs: number): string {
+  if (!(timeMs >= -MAX_TIME_MS && timeMs <= MAX_TIME_MS)) return `${timeMs} ms`;
   const iso = new Date(timeMs).toISOString();
   const s = iso.slice(17, 19) === '00' && iso.slice(20, 23) === '000' ? iso.slice(0, 16) : iso.slice(0, 19);
   return s.replace('T', ' ');

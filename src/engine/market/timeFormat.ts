@@ -2,7 +2,7 @@
  * Timestamp formats the loaders accept, detected once from the first data row and then required of every row:
  * epoch seconds, milliseconds or microseconds (told apart by magnitude), or ISO 8601 text.
  */
-import type { TimeFormat } from './ohlcv';
+import { MAX_TIME_MS, type TimeFormat } from './ohlcv';
 import { parseStrictNumber } from './validate';
 
 /** Epoch values at or above this are milliseconds (1e11 ms is 1973; 1e11 s would be the year 5138). */
@@ -16,10 +16,11 @@ const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\
 export function detectTimeFormat(s: string): TimeFormat | null {
   const x = parseStrictNumber(s);
   if (x === x) {
-    if (!(x > 0)) return null;
+    if (!(x > 0) || x / 1e3 > MAX_TIME_MS) return null;
     return x >= US_THRESHOLD ? 'epoch-us' : x >= MS_THRESHOLD ? 'epoch-ms' : 'epoch-s';
   }
-  return Number.isNaN(parseIsoMs(s)) ? null : 'iso-8601';
+  const t = parseIsoMs(s);
+  return t > 0 && t <= MAX_TIME_MS ? 'iso-8601' : null;
 }
 
 /** Epoch ms from ISO 8601 text, or NaN. Uses Date.UTC on the parts, never the host's time zone. */
@@ -44,8 +45,11 @@ export function parseIsoMs(s: string): number {
 
 /** Epoch ms from a field in the given format, or NaN when the field does not fit it. */
 export function parseTimeMs(s: string, format: TimeFormat): number {
-  if (format === 'iso-8601') return parseIsoMs(s);
-  const x = parseStrictNumber(s);
-  if (!(x > 0)) return NaN;
-  return format === 'epoch-ms' ? x : format === 'epoch-s' ? x * 1000 : x / 1000;
+  let t: number;
+  if (format === 'iso-8601') t = parseIsoMs(s);
+  else {
+    const x = parseStrictNumber(s);
+    t = format === 'epoch-ms' ? x : format === 'epoch-s' ? x * 1000 : x / 1000;
+  }
+  return t > 0 && t <= MAX_TIME_MS ? t : NaN;
 }

@@ -117,5 +117,8 @@ export function finishOhlcv(
 const NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export function parseStrictNumber(s: string): number {
-  return NUMBER_RE.test(s) ? Number(s) : NaN;
+  if (!NUMBER_RE.test(s)) return NaN;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : NaN; // "1e999" overflows to Infinity
+
 }
