@@ -1,8 +1,10 @@
 /**
  * Timer probes that must run where the timers are: on the page's main thread (what a trading UI or a
- * JS scheduler experiences), or in Node for the headless runner. The environment is passed in, and the
- * measuring and statistics are the pure timing engine's.
+ * JS scheduler experiences), or in Node for the headless runner. The environment is passed in; measuring
+ * and statistics are the pure timing engine's (src/engine/timing).
  */
+import { probeClockResolution, measureTickLateness, summarizeLateness, type Scheduler } from '../engine/timing/index';
+
 export interface ProbeEnv {
   runtime: string;
   crossOriginIsolated: boolean;
@@ -12,8 +14,68 @@ export interface ProbeEnv {
   requestAnimationFrame?: (cb: () => void) => void;
 }
 
+export type SchedulerKind = 'setTimeout' | 'MessageChannel' | 'requestAnimationFrame';
+
+/** A scheduler that delivers nothing for this long is reported as unavailable instead of hanging the cell. */
+const SILENCE_LIMIT_MS = 3000;
+
 export function createProbes(env: ProbeEnv): Record<string, (...args: any[]) => Promise<unknown> | unknown> {
   return {
     environment: () => ({ runtime: env.runtime, crossOriginIsolated: env.crossOriginIsolated }),
+
+    clockResolution: ({ samples, maxMs = 2000 }: { samples: number; maxMs?: number }) => probeClockResolution(env.now, { samples, maxMs }),
+
+    async tickLateness({ kind, ticks, periodMs }: { kind: SchedulerKind; ticks: number; periodMs: number }) {
+      const made = makeScheduler(env, kind);
+      if (!made) return { kind, available: false, reason: `${kind} does not exist in ${env.runtime}`, latenessMs: new Float64Array(0), summary: { ...summarizeLateness([]), available: false } };
+      let lastCallback = env.now();
+      const signal = { aborted: false };
+      const counted: Scheduler = (cb, ms) => made.schedule(() => ((lastCallback = env.now()), cb()), ms);
+      const silence = new Promise<'silent'>((resolve) => {
+        const check = () => (env.now() - lastCallback > SILENCE_LIMIT_MS ? resolve('silent') : signal.aborted || env.setTimeout(check, 250));
+        env.setTimeout(check, 250);
+      });
+      try {
+        const result = await Promise.race([measureTickLateness(counted, env.now, { ticks, periodMs, mode: 'chained', signal }), silence]);
+        if (result === 'silent') return { kind, available: false, reason: `${kind} delivered no callback for ${SILENCE_LIMIT_MS / 1000} s (a hidden tab or a headless page gets no animation frames)`, latenessMs: new Float64Array(0), summary: { ...summarizeLateness([]), available: false } };
+        const { latenessMs, earlyWakeups, ...summary } = result;
+        return { kind, available: true, latenessMs, earlyWakeups, summary: { ...summary, available: true } };
+      } finally {
+        signal.aborted = true;
+        made.close();
+      }
+    },
   };
+}
+
+function makeScheduler(env: ProbeEnv, kind: SchedulerKind): { schedule: Scheduler; close(): void } | null {
+  switch (kind) {
+    case 'setTimeout':
+      return { schedule: (cb, ms) => env.setTimeout(cb, ms), close: () => {} };
+    case 'MessageChannel': {
+      if (!env.MessageChannel) return null;
+      // Post to ourselves: the callback runs on the next turn of the event loop, with no timer clamping;
+      // the engine re-posts until the tick's target time has passed.
+      const channel = new env.MessageChannel();
+      let pending: (() => void) | null = null;
+      channel.port1.onmessage = () => {
+        const cb = pending;
+        pending = null;
+        cb?.();
+      };
+      return {
+        schedule: (cb) => {
+          pending = cb;
+          channel.port2.postMessage(0);
+        },
+        close: () => {
+          channel.port1.close();
+          channel.port2.close();
+        },
+      };
+    }
+    case 'requestAnimationFrame':
+      if (!env.requestAnimationFrame) return null;
+      return { schedule: (cb) => env.requestAnimationFrame!(cb), close: () => {} };
+  }
 }
