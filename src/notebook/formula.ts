@@ -46,15 +46,14 @@ export interface FormulaEngine {
   evaluate(source: string, scope: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** Functions replaced by throwing stand-ins (the list in mathjs's security docs, plus relatives). */
+/** Replaced in the namespace by throwing stand-ins (mathjs's security docs list, plus relatives). */
 const REPLACED = [
   'import', 'createUnit', 'reviver', 'replacer', 'evaluate', 'parse', 'compile', 'parser', 'simplify',
   'simplifyCore', 'simplifyConstant', 'symbolicEqual', 'rationalize', 'derivative', 'resolve', 'chain',
-  'config', 'help',
 ] as const;
-/** Functions a formula may not call or even name. `typed` is used inside mathjs, so it cannot be
- * replaced, only refused by the AST check (mathjs itself already hides on/off/emit/import/chain). */
-const DISABLED_SET = new Set<string>([...REPLACED, 'typed']);
+/** Functions a formula may not call or even name (refused by the AST check, and stand-ins in the
+ * expression namespace). mathjs itself already hides on/off/emit/import/chain from expressions. */
+const DISABLED_SET = new Set<string>([...REPLACED, 'config', 'typed', 'help']);
 
 /** Property names refused when written literally (mathjs blocks most of them again at run time). */
 const FORBIDDEN_PROPERTIES = new Set([
@@ -101,17 +100,17 @@ export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngi
   const visible = math.expression.mathWithTransform;
   const isBuiltin = (name: string) => Object.prototype.hasOwnProperty.call(visible, name) && visible[name] !== undefined;
 
-  // create(all) resolves functions lazily, from the namespace; resolve them all now so none of
-  // them is later built on top of a stand-in or a size guard.
-  for (const k of Object.keys(math)) void math[k];
-  for (const k of Object.keys(math.expression.mathWithTransform)) void math.expression.mathWithTransform[k];
-  const standIns: Record<string, () => never> = {};
-  for (const name of REPLACED) {
-    standIns[name] = () => {
-      throw new Error(`function '${name}' is disabled in formula cells`);
-    };
-  }
-  math.import({ ...standIns, ...sizeGuards(math) }, { override: true });
+  const standIn = (name: string) => () => {
+    throw new Error(`function '${name}' is disabled in formula cells`);
+  };
+  // The documented lock: stand-ins in the namespace for the parsing/importing functions. create(all)
+  // builds functions lazily from the namespace, so only functions that nothing we keep depends on
+  // are replaced there (replacing `typed` or `config` would break every function built later).
+  math.import(Object.fromEntries(REPLACED.map((n) => [n, standIn(n)])), { override: true });
+  // Expressions resolve names in mathWithTransform only: stand-ins for the rest and the size guards
+  // go there, so mathjs's own internals keep the real, typed functions.
+  for (const n of DISABLED_SET) if (Object.prototype.hasOwnProperty.call(visible, n)) visible[n] = standIn(n);
+  Object.assign(visible, sizeGuards(visible));
 
   const cache = new Map<string, CompiledCell>();
   const compileCell = (source: string): CompiledCell => {
@@ -324,7 +323,9 @@ function rangeCount(args: unknown[]): number {
   return Math.floor(Math.abs((stop - start) / step)) + 1;
 }
 
-function sizeGuards(math: any): Record<string, unknown> {
+/** Guarded versions of the expression namespace's allocating functions (transforms included, so
+ * expression semantics such as the inclusive, 1-based range stay as they are). */
+function sizeGuards(visible: any): Record<string, unknown> {
   const rules: Record<string, (args: unknown[]) => number> = {
     zeros: (a) => sizeArgCount(a),
     ones: (a) => sizeArgCount(a),
@@ -355,11 +356,7 @@ function sizeGuards(math: any): Record<string, unknown> {
       }
       return original(...args);
     };
-    const fn = guard(math[name]) as ((...a: unknown[]) => unknown) & { transform?: unknown };
-    // Keep expression semantics (1-based, inclusive range): wrap the transform too.
-    const transform = math.expression.transform[name];
-    if (transform) fn.transform = guard(transform);
-    out[name] = fn;
+    out[name] = guard(visible[name]);
   }
   return out;
 }

@@ -94,6 +94,25 @@ describe('evaluate', () => {
     expect(engine.evaluate('r = random()', {})).toEqual(engine.evaluate('r = random()', {}));
   });
 
+  it('the lock leaves mathjs working: linear algebra and statistics built on guarded functions', () => {
+    const out = createFormulaEngine({ seed: 1 }).evaluate(`a = inv([1, 2; 3, 4]) * [1; 2]
+d = det([1, 2; 3, 4])
+x = lusolve([1, 2; 3, 4], [1; 2])
+ex = expm([0, 1; 0, 0])
+pw = [1, 1; 0, 1]^3
+k = kron([1, 2], [3, 4])
+dg = diag([1, 2])
+q = quantileSeq([1, 2, 3, 4], 0.5)
+md = median([3, 1, 2])
+n = norm([3, 4])
+r = size(random([2, 3]))
+c = cross([1, 0, 0], [0, 1, 0])
+dt = dot([1, 2], [3, 4])`, {});
+    expect(out).toMatchObject({ d: -2, ex: [[1, 1], [0, 1]], pw: [[1, 3], [0, 1]], k: [3, 4, 6, 8], dg: [[1, 0], [0, 2]], q: 2.5, md: 2, n: 5, r: [2, 3], c: [0, 0, 1], dt: 11 });
+    expectClose((out.a as number[][]).flat(), [0, 0.5], { abs: 1e-12 });
+    expectClose((out.x as number[][]).flat(), [0, 0.5], { abs: 1e-12 });
+  });
+
   it('complex results leave as strings, never as mathjs objects', () => {
     expect(engine.evaluate('z = sqrt(-4)', {})).toEqual({ z: '2i' });
   });
