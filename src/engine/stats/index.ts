@@ -25,3 +25,4 @@ export * from './consciousness.ts';
 export * from './eventStudy.ts';
 export * from './power.ts';
 export type { NumArray } from './checks.ts';
+export * from './pbo.ts';

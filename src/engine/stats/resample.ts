@@ -17,13 +17,20 @@ export function iidBootstrapIndices(rng: Rng, out: Int32Array): void {
  */
 export function stationaryBootstrapIndices(rng: Rng, meanBlock: number, out: Int32Array): void {
   const n = out.length;
-  const pNew = 1 / meanBlock;
-  let j = rng.int(n);
-  out[0] = j;
-  for (let i = 1; i < n; i++) {
-    if (rng.next() < pNew) j = rng.int(n);
-    else j = j + 1 === n ? 0 : j + 1;
-    out[i] = j;
+  const p = 1 / meanBlock;
+  const lnq = Math.log1p(-p); // −∞ when p = 1: every block has length 1
+  let i = 0;
+  while (i < n) {
+    // Geometric block length L ≥ 1 with mean 1/p, drawn by inversion (one uniform per block, not per element).
+    let u = rng.next();
+    while (u === 0) u = rng.next();
+    const len = p >= 1 ? 1 : 1 + Math.floor(Math.log(u) / lnq);
+    let j = rng.int(n);
+    const end = Math.min(n, i + len);
+    for (; i < end; i++) {
+      out[i] = j;
+      j = j + 1 === n ? 0 : j + 1;
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { createRng, type Rng } from '../../../src/engine/random.ts';
 import {
   annualizeSharpe, benjaminiHochberg, blockPermutationTest, circularShiftTest, deannualizeSharpe, deflatedSharpeRatio,
   expectedMaxSharpe, holm, normalCdf, pairedBootstrapLossDifference, permutationPValue, probabilisticSharpeRatio,
-  returnMoments, sharpeRatio, stationaryBootstrapIndices,
+  probabilityOfBacktestOverfitting, returnMoments, sharpeRatio, stationaryBootstrapIndices,
 } from '../../../src/engine/stats/index.ts';
 
 function ar1(n: number, phi: number, rng: Rng): Float64Array {
@@ -181,5 +181,34 @@ describe('Sharpe, PSR and DSR', () => {
       expect(d).toBeLessThan(prev);
       prev = d;
     }
+  });
+});
+
+describe('probabilityOfBacktestOverfitting (CSCV)', () => {
+  it('C(S, S/2) splits; a configuration that always reverses out of sample gives PBO = 1', () => {
+    // A wins block 0 and loses block 1; B the opposite. With S = 2 each split's in-sample winner is last out of sample.
+    const a = [1, 2, 1, 2, -1, -2, -1, -2], b = a.map((v) => -v);
+    const r = probabilityOfBacktestOverfitting([a, b], { blocks: 2, metric: 'mean' });
+    expect(r.nSplits).toBe(2);
+    expect(r.pbo).toBe(1);
+    expectClose(r.logits[0], Math.log((1 / 3) / (2 / 3)));
+    expect(probabilityOfBacktestOverfitting([a, a.slice()], { blocks: 4 }).nSplits).toBe(6);
+    expect(probabilityOfBacktestOverfitting(Array.from({ length: 3 }, () => new Float64Array(64)), { blocks: 16 }).nSplits).toBe(12870);
+  });
+  it('is ≈ ½ for pure-noise configurations and ≈ 0 when one configuration has a real edge', () => {
+    const rng = createRng(21), T = 1600, N = 30;
+    const noise = Array.from({ length: N }, () => Float64Array.from({ length: T }, () => rng.normal()));
+    const r = probabilityOfBacktestOverfitting(noise, { blocks: 10 });
+    expect(r.pbo).toBeGreaterThan(0.25);
+    expect(r.pbo).toBeLessThan(0.75);
+    const edge = noise.map((c) => c.slice());
+    for (let t = 0; t < T; t++) edge[0][t] += 0.5;
+    const e = probabilityOfBacktestOverfitting(edge, { blocks: 10 });
+    expect(e.pbo).toBe(0);
+    expect(e.probabilityOfLoss).toBe(0);
+  });
+  it('validates its inputs', () => {
+    expect(() => probabilityOfBacktestOverfitting([[1, 2, 3]], {})).toThrow(/columns.length: 1/);
+    expect(() => probabilityOfBacktestOverfitting([[1, 2], [1, 2]], { blocks: 3 })).toThrow(/blocks: 3/);
   });
 });
