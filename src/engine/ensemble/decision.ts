@@ -53,16 +53,12 @@ export function validateDecisionConfig(config: DecisionConfig): void {
   if (c !== undefined && !(c >= 0.5 && c <= 1)) throw new RangeError(`invalid confidenceThreshold: ${c} (expected 0.5–1)`);
 }
 
-/** Row buffers are reused per row length; decide() allocates only the result and its vote list. */
-const rowCache = new Map<number, Float64Array>();
-
 export function decide(input: DecisionInput, now: () => number): Decision {
   const t0 = now();
   const { probs, positionState, aggregator, config = {} } = input;
   const threshold = config.confidenceThreshold ?? 0.8;
   const n = probs.length;
-  let row = rowCache.get(n);
-  if (!row) { row = new Float64Array(n); rowCache.set(n, row); }
+  const row = new Float64Array(n); // 14 doubles: cheaper than any shared buffer's bookkeeping, and re-entrant
   const votes: MemberVote[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const p = +probs[i];
