@@ -86,7 +86,8 @@ export function phaseDistance(a: ArrayLike<number>, b: ArrayLike<number>): numbe
   // phase = ⟨a|b⟩/|⟨a|b⟩|
   let re = 0, im = 0;
   for (let i = 0; i < a.length; i += 2) { re += a[i] * b[i] + a[i + 1] * b[i + 1]; im += a[i] * b[i + 1] - a[i + 1] * b[i]; }
-  const mag = Math.hypot(re, im) || 1;
+  const mag = Math.hypot(re, im);
+  if (!(mag > 0)) return Infinity; // orthogonal (or zero) states are never "equal up to phase"
   const pr = re / mag, pi = im / mag;
   let worst = 0;
   for (let i = 0; i < a.length; i += 2) {
