@@ -17,6 +17,39 @@ export function parseFreqtradeJson(text: string, options: { fileName?: string } 
   if (text.length > MAX_FILE_CHARS) {
     throw new OhlcvError('too-large', null, null, null, `file too large: ${text.length} characters (limit ${MAX_FILE_CHARS}, MAX_FILE_CHARS)`);
   }
+  return fastPath(text, source) ?? scanFreqtradeJson(text, source);
+}
+
+/**
+ * The common case: JSON.parse (native, ~6× faster than the scanner) gives a list of 6 finite numbers per candle.
+ * Anything else (syntax errors, strings, nulls, wrong lengths) goes to the scanner, which names the exact spot;
+ * candle-rule violations (high < low, time order…) are reported here with the same row and column.
+ */
+function fastPath(text: string, source: string): OhlcvParseResult | null {
+  let rows: unknown;
+  try { rows = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text); } catch { return null; }
+  if (!Array.isArray(rows) || rows.length < MIN_ROWS || rows.length > MAX_ROWS) return null;
+  for (const r of rows) {
+    if (!Array.isArray(r) || r.length !== 6) return null;
+    for (let k = 0; k < 6; k++) if (typeof r[k] !== 'number' || !Number.isFinite(r[k])) return null;
+  }
+  const n = rows.length;
+  const cols = { time: new Float64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
+  let prevT = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as number[];
+    const t = r[0];
+    if (!(t > 0 && t <= MAX_TIME_MS)) throw new OhlcvError('unparsable-time', i + 1, 1, 'time', `timestamp ${t} is not an epoch-ms value between 1970 and 9999`);
+    checkCandle(i + 1, COLUMN, t, r[1], r[2], r[3], r[4], r[5], prevT);
+    cols.time[i] = t; cols.open[i] = r[1]; cols.high[i] = r[2]; cols.low[i] = r[3]; cols.close[i] = r[4]; cols.volume[i] = r[5];
+    prevT = t;
+  }
+  const { data, warnings } = finishOhlcv(cols, n, source, (j) => j + 1, true);
+  return { data, warnings, format: { kind: 'freqtrade-json', timeFormat: 'epoch-ms' } };
+}
+
+/** The scanner alone (exported for the test that checks it agrees with the JSON.parse fast path). */
+export function scanFreqtradeJson(text: string, source = 'freqtrade json'): OhlcvParseResult {
   const len = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const skip = () => { while (i < len && isSpace(text.charCodeAt(i))) i++; };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseOhlcvCsv } from '../../../src/engine/market/csv';
-import { parseFreqtradeJson } from '../../../src/engine/market/freqtrade';
+import { parseFreqtradeJson, scanFreqtradeJson } from '../../../src/engine/market/freqtrade';
 import { parseOhlcv } from '../../../src/engine/market/parse';
 import { OhlcvError, type OhlcvErrorReason } from '../../../src/engine/market/ohlcv';
 import { randomWalkOhlcv, toCsv, toFreqtradeJson } from './synthetic';
@@ -217,6 +217,9 @@ describe('malformed files (property)', () => {
       const rows = lines.map((l) => l.split(','));
       for (const m of ms) mutate(rows, m);
       const text = '[' + rows.slice(1).map((r) => `[${r.join(', ')}]`).join(', ') + ']';
+      // The JSON.parse fast path and the scanner must agree: same columns, or the same error at the same place.
+      const outcome = (f: () => { data: { close: Float64Array } }) => { try { return Array.from(f().data.close).join(); } catch (e) { return e instanceof OhlcvError ? `${e.reason}@${e.row}:${e.column}` : String(e); } };
+      expect(outcome(() => parseFreqtradeJson(text))).toBe(outcome(() => scanFreqtradeJson(text)));
       try { parseFreqtradeJson(text); return true; } catch (e) {
         if (!(e instanceof OhlcvError)) throw e;
         if (FILE_LEVEL.includes(e.reason)) return e.row === null;
