@@ -7,7 +7,8 @@ import {
 import {
   roadmapCircuit, roadmapCircuitProbability, roadmapCircuitProbabilityUnfused, parityCircuit,
 } from '../../../src/engine/ensemble/aggregators/parityCircuit';
-import { adjointZGradient, createVqcAggregator, vqcCircuit } from '../../../src/engine/ensemble/aggregators/vqc';
+import { adjointZGradient, createVqcAggregator, vqcCircuit, vqcParamRefs } from '../../../src/engine/ensemble/aggregators/vqc';
+import { adjointGradient } from '../../../src/engine/quantum/gradients';
 import { createRng } from '../../../src/engine/random';
 import { expectClose } from '../../util/close';
 
@@ -56,6 +57,25 @@ describe('variational circuit', () => {
       expectClose(grad[j], (zOf(plus) - zOf(minus)) / 2, { abs: 1e-10 });
     }
   });
+  it('the local adjoint pass agrees with the quantum engine\'s adjointGradient on the 14-qubit circuit', () => {
+    const rng = createRng(4);
+    const n = 14, layers = 2;
+    const row = Float64Array.from({ length: n }, () => rng.next());
+    const theta = Float64Array.from({ length: n * layers }, () => rng.normal());
+    const grad = new Float64Array(theta.length);
+    const z = adjointZGradient(row, theta, layers, n - 1, work(n), grad);
+    const res = adjointGradient(vqcCircuit(row, theta, layers), 'I'.repeat(n - 1) + 'Z', vqcParamRefs(n, layers));
+    expectClose(z, res.value, { abs: 1e-12 });
+    expectClose(grad, res.gradient, { abs: 1e-9 });
+  });
+  it('training with the engine gradient and the local one ends at the same parameters (to rounding)', () => {
+    const b = syntheticBoard({ nBars: 80, nMembers: 4, seed: 2, warmupBars: 0 });
+    const opts = { layers: 2, maxTrainRows: 32, epochs: 2, minTrainRows: 8 };
+    const e = createVqcAggregator({ ...opts, gradient: 'engine' }).fit(b, [[0, 60]], { seed: 3 });
+    const l = createVqcAggregator({ ...opts, gradient: 'local' }).fit(b, [[0, 60]], { seed: 3 });
+    const r = Float64Array.of(0.3, 0.6, 0.55, 0.4);
+    expectClose(e.predict(r), l.predict(r), { abs: 1e-8 });
+  });
   it('one layer is still a parity: ⟨Z_last⟩ = ∏ cos(encodeᵢ + θᵢ) (the ring-closing CX only changes qubit 0)', () => {
     const n = 5;
     const row = Float64Array.of(0.2, 0.7, 0.4, 0.9, 0.6);
@@ -98,7 +118,7 @@ describe('variational circuit', () => {
 
 describe('no look-ahead for the quantum aggregators (small boards keep it fast)', () => {
   const board = syntheticBoard({ nBars: 120, nMembers: 5, seed: 12, warmupBars: 10 });
-  const aggs = [parityCircuit, createFallbackAggregator(parityCircuit), createVqcAggregator({ layers: 2, maxTrainRows: 24, epochs: 2, minTrainRows: 8 })];
+  const aggs = [parityCircuit, createFallbackAggregator(parityCircuit), createVqcAggregator({ layers: 2, maxTrainRows: 24, epochs: 2, minTrainRows: 8, gradient: 'local' })];
   for (const agg of aggs) {
     it(`${agg.id}: output up to t unchanged when bars after t are altered or removed`, () => {
       const opts = { refitEveryBars: 30, seed: 2 };

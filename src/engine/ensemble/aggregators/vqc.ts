@@ -1,6 +1,7 @@
 import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { Statevector, simulate } from '../../quantum/statevector';
 import { buildCircuit, type Circuit } from '../../quantum/circuit';
+import { adjointGradient, type ParamRef } from '../../quantum/gradients';
 import { createRng } from '../../random';
 import { isCompleteRow, readRow, sigmoid } from '../math';
 import { meanProbability } from './meanProbability';
@@ -23,6 +24,18 @@ export interface VqcOptions {
   readonly learningRate?: number;
   /** Below this many usable rows the predictor is the mean probability (documented fallback). */
   readonly minTrainRows?: number;
+  /**
+   * 'engine' (default): the quantum engine's `adjointGradient(circuit, 'I…IZ', refs)`; 'local': the
+   * allocation-free `adjointZGradient` below (same numbers to ~1e-12, used as a cross-check and for speed).
+   */
+  readonly gradient?: 'engine' | 'local';
+}
+
+/** Parameter references of the trainable RY gates of `vqcCircuit`, in θ order. */
+export function vqcParamRefs(nQubits: number, layers: number): ParamRef[] {
+  const refs: ParamRef[] = [];
+  ansatz(nQubits, layers).forEach((g, k) => { if (g.q2 < 0) refs[g.param] = { opIndex: nQubits + k, paramIndex: 0 }; });
+  return refs;
 }
 
 interface Gate { readonly q: number; readonly q2: number; readonly param: number }
@@ -103,7 +116,8 @@ export function adjointZGradient(
 }
 
 export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
-  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16 } = options;
+  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16, gradient = 'engine' } = options;
+  if (gradient !== 'engine' && gradient !== 'local') throw new RangeError(`invalid gradient: ${String(gradient)} (expected 'engine' or 'local')`);
   if (!Number.isInteger(layers) || layers < 1 || layers > 8) throw new RangeError(`invalid layers: ${layers} (expected 1–8)`);
   if (!Number.isInteger(maxTrainRows) || maxTrainRows < 1) throw new RangeError(`invalid maxTrainRows: ${maxTrainRows} (expected integer ≥ 1)`);
   if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`invalid epochs: ${epochs} (expected integer ≥ 0)`);
@@ -140,6 +154,14 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
       const psi = Statevector.zero(n);
       const work = { psi, lambda: psi.clone(), tmp: psi.clone() };
       const readout = n - 1;
+      const refs = vqcParamRefs(n, layers);
+      const observable = 'I'.repeat(n - 1) + 'Z';
+      const zAndGradient = (r: Float64Array): number => {
+        if (gradient === 'local') return adjointZGradient(r, theta, layers, readout, work, dz);
+        const res = adjointGradient(vqcCircuit(r, theta, layers), observable, refs);
+        dz.set(res.gradient);
+        return res.value;
+      };
       const order = Int32Array.from(picked.keys());
       const b1 = 0.9, b2 = 0.999;
       let step = 0, lastLoss = NaN;
@@ -152,7 +174,7 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
           for (let k = start; k < end; k++) {
             const t = picked[order[k]];
             readRow(data.probs, t, row);
-            const z = adjointZGradient(row, theta, layers, readout, work, dz);
+            const z = zAndGradient(row);
             const a = params[nTheta], bb = params[nTheta + 1];
             const p = sigmoid(a * z + bb), y = data.up[t];
             epochLoss -= Math.log(Math.max(1e-15, y ? p : 1 - p));
