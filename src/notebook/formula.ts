@@ -110,7 +110,9 @@ export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngi
   // Expressions resolve names in mathWithTransform only: stand-ins for the rest and the size guards
   // go there, so mathjs's own internals keep the real, typed functions.
   for (const n of DISABLED_SET) if (Object.prototype.hasOwnProperty.call(visible, n)) visible[n] = standIn(n);
-  Object.assign(visible, sizeGuards(visible));
+  // defineProperty, not assignment: assigning would go through mathjs's lazy setter, and the
+  // guard's own (lazy) read of the original would then return the guard.
+  for (const [n, fn] of Object.entries(sizeGuards(visible))) Object.defineProperty(visible, n, { value: fn, writable: true, configurable: true, enumerable: true });
 
   const cache = new Map<string, CompiledCell>();
   const compileCell = (source: string): CompiledCell => {
@@ -349,14 +351,18 @@ function sizeGuards(visible: any): Record<string, unknown> {
   };
   const out: Record<string, unknown> = {};
   for (const [name, elements] of Object.entries(rules)) {
-    const guard = (original: (...a: unknown[]) => unknown) => (...args: unknown[]) => {
+    // Read the original lazily (through mathjs's lazy getter) so unused functions are never built.
+    const desc = Object.getOwnPropertyDescriptor(visible, name);
+    const read = desc?.get ? desc.get.bind(visible) : () => desc?.value;
+    let original: ((...a: unknown[]) => unknown) | undefined;
+    out[name] = (...args: unknown[]) => {
       const n = elements(args);
       if (!(n <= MAX_FORMULA_ELEMENTS)) {
         throw new Error(`${name}(…) would create ${Number.isFinite(n) ? n.toExponential(2) : n} elements (at most ${MAX_FORMULA_ELEMENTS.toExponential(0)} in a formula cell)`);
       }
-      return original(...args);
+      original ??= read();
+      return original!(...args);
     };
-    out[name] = guard(visible[name]);
   }
   return out;
 }
