@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseOhlcv } from '../../../src/engine/market/parse';
+import { computeMemberProbabilities } from '../../../src/engine/market/probabilities';
+import { upLabels } from '../../../src/engine/market/returns';
 
 /** Row and gap counts as documented in public/data/README.md (computed there by an independent script). */
 const DOCUMENTED = [
@@ -40,6 +42,28 @@ describe('the shipped data files parse with zero errors and the documented count
     for (const d of index.datasets) {
       const doc = DOCUMENTED.find((x) => x.file === d.file)!;
       expect([d.rows, d.gaps, d.firstCandle, d.lastCandle]).toEqual([doc.rows, doc.gaps, doc.first, doc.last]);
+    }
+  });
+});
+
+describe('members on real data (a leak guard, not a performance claim)', () => {
+  it('BTC_USDT-1h: every member is within a plausible band of the coin flip out of sample', () => {
+    // Hourly BTC direction has a strong lag-1 reversal (P(up | previous up) ≈ 0.47, P(up | previous down) ≈ 0.55),
+    // mostly bid-ask bounce in closing prices, so hit rates of 0.50–0.55 are expected. A look-ahead leak
+    // would push them far higher (reading close[t+1] gives 1.0).
+    const { data } = parseOhlcv(readFileSync('public/data/BTC_USDT-1h.csv', 'utf8'), 'BTC_USDT-1h.csv');
+    const up = upLabels(data.close), res = computeMemberProbabilities(data);
+    for (let i = 0; i < res.ids.length; i++) {
+      let hit = 0, n = 0, logLoss = 0;
+      for (let t = res.mapping.minHistory; t + 1 < up.length; t++) {
+        const p = res.probs[i][t];
+        hit += (p > 0.5) === (up[t] === 1) ? 1 : 0; n++;
+        logLoss -= up[t] === 1 ? Math.log(p) : Math.log(1 - p);
+      }
+      expect(hit / n, res.ids[i]).toBeGreaterThan(0.48);
+      expect(hit / n, res.ids[i]).toBeLessThan(0.58);
+      expect(logLoss / n, res.ids[i]).toBeGreaterThan(0.67);
+      expect(logLoss / n, res.ids[i]).toBeLessThan(0.70);
     }
   });
 });
