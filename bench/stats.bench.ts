@@ -77,6 +77,8 @@ const ci = time(() => consciousnessIndex(members, { onProgress: () => { ticks++;
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders (26 cuts), 50 surrogates', ms: ci.ms, note: `${ticks / 2} progress calls` });
 const ci1 = time(() => consciousnessIndex(members, { nOrderings: 1, surrogates: 0 }));
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 1 order (13 cuts), no surrogates', ms: ci1.ms });
+const ciS = time(() => consciousnessIndex(members, { phiStride: 4 }));
+rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders, phiStride=4', ms: ciS.ms });
 const ci4 = time(() => consciousnessIndex(members, { nOrderings: 4 }));
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 4 orders (52 cuts)', ms: ci4.ms });
 const ret = Float64Array.from({ length: T }, () => 0.01 * rng.normal());

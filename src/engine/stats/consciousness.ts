@@ -46,6 +46,11 @@ export interface ConsciousnessOptions {
   /** Added to the diagonal of the lag correlation matrix (default 1e-6) so identical members stay finite. */
   ridge?: number;
   seed?: number | string;
+  /**
+   * Recompute phi and TC only every `phiStride` bars and hold the last value in between (default 1).
+   * Still causal (a held value comes from an earlier window); cuts the dominant cost by the stride.
+   */
+  phiStride?: number;
   /** Past index values required before `percentile` is reported (default W). */
   minHistory?: number;
   /** Progress in [0, 1], about every 1024 bars. */
@@ -113,6 +118,8 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
   const ridge = opts.ridge ?? 1e-6;
   if (!(ridge >= 0 && ridge < 1)) throw new RangeError(`invalid ridge: ${ridge} (expected 0 ≤ ridge < 1)`);
   const seed = opts.seed ?? 1;
+  const phiStride = opts.phiStride ?? 1;
+  checkInt(phiStride, 'phiStride', 1, 1 << 20);
   const minHistory = opts.minHistory ?? W;
   const onProgress = opts.onProgress;
 
@@ -225,6 +232,11 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
     }
     if (onProgress && (t & 1023) === 0) onProgress(0.15 + (0.8 * t) / T);
     if (lastBadRow > t - W) continue;
+    if ((t - (W - 1)) % phiStride !== 0 && Number.isFinite(phi[t - 1])) {
+      phi[t] = phi[t - 1]; phiSquashed[t] = phiSquashed[t - 1]; totalCorrelation[t] = totalCorrelation[t - 1];
+      index[t] = phiSquashed[t] * freqFactor[t] * complexity[t];
+      continue;
+    }
 
     // Correlation matrix of z over the window, ridge on the diagonal; zero-variance variables become independent.
     for (let i = 0; i < d; i++) {

@@ -47,6 +47,16 @@ describe('consciousnessIndex', () => {
       }
     }
   });
+  it('phiStride holds phi between recomputations and stays causal', () => {
+    const rng = createRng(12);
+    const m = noiseMembers(3, 300, rng, 0.3);
+    const every = consciousnessIndex(m, { window: 16 }), strided = consciousnessIndex(m, { window: 16, phiStride: 4 });
+    for (let t = 15; t < 300; t++) {
+      const src = t - ((t - 15) % 4);
+      expect(strided.phi[t]).toBe(every.phi[src]);
+      expect(strided.complexity[t]).toBe(every.complexity[t]);
+    }
+  });
   it('has warm-up NaNs, outputs in [0, 1], and reports progress ending at 1', () => {
     const rng = createRng(4);
     const progress: number[] = [];
