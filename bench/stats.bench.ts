@@ -9,8 +9,8 @@ import {
   probabilityOfBacktestOverfitting,
 } from '../src/engine/stats/index.ts';
 
-function time<T>(fn: () => T, reps = 1): { ms: number; result: T } {
-  let result = fn(); // warm-up
+function time<T>(fn: () => T, reps = 1, warm = true): { ms: number; result: T } {
+  let result = warm ? fn() : (undefined as T); // warm-up (skipped for multi-second runs)
   const t0 = performance.now();
   for (let r = 0; r < reps; r++) result = fn();
   return { ms: (performance.now() - t0) / reps, result };
@@ -57,7 +57,7 @@ const custom = time(() => circularShiftTest(x, y, { permutations: 1000, seed: 1,
 rows.push({ name: 'circularShiftTest 64k, B=1000 (custom statistic callback)', ms: custom.ms });
 const block = time(() => blockPermutationTest(x, y, { permutations: 1000, seed: 1, blockLength: 256 }));
 rows.push({ name: 'blockPermutationTest 64k, B=1000, L=256', ms: block.ms });
-const naive = time(() => naiveShiftTest(x, y, 100));
+const naive = time(() => naiveShiftTest(x, y, 100), 1, false);
 rows.push({ name: 'peer: naive allocating shift test 64k, B=100 (×10 → B=1000)', ms: naive.ms * 10 });
 const boot = time(() => pairedBootstrapLossDifference(x, y, { replicates: 1000 }));
 rows.push({ name: 'pairedBootstrapLossDifference 64k, B=1000 (stationary)', ms: boot.ms });
@@ -73,13 +73,13 @@ const members = Array.from({ length: k }, () => {
   return m;
 });
 let ticks = 0;
-const ci = time(() => consciousnessIndex(members, { onProgress: () => { ticks++; } }));
-rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders (26 cuts), 50 surrogates', ms: ci.ms, note: `${ticks / 2} progress calls` });
-const ci1 = time(() => consciousnessIndex(members, { nOrderings: 1, surrogates: 0 }));
+const ci = time(() => consciousnessIndex(members, { onProgress: () => { ticks++; } }), 1, false);
+rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders (26 cuts), 50 surrogates', ms: ci.ms, note: `${ticks} progress calls` });
+const ci1 = time(() => consciousnessIndex(members, { nOrderings: 1, surrogates: 0 }), 1, false);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 1 order (13 cuts), no surrogates', ms: ci1.ms });
-const ciS = time(() => consciousnessIndex(members, { phiStride: 4 }));
+const ciS = time(() => consciousnessIndex(members, { phiStride: 4 }), 1, false);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders, phiStride=4', ms: ciS.ms });
-const ci4 = time(() => consciousnessIndex(members, { nOrderings: 4 }));
+const ci4 = time(() => consciousnessIndex(members, { nOrderings: 4 }), 1, false);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 4 orders (52 cuts)', ms: ci4.ms });
 const ret = Float64Array.from({ length: T }, () => 0.01 * rng.normal());
 const es = time(() => eventStudy(ci.result.percentile, ret, { thresholds: [0.6, 0.7, 0.8, 0.9], permutations: 2000 }));
