@@ -6,7 +6,7 @@
  * Single-qubit maps (unitaries and Kraus channels alike) are folded into one 4×4 superoperator
  * S = Σ K ⊗ conj(K) and applied to each 2×2 block of ρ in place: one read and one write of ρ,
  * 16 complex multiply-adds per block whatever the number of Kraus operators. Two-qubit unitaries
- * use U·B·U† on 4×4 blocks; larger maps gather blocks into scratch.
+ * use two passes (U on columns, conj(U) on rows); larger maps and Kraus sets gather blocks into scratch.
  */
 import type { Circuit } from './circuit.ts';
 import { validateCircuit } from './circuit.ts';
@@ -75,6 +75,31 @@ export function applySuperop1q(rho: Float64Array, nQubits: number, qubit: number
   const s10r = s[8], s10i = s[9], s11r = s[10], s11i = s[11], s12r = s[12], s12i = s[13], s13r = s[14], s13i = s[15];
   const s20r = s[16], s20i = s[17], s21r = s[18], s21i = s[19], s22r = s[20], s22i = s[21], s23r = s[22], s23i = s[23];
   const s30r = s[24], s30i = s[25], s31r = s[26], s31i = s[27], s32r = s[28], s32i = s[29], s33r = s[30], s33i = s[31];
+  let isReal = true;
+  for (let i = 1; i < 32; i += 2) if (s[i] !== 0) { isReal = false; break; }
+  if (isReal) {
+    // Real superoperators (all real Kraus sets: damping, Pauli, thermal relaxation) act on re and im
+    // parts separately: half the multiplications.
+    for (let ri = 0; ri < half; ri++) {
+      const r0 = ((ri & ~low) << 1) | (ri & low);
+      const row0 = 2 * r0 * dim, row1 = 2 * (r0 | bit) * dim;
+      for (let ci = 0; ci < half; ci++) {
+        const c0 = ((ci & ~low) << 1) | (ci & low);
+        const i00 = row0 + 2 * c0, i01 = i00 + 2 * bit, i10 = row1 + 2 * c0, i11 = i10 + 2 * bit;
+        const ar = rho[i00], ai = rho[i00 + 1], br = rho[i01], bi = rho[i01 + 1];
+        const cr = rho[i10], ci_ = rho[i10 + 1], dr = rho[i11], di = rho[i11 + 1];
+        rho[i00] = s00r * ar + s01r * br + s02r * cr + s03r * dr;
+        rho[i00 + 1] = s00r * ai + s01r * bi + s02r * ci_ + s03r * di;
+        rho[i01] = s10r * ar + s11r * br + s12r * cr + s13r * dr;
+        rho[i01 + 1] = s10r * ai + s11r * bi + s12r * ci_ + s13r * di;
+        rho[i10] = s20r * ar + s21r * br + s22r * cr + s23r * dr;
+        rho[i10 + 1] = s20r * ai + s21r * bi + s22r * ci_ + s23r * di;
+        rho[i11] = s30r * ar + s31r * br + s32r * cr + s33r * dr;
+        rho[i11 + 1] = s30r * ai + s31r * bi + s32r * ci_ + s33r * di;
+      }
+    }
+    return;
+  }
   for (let ri = 0; ri < half; ri++) {
     const r0 = ((ri & ~low) << 1) | (ri & low);
     const row0 = 2 * r0 * dim, row1 = 2 * (r0 | bit) * dim;
@@ -92,6 +117,50 @@ export function applySuperop1q(rho: Float64Array, nQubits: number, qubit: number
       rho[i11] = s30r * ar - s30i * ai + s31r * br - s31i * bi + s32r * cr - s32i * ci_ + s33r * dr - s33i * di;
       rho[i11 + 1] = s30r * ai + s30i * ar + s31r * bi + s31i * br + s32r * ci_ + s32i * cr + s33r * di + s33i * dr;
     }
+  }
+}
+
+/**
+ * In-place U ρ U† for a 4×4 unitary on qubits [q0, q1] (q0 = LSB of the matrix index), in two
+ * passes: U on every column (groups of 4 rows), then conj(U) on every row, since
+ * (ρU†)_rc = Σ_m ρ_rm conj(U_cm). Each pass is 16 complex multiply-adds per group of 4 entries.
+ */
+export function applyUnitary2q(rho: Float64Array, nQubits: number, q0: number, q1: number, u: Float64Array): void {
+  const dim = 1 << nQubits;
+  const b0 = 1 << q0, b1 = 1 << q1;
+  const lo = Math.min(q0, q1), hi = Math.max(q0, q1);
+  const quarter = dim >>> 2;
+  const offs = [0, b0, b1, b0 | b1];
+  const base = new Int32Array(quarter);
+  for (let i = 0; i < quarter; i++) {
+    let x = i;
+    x = ((x & ~((1 << lo) - 1)) << 1) | (x & ((1 << lo) - 1));
+    x = ((x & ~((1 << hi) - 1)) << 1) | (x & ((1 << hi) - 1));
+    base[i] = x;
+  }
+  // Pass 1 (left, U on columns) then pass 2 (right, conj(U) on rows), sharing one unrolled 4-vector kernel.
+  const o1 = 2 * offs[1], o2 = 2 * offs[2], o3 = 2 * offs[3];
+  const apply4 = (i0: number, s1: number, s2: number, s3: number, conj: number): void => {
+    const a0r = rho[i0], a0i = rho[i0 + 1], a1r = rho[i0 + s1], a1i = rho[i0 + s1 + 1];
+    const a2r = rho[i0 + s2], a2i = rho[i0 + s2 + 1], a3r = rho[i0 + s3], a3i = rho[i0 + s3 + 1];
+    for (let a = 0; a < 4; a++) {
+      const k = 8 * a;
+      const w0r = u[k], w0i = conj * u[k + 1], w1r = u[k + 2], w1i = conj * u[k + 3];
+      const w2r = u[k + 4], w2i = conj * u[k + 5], w3r = u[k + 6], w3i = conj * u[k + 7];
+      const re = w0r * a0r - w0i * a0i + w1r * a1r - w1i * a1i + w2r * a2r - w2i * a2i + w3r * a3r - w3i * a3i;
+      const im = w0r * a0i + w0i * a0r + w1r * a1i + w1i * a1r + w2r * a2i + w2i * a2r + w3r * a3i + w3i * a3r;
+      const d = a === 0 ? i0 : a === 1 ? i0 + s1 : a === 2 ? i0 + s2 : i0 + s3;
+      rho[d] = re; rho[d + 1] = im;
+    }
+  };
+  const rowStride = 2 * dim;
+  for (let g = 0; g < quarter; g++) {
+    const r0 = 2 * base[g] * dim;
+    for (let c = 0; c < dim; c++) apply4(r0 + 2 * c, o1 * dim, o2 * dim, o3 * dim, 1);
+  }
+  for (let r = 0; r < dim; r++) {
+    const row = r * rowStride;
+    for (let g = 0; g < quarter; g++) apply4(row + 2 * base[g], o1, o2, o3, -1);
   }
 }
 
@@ -121,10 +190,12 @@ export function applyKrausK(rho: Float64Array, nQubits: number, qubits: readonly
   }
   const nb = dim >>> k;
   const blk = new Float64Array(2 * d * d), tmp = new Float64Array(2 * d * d), acc = new Float64Array(2 * d * d);
+  const base = new Int32Array(nb); // block origins, computed once (not per block pair)
+  for (let i = 0; i < nb; i++) base[i] = spread(i, sorted);
   for (let ri = 0; ri < nb; ri++) {
-    const rb = spread(ri, sorted);
+    const rb = base[ri];
     for (let ci = 0; ci < nb; ci++) {
-      const cb = spread(ci, sorted);
+      const cb = base[ci];
       for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) {
         const src = 2 * ((rb | offs[a]) * dim + (cb | offs[b]));
         blk[2 * (a * d + b)] = rho[src];
@@ -249,6 +320,7 @@ export class DensityMatrix {
     checkQubits(this.nQubits, qubits, 'applyMatrix');
     if (u.length !== 2 * 4 ** qubits.length) throw new RangeError(`invalid matrix length: ${u.length} (expected ${2 * 4 ** qubits.length} for ${qubits.length} qubits)`);
     if (qubits.length === 1) applySuperop1q(this.data, this.nQubits, qubits[0], superoperator1q([u]));
+    else if (qubits.length === 2) applyUnitary2q(this.data, this.nQubits, qubits[0], qubits[1], u);
     else applyKrausK(this.data, this.nQubits, qubits, [u]);
     return this;
   }

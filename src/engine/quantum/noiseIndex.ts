@@ -9,7 +9,7 @@ export {
 export type { ChannelDef, ChannelParam, ChannelParams, ChannelSpec } from './channels.ts';
 export {
   DensityMatrix, MAX_DENSITY_QUBITS, MAX_DENSITY_QUBITS_OVERRIDE, checkDensityQubits, simulateDensity,
-  superoperator1q, applySuperop1q, applyKrausK,
+  superoperator1q, applySuperop1q, applyUnitary2q, applyKrausK,
 } from './density.ts';
 export type { Coherence, DensityOptions, DensitySimulateOptions, NoiseModel } from './density.ts';
 export {
