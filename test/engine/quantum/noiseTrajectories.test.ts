@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCircuit } from '../../../src/engine/quantum/circuit.ts';
-import { simulateDensity, DensityMatrix } from '../../../src/engine/quantum/density.ts';
+import { simulateDensity, DensityMatrix, type NoiseModel } from '../../../src/engine/quantum/density.ts';
 import { simulateTrajectories, applyKrausJump } from '../../../src/engine/quantum/trajectories.ts';
 import { CHANNELS } from '../../../src/engine/quantum/channels.ts';
 import { simulate, Statevector } from '../../../src/engine/quantum/statevector.ts';
@@ -9,7 +9,7 @@ import { createRng } from '../../../src/engine/random.ts';
 
 describe('trajectories vs density matrix (noisy circuits)', () => {
   const c = buildCircuit(4).h(0).cx(0, 1).ry(0.7, 2).cx(1, 2).cx(2, 3).rx(0.4, 3).build();
-  const noise = {
+  const noise: NoiseModel = {
     after1q: [{ id: 'depolarizing', params: { p: 0.05 } }],
     after2q: [{ id: 'amplitude_damping', params: { gamma: 0.08 } }, { id: 'phase_flip', params: { p: 0.03 } }],
   };
