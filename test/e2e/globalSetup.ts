@@ -6,7 +6,8 @@ let server: ChildProcess | undefined;
 
 export async function setup(): Promise<void> {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` first (npm test does)');
-  server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Run vite directly (not through npx) in its own process group, so teardown stops the whole server.
+  server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   server.stdout?.on('data', (d) => (output += d));
   server.stderr?.on('data', (d) => (output += d));
@@ -24,5 +25,11 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  server?.kill('SIGTERM');
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      server.kill('SIGTERM');
+    }
+  }
 }
