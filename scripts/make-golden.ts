@@ -3,11 +3,11 @@
  * Run only when a figure changes on purpose (say why in the commit): `npx tsx scripts/make-golden.ts`.
  */
 import { writeFileSync } from 'node:fs';
-import { encodeExperiment } from '../src/share/codec';
+import { encodeExperiment, type ExperimentState } from '../src/share/codec';
 import { loadCatalog } from './nodeCatalog';
 import { runNotebookHeadless } from './nodeSession';
 
-const experiments = [
+const experiments: (ExperimentState & { pick: string[] })[] = [
   { v: 1 as const, notebook: 'luck-or-skill', seed: 42, inputs: { trueHitRate: 0.6, decisions: 1000 }, edits: {}, pick: ['wins', 'observedHitRate', 'lower95', 'upper95', 'decisionsNeeded'] },
   { v: 1 as const, notebook: 'luck-or-skill', seed: 7, inputs: {}, edits: { simulate: 'const outcomes = new Uint8Array(decisions);\nfor (let i = 0; i < decisions; i++) outcomes[i] = rng.next() < 0.75 ? 1 : 0;\nconst wins = outcomes.reduce((a, b) => a + b, 0);\nconst observedHitRate = wins / decisions;' }, pick: ['wins', 'observedHitRate', 'lower95'] },
 ];

@@ -56,7 +56,7 @@ describe('npm run notebook (CLI)', () => {
     writeFileSync(`${dir}/bad.md`, '```js id=boom\nconst x = null.y;\n```\n');
     const r = await cli(`${dir}/bad.md`);
     expect(r.code).toBe(2);
-    expect(r.stdout).toMatch(/\[boom\] code — error\n  error \(line 1, column \d+\): TypeError: Cannot read properties of null/);
+    expect(r.stdout).toMatch(/\[boom\] code — error\n {2}error \(line 1, column \d+\): TypeError: Cannot read properties of null/);
     expect(r.stderr).toMatch(/1 cell\(s\) did not finish: boom/);
   });
 });

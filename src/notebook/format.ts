@@ -106,7 +106,7 @@ export function parseNotebook(source: string, fallbackId = 'untitled'): Notebook
   const sections: Section[] = [{ index: 0, title: meta.title, notes: [] }];
   let prose: string[] = [];
   let proseLine = bodyStart + 1;
-  let usedIds = new Set<string>();
+  const usedIds = new Set<string>();
 
   const flushProse = (endLine: number) => {
     const md = prose.join('\n');
@@ -163,7 +163,6 @@ export function parseNotebook(source: string, fallbackId = 'untitled'): Notebook
     prose.push(line);
   }
   flushProse(lines.length);
-  usedIds = new Set();
 
   // Speaker notes: collected per section, removed from the rendered prose.
   for (const b of blocks) {

@@ -20,7 +20,6 @@ export interface HostEnv {
 }
 
 const VIEW_KEY = '#view';
-// eslint-disable-next-line @typescript-eslint/no-empty-function
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<CellValues>;
 
 export class CellRunError extends Error {

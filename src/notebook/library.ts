@@ -13,6 +13,7 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
   ensemble: () => import('../engine/ensemble/index'),
   stats: () => import('../engine/stats/index'),
   timing: () => import('../engine/timing/index'),
+  claims: () => import('../engine/claims/index'),
 };
 
 export interface CellContext {

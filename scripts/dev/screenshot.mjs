@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const [url, out, w = 1280, h = 900] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const p = await b.newPage({ viewport: { width: +w, height: +h } });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+p.on('pageerror', (e) => console.log('pageerror', e.message));
+await p.goto(url);
+await p.waitForTimeout(Number(process.env.WAIT ?? 6000));
+await p.screenshot({ path: out, fullPage: process.env.FULL === '1' });
+console.log(await p.evaluate(() => [...document.querySelectorAll('[data-cell]')].map((c) => c.getAttribute('data-cell') + ':' + c.getAttribute('data-state')).join(' ')));
+await b.close();
