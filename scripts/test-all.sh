@@ -39,7 +39,7 @@ else
   fi
 fi
 
-count() { grep -E '^\s*Tests\s' "$1" 2>/dev/null | tail -1 | sed -E 's/\x1b\[[0-9;]*m//g' | grep -oE "[0-9]+ $2" | grep -oE '^[0-9]+' || echo 0; }
+count() { sed -E 's/\x1b\[[0-9;]*m//g' "$1" 2>/dev/null | grep -E '^\s*Tests\s' | tail -1 | grep -oE "[0-9]+ $2" | grep -oE '^[0-9]+' || echo 0; }
 passed=$(( $(count "$unit_log" passed) + $(count "$e2e_log" passed) ))
 failed=$(( $(count "$unit_log" failed) + $(count "$e2e_log" failed) ))
 skipped=$(( $(count "$unit_log" skipped) + $(count "$e2e_log" skipped) ))
