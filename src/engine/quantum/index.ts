@@ -19,3 +19,5 @@ export {
 } from './pauli.ts';
 export { adjointGradient, allParamRefs, expectationValue, type GradientResult, type ParamRef } from './gradients.ts';
 export { QasmError, formatAngle, parseQasm, toQasm } from './qasm.ts';
+export { bellCircuit, ghzCircuit, layeredBenchmarkCircuit, qftCircuit, roadmapAggregatorCircuit } from './standardCircuits.ts';
+export { measureGateThroughput, type ThroughputOptions, type ThroughputResult } from './throughput.ts';
