@@ -9,7 +9,7 @@ import { Runtime, RuntimeError, type CellStatus, type CellValues, type RuntimeCe
 import { isLibraryName, resolveLibrary, type CellContext } from './library';
 import { inspect, scalarFigures } from './inspect';
 import { isViewSpec, type ViewSpec } from './views';
-import type { CellDisplay, CellErrorInfo, MainToWorker, WorkerToMain } from '../workers/protocol';
+import type { CellDisplay, CellErrorInfo, MainToWorker, NotebookVerdict, WorkerToMain } from '../workers/protocol';
 import { createFormulaEngine, FormulaError } from './formula';
 
 export interface HostEnv {
@@ -41,6 +41,7 @@ export class NotebookHost {
   private nextCallId = 1;
   private pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private datasets = new Map<string, Promise<unknown>>();
+  private uploads = new Map<string, { fileName: string; text: string }>();
 
   constructor(private readonly env: HostEnv) {
     this.runtime = new Runtime((id, s) => this.report(id, s));
@@ -81,6 +82,11 @@ export class NotebookHost {
         this.seed = msg.seed;
         this.formulas = createFormulaEngine({ seed: msg.seed });
         for (const c of this.cells.values()) this.runtime.define(this.compile(c));
+        break;
+      case 'addDataset':
+        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text });
+        this.datasets.delete(msg.id);
+        // Cells reading this dataset re-run through their input cell, which the page sets next.
         break;
       case 'mainResult': {
         const p = this.pendingCalls.get(msg.callId);
@@ -167,11 +173,16 @@ export class NotebookHost {
     let p = this.datasets.get(id);
     if (!p) {
       p = (async () => {
+        const market = (await resolveLibrary('market', this.context('dataset'))) as { parseOhlcv(text: string, file: string): { data: unknown } };
+        if (id.startsWith('upload:')) {
+          const up = this.uploads.get(id);
+          if (!up) throw new Error(`dataset '${id}' was a file on another machine or in an earlier visit: files you drop stay in your browser and are not part of links or saved edits. Drop the file again to use it.`);
+          return market.parseOhlcv(up.text, up.fileName).data;
+        }
         const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[] };
         const entry = manifest.datasets.find((d) => d.id === id);
         if (!entry) throw new Error(`unknown dataset '${id}' (available: ${manifest.datasets.map((d) => d.id).join(', ')})`);
         const text = await this.env.fetchText(`data/${entry.file}`);
-        const market = (await resolveLibrary('market', this.context('dataset'))) as { parseOhlcv(text: string, file: string): { data: unknown } };
         return market.parseOhlcv(text, entry.file).data;
       })();
       this.datasets.set(id, p);
@@ -229,7 +240,27 @@ function toDisplay(values: CellValues): CellDisplay {
   }
   const inspected: Record<string, ReturnType<typeof inspect>> = {};
   for (const [k, v] of Object.entries(named)) inspected[k] = inspect(v);
-  return { values: inspected, figures: scalarFigures(named), view };
+  const display: CellDisplay = { values: inspected, figures: scalarFigures(named), view };
+  if (Array.isArray(named.verdicts)) display.verdicts = toVerdicts(named.verdicts);
+  return display;
+}
+
+/** The `verdicts` convention: [{ claim, title?, verdict, rule, figures? }]. A malformed entry is an error in its cell. */
+function toVerdicts(list: unknown[]): NotebookVerdict[] {
+  return list.map((v, i) => {
+    const o = v as Record<string, unknown>;
+    if (!o || typeof o.claim !== 'string' || typeof o.verdict !== 'string' || typeof o.rule !== 'string') {
+      throw new Error(`verdicts[${i}] must be { claim, verdict, rule, figures? } with text claim, verdict and rule`);
+    }
+    const figures = Array.isArray(o.figures)
+      ? o.figures.map((f: { label: unknown; value: unknown; unit?: unknown }) => ({
+          label: String(f.label),
+          value: typeof f.value === 'number' || typeof f.value === 'string' || typeof f.value === 'boolean' ? f.value : f.value === null || f.value === undefined ? null : String(f.value),
+          ...(f.unit !== undefined ? { unit: String(f.unit) } : {}),
+        }))
+      : undefined;
+    return { claim: o.claim, title: typeof o.title === 'string' ? o.title : undefined, verdict: o.verdict, rule: o.rule, ...(figures ? { figures } : {}) };
+  });
 }
 
 function errorInfo(e: Error): CellErrorInfo {

@@ -17,6 +17,8 @@ export type MainToWorker =
   | { type: 'editCell'; id: string; source: string }
   | { type: 'unblock'; id: string }
   | { type: 'setSeed'; seed: number }
+  /** A data file the user dropped on the page: it stays in this browser (page → local worker only). */
+  | { type: 'addDataset'; id: string; fileName: string; text: string }
   | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string };
 
 export interface CellErrorInfo {
@@ -27,10 +29,21 @@ export interface CellErrorInfo {
   kind?: string;
 }
 
+/** A verdict a notebook states about a roadmap claim (the `verdicts` named value; collected by the claims ledger). */
+export interface NotebookVerdict {
+  claim: string;
+  title?: string;
+  verdict: string;
+  rule: string;
+  figures?: { label: string; value: number | string | boolean | null; unit?: string }[];
+}
+
 export interface CellDisplay {
   values: Record<string, Inspected>;
   figures: Record<string, number | string | boolean>;
   view?: ViewSpec;
+  /** Present when the cell defines `verdicts`: the full list, not a summary. */
+  verdicts?: NotebookVerdict[];
 }
 
 export type WorkerToMain =

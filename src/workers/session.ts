@@ -45,6 +45,7 @@ export class NotebookSession {
   private inputs: Record<string, InputValue> = {};
   private edits: Record<string, string> = {};
   private blocked: Record<string, string> = {};
+  private uploads = new Map<string, { fileName: string; text: string }>();
   private watchdogs = new Map<string, unknown>();
   private readonly opts: Required<Pick<SessionOptions, 'defaultTimeoutMs' | 'now' | 'setTimer' | 'clearTimer'>> & SessionOptions;
   private idleWaiters: (() => void)[] = [];
@@ -82,6 +83,12 @@ export class NotebookSession {
     this.edits[id] = source;
     delete this.blocked[id];
     this.send({ type: 'editCell', id, source });
+  }
+
+  /** A user's own data file: kept here so a restarted worker gets it again. */
+  addDataset(id: string, fileName: string, text: string): void {
+    this.uploads.set(id, { fileName, text });
+    this.send({ type: 'addDataset', id, fileName, text });
   }
 
   /** Run a held-back cell (cancelled, timed out, or untrusted code the user has now accepted). */
@@ -142,6 +149,7 @@ export class NotebookSession {
       }
     };
     for (const c of this.cells) this.set(c.id, { state: 'pending' });
+    for (const [id, u] of this.uploads) w.postMessage({ type: 'addDataset', id, ...u });
     w.postMessage({ type: 'load', cells: this.cells, seed: this.seed, inputs: this.inputs, edits: this.edits, blocked: this.blocked });
   }
 

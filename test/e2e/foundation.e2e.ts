@@ -159,3 +159,21 @@ describe('playground foundation', () => {
     }
   });
 });
+
+describe('timers and jitter notebook', () => {
+  it('measures this browser: cross-origin isolated under the preview headers, a 5 µs-class clock, and verdicts from the rules', async () => {
+    const { page, assertClean, context } = await openPage(browser);
+    await page.goto(`${BASE}#/nb/timers-and-jitter`);
+    await waitForCells(page, 120_000);
+    expect(await figure(page, 'isolated')).toBe('true');
+    const resolutionUs = Number(await figure(page, 'resolutionUs'));
+    expect(resolutionUs).toBeGreaterThan(0);
+    expect(resolutionUs).toBeLessThanOrEqual(100);
+    const verdicts = await page.$$eval('[data-testid="verdict"]', (els) => els.map((e) => e.getAttribute('data-verdict')));
+    expect(verdicts).toHaveLength(3);
+    expect(verdicts[2]).toBe('not measurable here');
+    expect(await page.locator('[data-testid="verdict"] .verdict-rule').first().textContent()).toMatch(/p99 \|lateness\| = .* µs over \d+ ticks/);
+    assertClean();
+    await context.close();
+  });
+});

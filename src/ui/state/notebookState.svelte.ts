@@ -153,6 +153,22 @@ export class NotebookState {
     this.persist();
   }
 
+  /** Use a data file the user dropped: parsed and validated here first, then handed to the worker (never uploaded). */
+  async useDataFile(inputName: string, file: File): Promise<{ ok: true; id: string; label: string } | { ok: false; message: string }> {
+    const text = await file.text();
+    const { parseOhlcv } = await import('../../engine/market/index');
+    try {
+      const { data, warnings } = parseOhlcv(text, file.name);
+      const id = `upload:${file.name}`;
+      this.session.addDataset(id, file.name, text);
+      this.setInput(inputName, id);
+      const note = warnings.length ? `; ${warnings.length} warning${warnings.length > 1 ? 's' : ''}: ${warnings.map((w) => w.message).join('; ')}` : '';
+      return { ok: true, id, label: `your file: ${file.name} (${data.close.length.toLocaleString('en')} bars${note})` };
+    } catch (e) {
+      return { ok: false, message: `${file.name}: ${(e as Error).message}` };
+    }
+  }
+
   cancel(id: string): void {
     this.session.cancel(id);
   }

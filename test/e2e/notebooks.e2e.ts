@@ -1,0 +1,33 @@
+/** Every shipped notebook opens in Chromium, every cell settles without error, and no console error appears. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, waitForCells, BASE } from './browser';
+
+const ids = readdirSync('notebooks')
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => /^id:\s*([a-z0-9-]+)/m.exec(readFileSync(`notebooks/${f}`, 'utf8'))?.[1] ?? f.replace(/\.md$/, ''));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('every notebook in the browser', () => {
+  it.each(ids)('%s: all cells done, verdicts shown, no console errors', { timeout: 240_000 }, async (id) => {
+    const { page, context, assertClean } = await openPage(browser);
+    await page.goto(`${BASE}#/nb/${id}`);
+    await waitForCells(page, 200_000);
+    const states = await page.$$eval('[data-cell]', (cells) => cells.map((c) => `${c.getAttribute('data-cell')}:${c.getAttribute('data-state')}`));
+    const bad = states.filter((s) => !s.endsWith(':done'));
+    const errors = await page.$$eval('[data-testid="cell-error"]', (els) => els.map((e) => e.textContent));
+    expect(bad, errors.join('\n')).toEqual([]);
+    const verdicts = await page.$$eval('[data-testid="verdict"]', (els) => els.map((e) => e.getAttribute('data-verdict')));
+    for (const v of verdicts) expect(['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here']).toContain(v);
+    assertClean();
+    await context.close();
+  });
+});

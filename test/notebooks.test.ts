@@ -1,0 +1,33 @@
+/**
+ * Every shipped notebook runs headless with every cell done, and states its verdicts in the shared shape.
+ * Slow by nature (each notebook is a real experiment); the budget per notebook is generous for CI.
+ */
+import { describe, it, expect } from 'vitest';
+import { loadCatalog } from '../scripts/nodeCatalog';
+import { runNotebookHeadless } from '../scripts/nodeSession';
+import { ROADMAP_CLAIMS } from '../src/engine/claims/registry';
+import { VERDICT_ORDER } from '../src/engine/claims/verdict';
+
+const catalog = loadCatalog();
+const claimIds = new Set(ROADMAP_CLAIMS.map((c) => c.id));
+
+describe('shipped notebooks (headless)', () => {
+  it('front matter names only known roadmap claims, and ids are unique', () => {
+    for (const nb of catalog) for (const c of nb.meta.claims) expect(claimIds.has(c), `${nb.meta.id}: unknown claim '${c}'`).toBe(true);
+  });
+
+  it.each(catalog.map((nb) => [nb.meta.id, nb] as const))('%s runs with every cell done', { timeout: 240_000 }, async (_id, nb) => {
+    const { states } = await runNotebookHeadless(nb, { seed: nb.meta.seed, inputs: {}, edits: {} }, { defaultTimeoutMs: 120_000 });
+    const notDone = [...states].filter(([, s]) => s.state !== 'done').map(([id, s]) => `${id}: ${s.state === 'error' ? s.error.message : s.state}`);
+    expect(notDone).toEqual([]);
+    const verdicts = [...states.values()].flatMap((s) => (s.state === 'done' ? (s.display.verdicts ?? []) : []));
+    for (const v of verdicts) {
+      expect(claimIds.has(v.claim), `unknown claim id ${v.claim}`).toBe(true);
+      expect(VERDICT_ORDER).toContain(v.verdict);
+      expect(v.rule.length).toBeGreaterThan(20);
+    }
+    // Each claim the notebook says it tests gets a verdict from it (the onboarding tour tests none).
+    const stated = new Set(verdicts.map((v) => v.claim));
+    for (const c of nb.meta.claims) if (nb.meta.id !== 'luck-or-skill') expect(stated.has(c), `${nb.meta.id} states no verdict for ${c}`).toBe(true);
+  });
+});
