@@ -26,6 +26,22 @@ export interface Circuit {
 export const MAX_CIRCUIT_QUBITS = 64;
 export const MAX_CLBITS = 1024;
 
+/**
+ * Circuits built by this module are validated and frozen; remembering them lets simulate()
+ * skip re-validation (a hot path for the 14-qubit aggregator). A WeakSet holds no circuit alive.
+ */
+const validated = new WeakSet<Circuit>();
+
+function sealed(c: Circuit): Circuit {
+  validated.add(c);
+  return c;
+}
+
+/** True when `c` came from createCircuit/withOp/withOps/build/parseQasm (so it is frozen and valid). */
+export function isValidatedCircuit(c: Circuit): boolean {
+  return validated.has(c);
+}
+
 function checkCount(name: string, n: number, min: number, max: number): void {
   if (!Number.isInteger(n) || n < min || n > max) throw new RangeError(`invalid ${name}: ${n} (expected ${min}–${max})`);
 }
@@ -33,7 +49,7 @@ function checkCount(name: string, n: number, min: number, max: number): void {
 export function createCircuit(nQubits: number, nClbits = 0): Circuit {
   checkCount('nQubits', nQubits, 1, MAX_CIRCUIT_QUBITS);
   checkCount('nClbits', nClbits, 0, MAX_CLBITS);
-  return Object.freeze({ nQubits, nClbits, ops: Object.freeze([]) as readonly Op[] });
+  return sealed(Object.freeze({ nQubits, nClbits, ops: Object.freeze([]) as readonly Op[] }));
 }
 
 function checkQubit(c: Circuit, q: number, where: string): void {
@@ -88,18 +104,19 @@ export function validateOp(c: Circuit, op: Op): Op {
 /** A new circuit with `op` appended (validated). */
 export function withOp(c: Circuit, op: Op): Circuit {
   const v = validateOp(c, op);
-  return Object.freeze({ nQubits: c.nQubits, nClbits: c.nClbits, ops: Object.freeze([...c.ops, v]) });
+  return sealed(Object.freeze({ nQubits: c.nQubits, nClbits: c.nClbits, ops: Object.freeze([...c.ops, v]) }));
 }
 
 /** A new circuit with all `ops` appended (validated), in one copy. */
 export function withOps(c: Circuit, ops: readonly Op[]): Circuit {
   const out = c.ops.slice();
   for (const op of ops) out.push(validateOp(c, op));
-  return Object.freeze({ nQubits: c.nQubits, nClbits: c.nClbits, ops: Object.freeze(out) });
+  return sealed(Object.freeze({ nQubits: c.nQubits, nClbits: c.nClbits, ops: Object.freeze(out) }));
 }
 
 /** Re-validate a circuit from untrusted input (e.g. a share link), returning a frozen copy. */
 export function validateCircuit(c: Circuit): Circuit {
+  if (validated.has(c)) return c;
   if (c === null || typeof c !== 'object') throw new TypeError(`invalid circuit: ${String(c)} (expected an object)`);
   if (!Array.isArray(c.ops)) throw new TypeError(`invalid circuit.ops: ${String(c.ops)} (expected an array)`);
   return withOps(createCircuit(c.nQubits, c.nClbits), c.ops);
@@ -179,7 +196,7 @@ export class CircuitBuilder {
   }
 
   build(): Circuit {
-    return Object.freeze({ nQubits: this.base.nQubits, nClbits: this.base.nClbits, ops: Object.freeze(this.ops.slice()) });
+    return sealed(Object.freeze({ nQubits: this.base.nQubits, nClbits: this.base.nClbits, ops: Object.freeze(this.ops.slice()) }));
   }
 }
 

@@ -5,11 +5,11 @@ export {
   type GateDef, type GateKind,
 } from './gates.ts';
 export {
-  CircuitBuilder, MAX_CIRCUIT_QUBITS, MAX_CLBITS, buildCircuit, countParams, createCircuit, gateOps,
+  CircuitBuilder, MAX_CIRCUIT_QUBITS, MAX_CLBITS, buildCircuit, countParams, createCircuit, gateOps, isValidatedCircuit,
   validateCircuit, validateOp, withOp, withOps, type Circuit, type GateOp, type Op,
 } from './circuit.ts';
 export {
-  MAX_STATEVECTOR_QUBITS, Statevector, checkStatevectorQubits, formatBytes, simulate,
+  MAX_STATEVECTOR_QUBITS, SimulationWorkspace, Statevector, checkStatevectorQubits, formatBytes, simulate,
   type SimulateOptions, type SimulateResult,
 } from './statevector.ts';
 export { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';

@@ -9,7 +9,7 @@
  * with a clear QasmError (the simulator has no classical control yet).
  */
 import type { Circuit, Op } from './circuit.ts';
-import { MAX_CIRCUIT_QUBITS, MAX_CLBITS, createCircuit, validateOp } from './circuit.ts';
+import { MAX_CIRCUIT_QUBITS, MAX_CLBITS, createCircuit, validateOp, withOps } from './circuit.ts';
 import { GATES, resolveGateId } from './gates.ts';
 
 export class QasmError extends Error {
@@ -157,7 +157,7 @@ class Parser {
     for (const { op, tok } of this.ops) {
       try { ops.push(validateOp(base, op)); } catch (e) { this.err(tok, (e as Error).message); }
     }
-    return Object.freeze({ nQubits: base.nQubits, nClbits: base.nClbits, ops: Object.freeze(ops) });
+    return withOps(base, ops);
   }
 
   private statement(): void {

@@ -97,6 +97,11 @@ export class Statevector {
     return new Statevector(n, copy);
   }
 
+  /** @internal Wrap a buffer without copying (engine use only). */
+  static wrap(nQubits: number, amps: Float64Array): Statevector {
+    return new Statevector(nQubits, amps);
+  }
+
   clone(): Statevector {
     return new Statevector(this.nQubits, this.amps.slice());
   }
@@ -277,6 +282,18 @@ export class Statevector {
   }
 }
 
+/**
+ * Reusable memory for repeated simulations of one register size (e.g. the aggregator's
+ * thousands of evaluations): fresh 2ⁿ·16-byte buffers cost page faults on first touch, which
+ * dominate small circuits. The state returned by simulate(…, { workspace }) lives in the
+ * workspace and is overwritten by the next simulate call with the same workspace; clone() it
+ * to keep it.
+ */
+export class SimulationWorkspace {
+  /** @internal */ state: Float64Array | null = null;
+  /** @internal */ scratch: Float64Array | null = null;
+}
+
 export interface SimulateOptions {
   /** Seed for mid-circuit measurement and reset outcomes (default 0). */
   readonly seed?: number | string;
@@ -289,6 +306,8 @@ export interface SimulateOptions {
    * rounding (≈1e-15).
    */
   readonly fuse?: boolean;
+  /** Reuse buffers across calls (see SimulationWorkspace). */
+  readonly workspace?: SimulationWorkspace;
 }
 
 export interface SimulateResult {
@@ -316,7 +335,7 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
     }
     return { state: st, clbits };
   }
-  const fused = new FusedRunner(n, options.initial);
+  const fused = new FusedRunner(n, options.initial, options.workspace);
   for (const op of c.ops) {
     if (op.kind === 'gate') fused.gate(op.gate, op.qubits, op.params);
     else if (op.kind === 'measure') clbits[op.clbit] = fused.materialize([op.qubit]).measure(op.qubit, rng);
@@ -338,10 +357,28 @@ class FusedRunner {
   private readonly pending: (Float64Array | null)[];
   private run: { gate: string; qubits: readonly number[] }[] = [];
   private scratch: Float64Array | null = null;
+  private spare: Float64Array | null = null;
 
-  constructor(private readonly n: number, initial?: Statevector) {
-    this.state = initial ? initial.clone() : null;
+  constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace) {
+    const len = 2 << n;
+    if (ws) {
+      if (ws.state?.length === len) this.spare = ws.state;
+      if (ws.scratch?.length === len) this.scratch = ws.scratch;
+    }
+    this.state = null;
+    if (initial) {
+      const buf = this.takeBuffer();
+      buf.set(initial.amps);
+      this.state = Statevector.wrap(n, buf);
+    }
     this.pending = new Array(n).fill(null);
+  }
+
+  /** A state-sized buffer (contents unspecified): the workspace's, or a new one. */
+  private takeBuffer(): Float64Array {
+    const b = this.spare;
+    this.spare = null;
+    return b ?? new Float64Array(2 << this.n);
   }
 
   gate(id: string, qubits: readonly number[], params: readonly number[]): void {
@@ -375,11 +412,18 @@ class FusedRunner {
   finish(): Statevector {
     this.flushRun();
     this.flushAllPending();
-    return this.ensureState();
+    const st = this.ensureState();
+    if (this.ws) { this.ws.state = st.amps; this.ws.scratch = this.scratch; }
+    return st;
   }
 
   private ensureState(): Statevector {
-    if (this.state === null) this.state = Statevector.zero(this.n);
+    if (this.state === null) {
+      const buf = this.takeBuffer();
+      buf.fill(0);
+      buf[0] = 1;
+      this.state = Statevector.wrap(this.n, buf);
+    }
     return this.state;
   }
 
@@ -410,7 +454,7 @@ class FusedRunner {
         if (m !== null) any = true;
         this.pending[q] = null;
       }
-      if (any) this.state = productState(vecs);
+      if (any) this.state = productState(vecs, this.takeBuffer());
       return;
     }
     const all: number[] = [];
@@ -422,7 +466,7 @@ class FusedRunner {
   private buildProduct(q: number, m: Float64Array): boolean {
     const vecs: Float64Array[] = [];
     for (let j = 0; j < this.n; j++) vecs.push(j === q ? Float64Array.of(m[0], m[1], m[4], m[5]) : Float64Array.of(1, 0, 0, 0));
-    this.state = productState(vecs);
+    this.state = productState(vecs, this.takeBuffer());
     return true;
   }
 
@@ -456,10 +500,9 @@ class FusedRunner {
 }
 
 /** ⊗ of single-qubit states vecs[q] (4 scalars each), qubit 0 least significant. */
-function productState(vecs: readonly Float64Array[]): Statevector {
+function productState(vecs: readonly Float64Array[], a: Float64Array): Statevector {
   const n = vecs.length;
-  const st = Statevector.zero(n);
-  const a = st.amps;
+  const st = Statevector.wrap(n, a);
   a[0] = 1; a[1] = 0;
   let size = 1;
   for (let q = 0; q < n; q++) {

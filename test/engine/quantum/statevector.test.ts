@@ -202,3 +202,19 @@ describe('fast-check properties', () => {
     );
   });
 });
+
+describe('SimulationWorkspace', () => {
+  it('reuses buffers without changing results, across sizes and with an initial state', async () => {
+    const { SimulationWorkspace, roadmapAggregatorCircuit, layeredBenchmarkCircuit } = await import('../../../src/engine/quantum/index.ts');
+    const ws = new SimulationWorkspace();
+    const rng = createRng('workspace');
+    for (let k = 0; k < 12; k++) {
+      const c = k % 3 === 2 ? layeredBenchmarkCircuit(5, 3) : roadmapAggregatorCircuit(Array.from({ length: 4 + (k % 2) }, () => rng.next()));
+      const expected = simulate(c).state.amps.slice();
+      const initial = k % 4 === 3 ? Statevector.fromAmplitudes(randomState(c.nQubits, rng)) : undefined;
+      const got = simulate(c, { workspace: ws, initial }).state.amps;
+      if (initial === undefined) expectClose(got, expected, { abs: 0 });
+      else expectClose(got, simulate(c, { initial }).state.amps, { abs: 0 });
+    }
+  });
+});
