@@ -6,11 +6,16 @@ import { connectHost } from '../src/notebook/host';
 import type { MainToWorker } from '../src/workers/protocol';
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+const notebooksDir = fileURLToPath(new URL('../notebooks/', import.meta.url));
 
 connectHost(
   {
     fetchText: (path) => readFile(publicDir + path, 'utf8'),
     now: () => performance.now(),
+    notebookSource: (id) => {
+      if (!/^[a-z0-9-]+$/.test(id)) return Promise.reject(new Error(`invalid notebook id '${id}'`));
+      return readFile(`${notebooksDir}${id}.md`, 'utf8').catch(() => Promise.reject(new Error(`no shipped notebook '${id}'`)));
+    },
   },
   {
     postMessage: (m) => parentPort!.postMessage(m),

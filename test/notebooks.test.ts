@@ -3,6 +3,7 @@
  * Slow by nature (each notebook is a real experiment); the budget per notebook is generous for CI.
  */
 import { describe, it, expect } from 'vitest';
+import { readdirSync } from 'node:fs';
 import { loadCatalog } from '../scripts/nodeCatalog';
 import { runNotebookHeadless } from '../scripts/nodeSession';
 import { ROADMAP_CLAIMS } from '../src/engine/claims/registry';
@@ -29,5 +30,13 @@ describe('shipped notebooks (headless)', () => {
     // Each claim the notebook says it tests gets a verdict from it (the onboarding tour tests none).
     const stated = new Set(verdicts.map((v) => v.claim));
     for (const c of nb.meta.claims) if (nb.meta.id !== 'luck-or-skill') expect(stated.has(c), `${nb.meta.id} states no verdict for ${c}`).toBe(true);
+  });
+});
+
+describe('notebook files', () => {
+  it('each file is named after its id (runNotebook finds notebooks by file name)', () => {
+    for (const nb of catalog) expect(nb.meta.id).toMatch(/^[a-z0-9-]+$/);
+    const files = readdirSync('notebooks').filter((f: string) => f.endsWith('.md')).map((f: string) => f.replace(/\.md$/, '')).sort();
+    expect(files).toEqual(catalog.map((n) => n.meta.id).sort());
   });
 });

@@ -3,7 +3,7 @@
  * It runs inside a Web Worker in the browser and inside a worker thread in the headless runner; the
  * environment (how to post messages, how to read data files) is injected, so this module has no DOM.
  */
-import type { CellDef, InputValue } from './format';
+import { parseNotebook, validateInputValue, type CellDef, type InputValue } from './format';
 import { analyzeCodeCell, analyzeViewCell, CellSyntaxError, isJsGlobal, locateRuntimeError } from './analyze';
 import { Runtime, RuntimeError, type CellStatus, type CellValues, type RuntimeCellSpec } from './runtime';
 import { isLibraryName, resolveLibrary, type CellContext } from './library';
@@ -17,6 +17,20 @@ export interface HostEnv {
   /** Read a file shipped under public/ (e.g. 'data/index.json'). */
   fetchText(path: string): Promise<string>;
   now(): number;
+  /** The Markdown of a shipped notebook, by id (for runNotebook, used by the claims ledger). */
+  notebookSource?(id: string): Promise<string>;
+}
+
+/** What runNotebook(id) returns to a cell: the other notebook's verdicts and scalar figures. */
+export interface NotebookRun {
+  id: string;
+  title: string;
+  inputs: Record<string, InputValue>;
+  seed: number;
+  verdicts: NotebookVerdict[];
+  figures: Record<string, number | string | boolean>;
+  errors: { cell: string; message: string }[];
+  ms: number;
 }
 
 const VIEW_KEY = '#view';
@@ -160,6 +174,7 @@ export class NotebookHost {
       seed: this.seed,
       progress: (fraction, message) => this.env.post({ type: 'progress', id: cellId, fraction: Math.max(0, Math.min(1, Number(fraction) || 0)), message }),
       loadDataset: (id) => this.loadDataset(id),
+      runNotebook: (id, opts) => this.runNotebook(cellId, id, opts ?? {}),
       onMainThread: (fn, ...args) =>
         new Promise((resolve, reject) => {
           const callId = this.nextCallId++;
@@ -167,6 +182,57 @@ export class NotebookHost {
           this.env.post({ type: 'mainCall', callId, fn, args });
         }),
     };
+  }
+
+  /**
+   * Run another shipped notebook to completion inside this worker and return its verdicts and figures.
+   * Its progress is reported as this cell's progress, and its main-thread probes go through this host.
+   */
+  private async runNotebook(cellId: string, id: string, opts: { inputs?: Record<string, InputValue>; seed?: number }): Promise<NotebookRun> {
+    if (!this.env.notebookSource) throw new Error('runNotebook is not available in this environment');
+    const nb = parseNotebook(await this.env.notebookSource(id), id);
+    const inputs = opts.inputs ?? {};
+    for (const [name, value] of Object.entries(inputs)) {
+      const spec = nb.cells.find((c) => c.input?.name === name)?.input;
+      if (!spec) throw new Error(`runNotebook('${id}'): it has no input '${name}' (inputs: ${nb.cells.filter((c) => c.input).map((c) => c.input!.name).join(', ')})`);
+      const problem = validateInputValue(spec, value);
+      if (problem) throw new Error(`runNotebook('${id}'): inputs.${name}: ${problem}`);
+    }
+    const seed = opts.seed ?? nb.meta.seed;
+    const t0 = this.env.now();
+    const finished = new Map<string, WorkerToMain>();
+    const total = nb.cells.length;
+    const outer = this.context(cellId);
+    const nested: NotebookHost = new NotebookHost({
+      fetchText: (p) => this.env.fetchText(p),
+      now: () => this.env.now(),
+      notebookSource: this.env.notebookSource,
+      post: (m) => {
+        if (m.type === 'status' && (m.state === 'done' || m.state === 'error' || m.state === 'blocked')) {
+          finished.set(m.id, m);
+          outer.progress(finished.size / total, `${nb.meta.title}: ${finished.size}/${total} cells`);
+        } else if (m.type === 'progress') {
+          outer.progress(finished.size / total, `${nb.meta.title} › ${m.id}: ${m.message ?? `${Math.round(m.fraction * 100)}%`}`);
+        } else if (m.type === 'mainCall') {
+          outer.onMainThread(m.fn, ...m.args).then(
+            (value) => nested.handle({ type: 'mainResult', callId: m.callId, ok: true, value }),
+            (e: Error) => nested.handle({ type: 'mainResult', callId: m.callId, ok: false, error: e.message }),
+          );
+        }
+      },
+    });
+    nested.handle({ type: 'load', cells: nb.cells, seed, inputs, edits: {}, blocked: {} });
+    await nested.idle();
+    const run: NotebookRun = { id, title: nb.meta.title, inputs, seed, verdicts: [], figures: {}, errors: [], ms: this.env.now() - t0 };
+    for (const c of nb.cells) {
+      const m = finished.get(c.id);
+      if (m?.type !== 'status') continue;
+      if (m.state === 'done') {
+        Object.assign(run.figures, m.display.figures);
+        if (m.display.verdicts) run.verdicts.push(...m.display.verdicts);
+      } else if (m.state === 'error') run.errors.push({ cell: c.id, message: m.error.message });
+    }
+    return run;
   }
 
   private loadDataset(id: string): Promise<unknown> {

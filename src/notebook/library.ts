@@ -21,10 +21,11 @@ export interface CellContext {
   seed: number;
   progress(fraction: number, message?: string): void;
   loadDataset(id: string): Promise<unknown>;
+  runNotebook(id: string, opts?: { inputs?: Record<string, number | string | boolean>; seed?: number }): Promise<unknown>;
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'onMainThread', 'sleep'] as const;
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
 
 export function isLibraryName(name: string): boolean {
   return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
@@ -65,6 +66,8 @@ export async function resolveLibrary(name: string, ctx: CellContext): Promise<un
       return ctx.loadDataset;
     case 'onMainThread':
       return ctx.onMainThread;
+    case 'runNotebook':
+      return ctx.runNotebook;
     case 'sleep':
       return (ms: number) => new Promise((r) => setTimeout(r, ms));
   }

@@ -5,6 +5,8 @@ import type { MainToWorker } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const base = new URL(import.meta.env.BASE_URL, scope.location.origin);
+// Shipped notebooks, loaded on demand (runNotebook, used by the claims ledger). File name = notebook id.
+const notebookFiles = import.meta.glob('/notebooks/*.md', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
 
 connectHost(
   {
@@ -14,6 +16,11 @@ connectHost(
       return res.text();
     },
     now: () => performance.now(),
+    notebookSource: async (id) => {
+      const load = notebookFiles[`/notebooks/${id}.md`];
+      if (!load) throw new Error(`no shipped notebook '${id}'`);
+      return load();
+    },
   },
   {
     postMessage: (m) => scope.postMessage(m),

@@ -129,3 +129,30 @@ describe('NotebookHost views', () => {
     expect(done.display.view).toEqual({ kind: 'plot', options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] } });
   });
 });
+
+describe('runNotebook', () => {
+  const inner = `---\nid: inner\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 2\n\`\`\`\n\`\`\`js id=v\nconst squared = k * k;\nconst verdicts = [{ claim: 'decision-1ms', verdict: squared > 5 ? 'refuted' : 'supported', rule: \`supported iff k² ≤ 5; here k² = \${squared}\` }];\n\`\`\`\n`;
+  const outer = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r\nconst run = await runNotebook('inner', { inputs: { k: kk } });\nconst verdict = run.verdicts[0].verdict;\nconst sq = run.figures.squared;\n```\n");
+  function host() {
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: async (id) => (id === 'inner' ? inner : Promise.reject(new Error(`no shipped notebook '${id}'`))) });
+    h.handle({ type: 'load', cells: outer.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id) as any;
+    return { h, msgs, last };
+  }
+  it('runs another notebook with overridden inputs and returns its verdicts and figures', async () => {
+    const { h, last, msgs } = host();
+    await h.idle();
+    expect(last('r').display.figures).toMatchObject({ verdict: 'refuted', sq: 9 });
+    expect(msgs.some((m) => m.type === 'progress' && m.id === 'r')).toBe(true);
+    h.handle({ type: 'setInput', name: 'kk', value: 2 });
+    await h.idle();
+    expect(last('r').display.figures).toMatchObject({ verdict: 'supported', sq: 4 });
+  });
+  it('refuses unknown inputs with the list of valid ones', async () => {
+    const { h, last } = host();
+    h.handle({ type: 'editCell', id: 'r', source: "const run = await runNotebook('inner', { inputs: { nope: 1 } });" });
+    await h.idle();
+    expect(last('r').error.message).toMatch(/runNotebook\('inner'\): it has no input 'nope' \(inputs: k\)/);
+  });
+});
