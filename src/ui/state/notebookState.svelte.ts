@@ -50,6 +50,8 @@ export class NotebookState {
   shareLink = $state('');
   linkStatus = $state<{ level: 'ok' | 'warn' | 'too-large'; bytes: number; message?: string }>({ level: 'ok', bytes: 0 });
   private session: NotebookSession;
+  /** Presentation query (`?present&step=…`) kept on the URL when the state is mirrored into it. */
+  viewQuery = '';
 
   constructor(nb: Notebook, fromLink?: ExperimentState, linkBanner?: Banner) {
     this.nb = nb;
@@ -195,6 +197,11 @@ export class NotebookState {
     this.persist();
   }
 
+  setViewQuery(q: string): void {
+    this.viewQuery = q;
+    this.persist(false);
+  }
+
   dismissBanner(i: number): void {
     this.banners.splice(i, 1);
   }
@@ -232,6 +239,6 @@ export class NotebookState {
     const hash = isDefault ? `/nb/${this.nb.meta.id}` : `/nb/${this.nb.meta.id}/${encodeExperiment(exp).replace(/^#/, '')}`;
     this.shareLink = `${location.origin}${location.pathname}#${hash}`;
     this.linkStatus = linkSizeStatus(this.shareLink);
-    history.replaceState(history.state, '', `#${hash}`);
+    history.replaceState(history.state, '', `#${hash}${this.viewQuery}`);
   }
 }
