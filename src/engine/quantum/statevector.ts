@@ -9,7 +9,7 @@ import type { Circuit } from './circuit.ts';
 import { validateCircuit } from './circuit.ts';
 import { matMul, matrixDim } from './complex.ts';
 import { GATES, gateMatrix, getGate } from './gates.ts';
-import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
+import { apply1q, apply1qPair, applyAffinePermutation, applyX } from './kernels.ts';
 import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
 import { createRng, type Rng } from '../random.ts';
@@ -457,9 +457,22 @@ class FusedRunner {
       if (any) this.state = productState(vecs, this.takeBuffer());
       return;
     }
-    const all: number[] = [];
-    for (let q = 0; q < this.n; q++) if (this.pending[q] !== null) all.push(q);
-    this.flushPending(all);
+    // Dense pending gates go two per memory pass; phase-only ones (cheap kernels) go alone.
+    const dense: number[] = [];
+    for (let q = 0; q < this.n; q++) {
+      const m = this.pending[q];
+      if (m !== null && (m[2] !== 0 || m[3] !== 0 || m[4] !== 0 || m[5] !== 0)) dense.push(q);
+    }
+    const st = this.state;
+    for (let k = 0; k + 1 < dense.length; k += 2) {
+      const qa = dense[k], qb = dense[k + 1];
+      apply1qPair(st.amps, this.n, qa, this.pending[qa] as Float64Array, qb, this.pending[qb] as Float64Array);
+      this.pending[qa] = null;
+      this.pending[qb] = null;
+    }
+    const rest: number[] = [];
+    for (let q = 0; q < this.n; q++) if (this.pending[q] !== null) rest.push(q);
+    this.flushPending(rest);
   }
 
   /** First flush on a fresh state for a single qubit: the state is (U|0⟩) on q, |0⟩ elsewhere. */
