@@ -237,7 +237,7 @@ export class NotebookState {
       }
     }
     const hash = isDefault ? `/nb/${this.nb.meta.id}` : `/nb/${this.nb.meta.id}/${encodeExperiment(exp).replace(/^#/, '')}`;
-    this.shareLink = `${location.origin}${location.pathname}#${hash}`;
+    this.shareLink = `${location.origin}${location.pathname}#${hash}${this.viewQuery}`;
     this.linkStatus = linkSizeStatus(this.shareLink);
     history.replaceState(history.state, '', `#${hash}${this.viewQuery}`);
   }

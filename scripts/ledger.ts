@@ -1,0 +1,68 @@
+/**
+ * `npm run ledger -- [--json] [--set name=value]…`: recompute the claims ledger headless (it runs every
+ * experiment notebook), so a design review's numbers can be regenerated and diffed.
+ * Exits 2 if an experiment failed.
+ */
+import { loadCatalog } from './nodeCatalog';
+import { runNotebookHeadless } from './nodeSession';
+import { ROADMAP_CLAIMS } from '../src/engine/claims/registry';
+import { validateInputValue, type InputValue } from '../src/notebook/format';
+import type { NotebookVerdict } from '../src/workers/protocol';
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const inputs: Record<string, InputValue> = {};
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--json') continue;
+  if (args[i] === '--set') {
+    const [k, ...v] = (args[++i] ?? '').split('=');
+    inputs[k] = v.join('=');
+    continue;
+  }
+  process.stderr.write(`ledger: unknown argument ${args[i]} (expected --json, --set name=value)\n`);
+  process.exit(1);
+}
+const nb = loadCatalog().find((n) => n.meta.id === 'claims-ledger')!;
+for (const [k, raw] of Object.entries(inputs)) {
+  const spec = nb.cells.find((c) => c.input?.name === k)?.input;
+  if (!spec) {
+    process.stderr.write(`ledger: no input '${k}' (inputs: ${nb.cells.filter((c) => c.input).map((c) => c.input!.name).join(', ')})\n`);
+    process.exit(1);
+  }
+  const value: InputValue = spec.type === 'slider' || spec.type === 'number' ? Number(raw) : spec.type === 'checkbox' ? raw === 'true' : raw;
+  const problem = validateInputValue(spec, value);
+  if (problem) {
+    process.stderr.write(`ledger: --set ${k}: ${problem}\n`);
+    process.exit(1);
+  }
+  inputs[k] = value;
+}
+
+const { states, ms } = await runNotebookHeadless(nb, { seed: nb.meta.seed, inputs, edits: {} }, {
+  defaultTimeoutMs: 600_000,
+  onChange: (id, s) => {
+    if (!json && s.state === 'running' && s.message) process.stderr.write(`\r${s.message.slice(0, 100).padEnd(100)}`);
+    if (!json && s.state === 'done') process.stderr.write(`\r${`${id} done`.padEnd(100)}\n`);
+  },
+});
+const verdicts: NotebookVerdict[] = [];
+const failed: string[] = [];
+for (const [id, s] of states) {
+  if (s.state === 'done' && id === 'ledger') verdicts.push(...(s.display.verdicts ?? []));
+  if (s.state === 'error') failed.push(`${id}: ${s.error.message}`);
+  if (s.state === 'done' && id === 'ledger' && typeof s.display.figures.verdictCount !== 'number') failed.push('ledger: no verdict count');
+}
+const rows = ROADMAP_CLAIMS.map((c) => ({ claim: c.id, title: c.title, quote: c.quote, section: c.section, verdicts: verdicts.filter((v) => v.claim === c.id) }));
+
+if (json) {
+  process.stdout.write(`${JSON.stringify({ inputs, seed: nb.meta.seed, elapsedMs: Math.round(ms), claims: rows, failures: failed }, null, 2)}\n`);
+} else {
+  process.stdout.write(`\nClaims ledger (${Math.round(ms / 1000)} s)\n`);
+  for (const r of rows) {
+    process.stdout.write(`\n● ${r.title}  [${r.claim}]\n  “${r.quote}” — ${r.section}\n`);
+    if (!r.verdicts.length) process.stdout.write('  no verdict yet\n');
+    for (const v of r.verdicts) process.stdout.write(`  → ${v.verdict.toUpperCase()} (${v.title})\n    rule: ${v.rule}\n`);
+  }
+  if (failed.length) process.stdout.write(`\nFailed:\n${failed.map((f) => `  ${f}`).join('\n')}\n`);
+}
+process.exit(failed.length ? 2 : 0);
