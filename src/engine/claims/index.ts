@@ -8,3 +8,6 @@ export { ruleBuffer10ns } from './rules/buffer-10ns';
 export { ruleConsciousnessIndex, CLAIMED_EVENTS_PER_SECOND, type ConsciousnessFigures, type ConsciousnessCellFigures, type ConsciousnessRuleResult } from './rules/consciousness-index';
 export { ruleDecision1ms, type Decision1msFigures, type LatencyEntry, type Decision1msRuleResult } from './rules/decision-1ms';
 export { ruleThroughput1000, type Throughput1000Figures, type ThroughputEntry, type Throughput1000RuleResult } from './rules/throughput-1000';
+export { ruleGhzOperation, type GhzOperationFigures } from './rules/ghz-operation';
+export { ruleQuantumOp100ns, type QuantumOp100nsFigures } from './rules/quantum-op-100ns';
+export { ruleTimingBridge24Decades, decadesSpan, type Timescale, type TimingBridgeFigures, type TimingBridgeResult } from './rules/timing-bridge-24-decades';
