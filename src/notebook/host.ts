@@ -34,6 +34,17 @@ export interface NotebookRun {
 }
 
 const VIEW_KEY = '#view';
+
+/**
+ * `configurationsTried`: how many distinct experiment configurations (inputs, seed, edits) the user has run
+ * in this browser session. A hidden input the page updates, so cells using it (the deflated Sharpe ratio
+ * counts trials) re-run when it changes. Headless runs count 1.
+ */
+export const TRIALS_NAME = 'configurationsTried';
+const TRIALS_CELL: CellDef = {
+  id: '__configurationsTried', type: 'input', lang: 'input', source: '', attrs: {}, line: 0, fence: [0, 0], section: 0,
+  input: { name: TRIALS_NAME, type: 'number', label: 'configurations tried in this session', value: 1, min: 1 },
+};
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<CellValues>;
 
 export class CellRunError extends Error {
@@ -71,6 +82,10 @@ export class NotebookHost {
         this.cells = new Map(msg.cells.map((c) => [c.id, c]));
         this.sources = new Map(msg.cells.map((c) => [c.id, msg.edits[c.id] ?? c.source]));
         for (const c of msg.cells) this.runtime.define(this.compile(c));
+        if (!msg.cells.some((c) => c.input?.name === TRIALS_NAME)) {
+          this.cells.set(TRIALS_CELL.id, TRIALS_CELL);
+          this.runtime.define(this.compile(TRIALS_CELL));
+        }
         break;
       case 'setInput': {
         this.inputs[msg.name] = msg.value;
@@ -258,6 +273,7 @@ export class NotebookHost {
   }
 
   private report(id: string, s: CellStatus): void {
+    if (id === TRIALS_CELL.id) return; // hidden: the page shows the count itself
     const at = this.env.now();
     switch (s.state) {
       case 'pending':

@@ -226,8 +226,27 @@ export class NotebookState {
     return { v: 1, notebook: this.nb.meta.id, seed: this.seed, inputs, edits };
   }
 
+  /** Distinct configurations run in this browser session (sessionStorage), for the deflated Sharpe ratio. */
+  configurationsTried = $state(1);
+
+  private countConfiguration(exp: ExperimentState): void {
+    const key = `sema.trials.${this.nb.meta.id}`;
+    try {
+      const seen = new Set<string>(JSON.parse(sessionStorage.getItem(key) ?? '[]'));
+      seen.add(JSON.stringify([exp.seed, exp.inputs, exp.edits]));
+      sessionStorage.setItem(key, JSON.stringify([...seen]));
+      if (seen.size !== this.configurationsTried) {
+        this.configurationsTried = seen.size;
+        this.session.setInput('configurationsTried', seen.size);
+      }
+    } catch {
+      // sessionStorage unavailable: the count stays where it is
+    }
+  }
+
   private persist(save = true): void {
     const exp = this.experiment();
+    this.countConfiguration(exp);
     const isDefault = exp.seed === this.nb.meta.seed && !Object.keys(exp.inputs).length && !Object.keys(exp.edits).length;
     if (save) {
       try {
