@@ -232,12 +232,13 @@ export class NotebookState {
   private countConfiguration(exp: ExperimentState): void {
     const key = `sema.trials.${this.nb.meta.id}`;
     try {
-      const seen = new Set<string>(JSON.parse(sessionStorage.getItem(key) ?? '[]'));
-      seen.add(JSON.stringify([exp.seed, exp.inputs, exp.edits]));
-      sessionStorage.setItem(key, JSON.stringify([...seen]));
-      if (seen.size !== this.configurationsTried) {
-        this.configurationsTried = seen.size;
-        this.session.setInput('configurationsTried', seen.size);
+      const seen = JSON.parse(sessionStorage.getItem(key) ?? '[]') as string[];
+      const config = JSON.stringify([exp.seed, exp.inputs, exp.edits]);
+      if (!seen.includes(config)) seen.push(config);
+      sessionStorage.setItem(key, JSON.stringify(seen));
+      if (seen.length !== this.configurationsTried) {
+        this.configurationsTried = seen.length;
+        this.session.setInput('configurationsTried', seen.length);
       }
     } catch {
       // sessionStorage unavailable: the count stays where it is
