@@ -18,6 +18,14 @@ describe('ruleVirtualQubits6624', () => {
     const r = ruleVirtualQubits6624({ ...base, families: [fam('GHZ chain', Math.log10(3600) + 1e-9), fam('all-to-all', 1374)] });
     expect(r.verdict).toBe('refuted');
     expect(r.rule).toContain('10^1367 years');
+    expect(r.rule).toContain('10^1378 shots'); // log10Shots = 1377.6: rounded, not 3 significant digits
+  });
+
+  it('names the route in the text', () => {
+    const r = ruleVirtualQubits6624({ ...base, families: [{ ...fam('brickwork d=4', 0.4, 0), route: 'qubit reuse, width 5' }, { ...fam('GHZ', 2.3, 2), route: 'cutting' }] });
+    expect(r.verdict).toBe('supported');
+    expect(r.rule).toContain('brickwork d=4: qubit reuse, width 5, 10000 shots');
+    expect(r.rule).toContain('GHZ: cutting, 2 cuts, 794000 shots');
   });
 
   it('supported when every family fits', () => {

@@ -1,8 +1,9 @@
 /**
  * Rule for "66 virtual qubits from 24 physical" (claim virtual-qubits-66-24).
  *
- * A circuit family counts as "runnable as N virtual qubits on W physical" iff its cut circuit's
- * shots at the target precision, at the device shot rate, fit the time budget:
+ * A circuit family counts as "runnable as N virtual qubits on W physical" iff the cheaper honest
+ * route (circuit cutting, or qubit reuse when its live width fits W) needs a number of shots at
+ * the target precision that, at the device shot rate, fits the time budget:
  * log10(seconds) ≤ log10(budget). Overall:
  *  - supported iff every family listed fits (a general capability);
  *  - partly supported iff some fit and some do not (the text names which);
@@ -14,6 +15,8 @@ import { fmt, type RuleResult } from '../verdict';
 export interface CutFamilyFigures {
   readonly name: string;
   readonly cutGates: number;
+  /** How it would run, e.g. 'cutting' or 'qubit reuse, width 5' (for the text only). */
+  readonly route?: string;
   /** log10 of the shots needed at the target precision. */
   readonly log10Shots: number;
   /** log10 of the wall time (seconds) at the device shot rate. */
@@ -44,6 +47,12 @@ function dur(log10s: number): string {
   return years < 6 ? `${fmt(10 ** years, 3)} years` : `10^${Math.round(years)} years`;
 }
 
+/** 10^x for rule text: plain below a million, then 10^x.x, then a rounded exponent. */
+function pow10(x: number): string {
+  if (x < 6) return fmt(10 ** x, 3);
+  return `10^${x < 100 ? x.toFixed(1) : Math.round(x)}`;
+}
+
 export function ruleVirtualQubits6624(f: VirtualQubitFigures): VirtualQubitRuleResult {
   if (!Number.isInteger(f.totalQubits) || f.totalQubits < 1) throw new RangeError(`invalid totalQubits: ${f.totalQubits} (expected an integer ≥ 1)`);
   if (!Number.isInteger(f.deviceWidth) || f.deviceWidth < 1) throw new RangeError(`invalid deviceWidth: ${f.deviceWidth} (expected an integer ≥ 1)`);
@@ -59,7 +68,7 @@ export function ruleVirtualQubits6624(f: VirtualQubitFigures): VirtualQubitRuleR
   const limit = Math.log10(f.budgetSeconds);
   const fit = f.families.filter((x) => x.log10Seconds <= limit).map((x) => x.name);
   const exceed = f.families.filter((x) => x.log10Seconds > limit).map((x) => x.name);
-  const rows = f.families.map((x) => `${x.name}: ${x.cutGates} cuts, 10^${fmt(x.log10Shots, 3)} shots, ${dur(x.log10Seconds)}`).join('; ');
+  const rows = f.families.map((x) => `${x.name}: ${x.route ? `${x.route}, ` : ''}${x.cutGates > 0 ? `${x.cutGates} cuts, ` : ''}${pow10(x.log10Shots)} shots, ${dur(x.log10Seconds)}`).join('; ');
   const head = `a circuit family runs as ${f.totalQubits} virtual qubits on ${f.deviceWidth} iff its shots at ε = ${f.epsilon} fit the budget of ${dur(limit)}; ` +
     `supported iff every family fits, partly supported iff some do, refuted iff none. Measured: ${rows}`;
   if (!exceed.length) return { verdict: 'supported', rule: `${head}: all fit`, fit, exceed };
