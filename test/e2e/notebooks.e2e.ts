@@ -1,8 +1,12 @@
-/** Every shipped notebook opens in Chromium, every cell settles without error, and no console error appears. */
+/**
+ * Every shipped notebook opens in Chromium, every cell settles without error, verdicts are well formed,
+ * axe-core finds no serious or critical accessibility violation, and no console error appears.
+ */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, waitForCells, BASE } from './browser';
+import { seriousViolations } from './axe';
 
 const ids = readdirSync('notebooks')
   .filter((f) => f.endsWith('.md'))
@@ -17,16 +21,17 @@ afterAll(async () => {
 });
 
 describe('every notebook in the browser', () => {
-  it.each(ids)('%s: all cells done, verdicts shown, no console errors', { timeout: 240_000 }, async (id) => {
+  it.each(ids)('%s: all cells done, verdicts shown, accessible, no console errors', { timeout: 400_000 }, async (id) => {
     const { page, context, assertClean } = await openPage(browser);
     await page.goto(`${BASE}#/nb/${id}`);
-    await waitForCells(page, 200_000);
+    await waitForCells(page, 360_000);
     const states = await page.$$eval('[data-cell]', (cells) => cells.map((c) => `${c.getAttribute('data-cell')}:${c.getAttribute('data-state')}`));
     const bad = states.filter((s) => !s.endsWith(':done'));
     const errors = await page.$$eval('[data-testid="cell-error"]', (els) => els.map((e) => e.textContent));
     expect(bad, errors.join('\n')).toEqual([]);
     const verdicts = await page.$$eval('[data-testid="verdict"]', (els) => els.map((e) => e.getAttribute('data-verdict')));
     for (const v of verdicts) expect(['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here']).toContain(v);
+    expect(await seriousViolations(page)).toEqual([]);
     assertClean();
     await context.close();
   });
