@@ -38,11 +38,11 @@ export function ruleCircuitFailures1pct(f: CircuitFailureFigures): RuleResult {
     `supported iff the 95 % Wilson upper bound of the failure share is < ${fmt(100 * maxShare, 3)} %, refuted iff the lower bound is > ${fmt(100 * maxShare, 3)} %, otherwise not measurable here`;
   if (f.calls === 0) return { verdict: 'not measurable here', rule: `${head}: the circuit was never called` };
   if (!(f.lower >= 0 && f.lower <= f.upper && f.upper <= 1)) throw new RangeError(`invalid interval: ${f.lower}–${f.upper} (expected 0 ≤ lower ≤ upper ≤ 1)`);
-  const meas = `${head}. Measured: ${f.failures} of ${f.calls} calls (${fmt((100 * f.failures) / f.calls, 4)} %, 95 % CI ${fmt(100 * f.lower, 3)}–${fmt(100 * f.upper, 3)} %); ` +
+  const meas = `${head}. Measured: ${f.failures} of ${f.calls} calls (${fmt((100 * f.failures) / f.calls, 4)} %, 95 % CI ${fmt(100 * f.lower, 4)}–${fmt(100 * f.upper, 4)} %); ` +
     `numerically invalid outputs: ${f.invalidOutputs}`;
   if (f.upper < maxShare) return { verdict: 'supported', rule: meas };
   if (f.lower > maxShare) {
-    return { verdict: 'refuted', rule: `${meas}. The simulated circuit never breaks, but its output is almost never confident enough to use, so the fallback decides instead` };
+    return { verdict: 'refuted', rule: `${meas}. The simulated circuit never breaks, but its output is rarely or never confident enough to use, so the fallback decides instead` };
   }
   return { verdict: 'not measurable here', rule: `${meas}: too few calls to decide` };
 }
