@@ -7,7 +7,7 @@ const cell = (over: Partial<ConsciousnessCellFigures> = {}): ConsciousnessCellFi
 const base: ConsciousnessFigures = {
   cells: [cell(), cell({ horizon: 4 }), cell({ horizon: 24 })],
   alpha: 0.05, q: 0.1, barSeconds: 3600, measuredEventsPerSecond: 5.6e-7,
-  rawShareAbove07: [{ window: 32, share: 0 }, { window: 128, share: 0 }],
+  rawShares: [{ window: 32, above07: 0, above01: 0.946 }, { window: 128, above07: 0, above01: 0.0001 }],
 };
 
 describe('ruleConsciousnessIndex', () => {
@@ -15,13 +15,19 @@ describe('ruleConsciousnessIndex', () => {
     const r = ruleConsciousnessIndex(base);
     expect(r.verdict).toBe('untestable as stated');
     expect(r.rule).toContain('freq_factor');
-    expect(r.rule).toContain('0 % at W = 32');
+    expect(r.rule).toContain('above 0.7 is 0 % at W = 32');
+    expect(r.rule).toContain('above 0.1 it is 94.6 % at W = 32, 0.01 % at W = 128');
   });
 
   it('operationalisation: refuted when no cell survives Holm or BH', () => {
     const r = ruleConsciousnessIndex(base);
     expect(r.operationalisation.verdict).toBe('refuted');
-    expect(r.operationalisation.rule).toContain('smallest Holm-adjusted p');
+    expect(r.operationalisation.rule).toContain('strongest cell is threshold 0.7, h = 1');
+  });
+
+  it('operationalisation: the strongest cell breaks Holm ties on the raw p', () => {
+    const r = ruleConsciousnessIndex({ ...base, cells: [cell(), cell({ horizon: 4, pValue: 0.17 })] });
+    expect(r.operationalisation.rule).toContain('strongest cell is threshold 0.7, h = 4');
   });
 
   it('operationalisation: supported when one cell survives Holm, partly when only BH', () => {

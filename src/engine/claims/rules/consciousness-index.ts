@@ -44,8 +44,8 @@ export interface ConsciousnessFigures {
   readonly barSeconds: number;
   /** Largest measured upcrossing rate over the thresholds, events per second of market time. */
   readonly measuredEventsPerSecond: number;
-  /** Share of bars whose raw index exceeds the roadmap's 0.7, per window tried (for the text). */
-  readonly rawShareAbove07: readonly { readonly window: number; readonly share: number }[];
+  /** Share of bars whose raw index exceeds the roadmap's 0.7 and a low threshold 0.1, per window tried (for the text). */
+  readonly rawShares: readonly { readonly window: number; readonly above07: number; readonly above01: number }[];
   readonly claimedEventsPerSecond?: number;
 }
 
@@ -68,14 +68,14 @@ function ruleOperationalisation(f: ConsciousnessFigures): RuleResult {
   if (maxEvents < minEvents) {
     return { verdict: 'not measurable here', rule: `${head}; here at most ${maxEvents} upcrossings per cell: too few events to test` };
   }
-  const best = f.cells.reduce((a, b) => (b.holmAdjusted < a.holmAdjusted ? b : a));
+  const best = f.cells.reduce((a, b) => (b.holmAdjusted < a.holmAdjusted || (b.holmAdjusted === a.holmAdjusted && b.pValue < a.pValue) ? b : a));
   const show = (c: ConsciousnessCellFigures): string =>
     `threshold ${c.threshold}, h = ${c.horizon} (${c.nEvents} events, Δ = ${fmt(1e4 * c.difference, 3)} bp, p = ${fmt(c.pValue, 3)}, Holm ${fmt(c.holmAdjusted, 3)}, BH ${fmt(c.bhAdjusted, 3)})`;
   const holm = f.cells.filter((c) => c.holmReject);
   if (holm.length) return { verdict: 'supported', rule: `${head}; survives Holm: ${holm.map(show).join('; ')}` };
   const bh = f.cells.filter((c) => c.bhReject);
   if (bh.length) return { verdict: 'partly supported', rule: `${head}; no cell survives Holm, ${bh.length} survive BH only: ${bh.map(show).join('; ')}` };
-  return { verdict: 'refuted', rule: `${head}; no cell survives either; the smallest Holm-adjusted p is at ${show(best)}` };
+  return { verdict: 'refuted', rule: `${head}; no cell survives either; the strongest cell is ${show(best)}` };
 }
 
 function ruleEventRate(f: ConsciousnessFigures): RuleResult {
@@ -97,10 +97,11 @@ export function ruleConsciousnessIndex(f: ConsciousnessFigures): ConsciousnessRu
   if (!(f.measuredEventsPerSecond >= 0)) throw new RangeError(`invalid measuredEventsPerSecond: ${f.measuredEventsPerSecond} (expected ≥ 0)`);
   const operationalisation = ruleOperationalisation(f);
   const eventRate = ruleEventRate(f);
-  const shares = f.rawShareAbove07.map((s) => `${pct(s.share)} at W = ${s.window}`).join(', ');
+  const shares07 = f.rawShares.map((s) => `${pct(s.above07)} at W = ${s.window}`).join(', ');
+  const shares01 = f.rawShares.map((s) => `${pct(s.above01)} at W = ${s.window}`).join(', ');
   const rule = 'untestable as stated: the roadmap defines neither phi (which system, which partition, which estimator), freq_factor nor complexity, ' +
     'so "> 0.7" has no meaning until someone chooses them' +
-    (shares ? `; under our choices the share of bars with a raw index above 0.7 is ${shares} (the raw threshold depends on scale and window)` : '') +
+    (f.rawShares.length ? `; under our choices the share of bars with a raw index above 0.7 is ${shares07}, and above 0.1 it is ${shares01}: how often a fixed raw threshold is passed depends on the window, not on the market` : '') +
     `. Our operationalisation: ${operationalisation.verdict}. The 47.3 events/s: ${eventRate.verdict}`;
   return { verdict: 'untestable as stated', rule, operationalisation, eventRate };
 }
