@@ -60,7 +60,8 @@ export function cleanArticle(article: Element, extras: (cellId: string) => CellE
       fig.querySelector('.table-wrap')?.remove();
       if (t) fig.insertAdjacentHTML('beforeend', `<details class="report-extra"><summary>Data table</summary>${tableHtml({ ...t, caption: undefined })}</details>`);
     });
-    if (x.values.length && !cellEl.querySelector('.inspector')) {
+    // Input cells: the value span already says it all.
+    if (x.values.length && !cellEl.querySelector('.inspector') && !cellEl.classList.contains('cell-input')) {
       const rows = x.values
         .map(([name, text, exact]) => `<div class="kv" data-name="${escapeHtml(name)}"><dt>${escapeHtml(name)}</dt><dd${exact !== undefined ? ` data-value="${escapeHtml(exact)}"` : ''}>${escapeHtml(text)}</dd></div>`)
         .join('');
