@@ -20,10 +20,17 @@ describe('ruleQuantumVsVoting', () => {
     expect(r.rule).toContain('degenerate');
     expect(r.rule).toContain('Brier');
   });
-  it('supports A ∧ B (beats majority, not worse than stacking)', () => {
-    expect(ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: 0.001, pAdjusted: 0.05 } }).verdict).toBe('supported');
-    expect(ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: -0.001, pAdjusted: 0.001 } }).verdict).toBe('supported');
-    expect(ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: 0.001, pAdjusted: 0.0499 } }).verdict).toBe('refuted');
+  it('supports A ∧ B ∧ C (beats majority and the coin, not worse than stacking)', () => {
+    const skill = { meanDifference: -0.002, pAdjusted: 0.01 };
+    expect(ruleQuantumVsVoting({ ...base, vsConstant: skill, vsStacking: { meanDifference: 0.001, pAdjusted: 0.05 } }).verdict).toBe('supported');
+    expect(ruleQuantumVsVoting({ ...base, vsConstant: skill, vsStacking: { meanDifference: -0.001, pAdjusted: 0.001 } }).verdict).toBe('supported');
+    expect(ruleQuantumVsVoting({ ...base, vsConstant: skill, vsStacking: { meanDifference: 0.001, pAdjusted: 0.0499 } }).verdict).toBe('partly supported');
+    expect(ruleQuantumVsVoting({ ...base, vsConstant: { meanDifference: -0.002, pAdjusted: 0.05 }, vsStacking: { meanDifference: 0.001, pAdjusted: 0.05 } }).verdict).toBe('refuted');
+  });
+  it('refutes a coin that passes A and B because stacking has no skill either (daily bars)', () => {
+    const r = ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: 0.0002, pAdjusted: 0.6 } });
+    expect(r.verdict).toBe('refuted');
+    expect(r.rule).toContain('stacking has no significant edge');
   });
   it('partly supported with skill and exactly one of A, B', () => {
     const skill = { meanDifference: -0.002, pAdjusted: 0.01 };
