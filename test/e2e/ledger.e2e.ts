@@ -1,6 +1,6 @@
 /** What a reviewer does with the claims ledger: open it, change a preset, see the affected verdict change. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launch, openPage, waitForCells, BASE } from './browser';
 
 let browser: Browser;
@@ -10,14 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function ledgerVerdict(page: Page, claimId: string): Promise<string> {
-  return page.$eval(`[data-cell="cell-1"] table`, (table, id) => {
-    const rows = [...table.querySelectorAll('tbody tr')];
-    const row = rows.find((r) => r.textContent?.includes(id as string)) ?? null;
-    return row?.children[1]?.textContent ?? '';
-  }, claimId);
-}
 
 describe('claims ledger', () => {
   it('shows a verdict for every claim with its rule, and a preset change updates only the coherence experiment', { timeout: 600_000 }, async () => {
