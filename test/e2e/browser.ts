@@ -51,3 +51,26 @@ export async function waitForCells(page: Page, timeout = 60_000): Promise<void> 
 export async function figure(page: Page, name: string): Promise<string> {
   return (await page.locator(`.kv[data-name="${name}"] dd`).first().getAttribute('data-value')) ?? '';
 }
+
+/** Move a slider input the way a user does (fires the input event the widget listens to). */
+export async function setSlider(page: Page, name: string, value: number): Promise<void> {
+  await page.locator(`input[data-input="${name}"]`).evaluate((el, v) => {
+    const input = el as HTMLInputElement;
+    input.value = String(v);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+/** Open a cell in Monaco and replace its text (not run yet). */
+export async function replaceEditorText(page: Page, cellId: string, text: string): Promise<void> {
+  const cell = page.locator(`[data-cell="${cellId}"]`);
+  await cell.getByTestId('edit').click();
+  // Monaco takes keyboard input through its editing surface (EditContext in Chromium), so click it.
+  const surface = cell.locator('.monaco-editor .view-lines');
+  await surface.waitFor({ timeout: 30_000 });
+  await surface.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // insertText bypasses Monaco's auto-closing of brackets, so the cell gets exactly this text.
+  await page.keyboard.insertText(text);
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, openPage, waitForCells, figure, BASE as DEFAULT_BASE } from './browser';
+import { launch, openPage, waitForCells, figure, setSlider, replaceEditorText, BASE as DEFAULT_BASE } from './browser';
 import { parseNotebook } from '../../src/notebook/format';
 
 // E2E_BASE lets an engineer run this file against their own preview server without touching globalSetup.
@@ -35,24 +35,9 @@ async function menuDownload(page: Page, testId: string) {
   return download(page, page.getByTestId(testId));
 }
 
-async function setSlider(page: Page, name: string, value: number) {
-  await page.locator(`input[data-input="${name}"]`).evaluate((el, v) => {
-    const input = el as HTMLInputElement;
-    input.value = String(v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
-
 async function editCell(page: Page, cellId: string, text: string) {
-  const cell = page.locator(`[data-cell="${cellId}"]`);
-  await cell.getByTestId('edit').click();
-  const surface = cell.locator('.monaco-editor .view-lines');
-  await surface.waitFor({ timeout: 30_000 });
-  await surface.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-  await cell.getByTestId('run').click();
+  await replaceEditorText(page, cellId, text);
+  await page.locator(`[data-cell="${cellId}"]`).getByTestId('run').click();
 }
 
 describe('exports', () => {

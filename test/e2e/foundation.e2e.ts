@@ -4,8 +4,8 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, waitForCells, figure, BASE } from './browser';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, waitForCells, figure, setSlider, replaceEditorText, BASE } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,27 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function setSlider(page: Page, name: string, value: number) {
-  await page.locator(`input[data-input="${name}"]`).evaluate((el, v) => {
-    const input = el as HTMLInputElement;
-    input.value = String(v);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, value);
-}
-
-async function replaceEditorText(page: Page, cellId: string, text: string) {
-  const cell = page.locator(`[data-cell="${cellId}"]`);
-  await cell.getByTestId('edit').click();
-  // Monaco takes keyboard input through its editing surface (EditContext in Chromium), so click it.
-  const surface = cell.locator('.monaco-editor .view-lines');
-  await surface.waitFor({ timeout: 30_000 });
-  await surface.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  // Monaco auto-closes brackets; typing line by line with overtype yields exactly the text.
-  await page.keyboard.insertText(text);
-}
 
 describe('playground foundation', () => {
   it('home lists notebooks with summaries and claims; a notebook opens at its own URL', async () => {

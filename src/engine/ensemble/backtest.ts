@@ -15,6 +15,7 @@
  * A trade is a run of bars with the same non-zero side; its net PnL (fraction of equity, additive)
  * is Σ pos·r − all costs of entering, resizing and leaving it. Profitable means net PnL > 0.
  */
+import { medianSpacingMs } from '../market/validate';
 
 export interface BacktestConfig {
   /** 'roadmap': threshold + staged sizing; 'always-in': in at full size whenever P > 0.5. */
@@ -73,14 +74,8 @@ export interface BacktestResult {
 const MS_PER_YEAR = 365.25 * 24 * 3600 * 1000;
 const MS_PER_WEEK = 7 * 24 * 3600 * 1000;
 
-export function medianBarMs(time: Float64Array): number {
-  const n = time.length - 1;
-  if (n < 1) return NaN;
-  const d = new Float64Array(n);
-  for (let i = 0; i < n; i++) d[i] = time[i + 1] - time[i];
-  d.sort();
-  return n % 2 ? d[(n - 1) / 2] : (d[n / 2 - 1] + d[n / 2]) / 2;
-}
+/** Median bar spacing (ms): the market loader's definition, so both engines agree on a dataset's interval. */
+export const medianBarMs = medianSpacingMs;
 
 /** Equity, returns and metrics for given target positions. */
 export function simulatePositions(
