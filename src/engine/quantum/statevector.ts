@@ -9,7 +9,10 @@ import type { Circuit } from './circuit.ts';
 import { validateCircuit } from './circuit.ts';
 import { matMul, matrixDim } from './complex.ts';
 import { GATES, gateMatrix, getGate } from './gates.ts';
-import { apply1q, apply1qPair, applyAffinePermutation, applyX } from './kernels.ts';
+import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
+import {
+  applyGateBatch, chainLinks, chainProduct, createGateBatch, expandRealInPlace, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
+} from './kernelsLayer.ts';
 import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
 import { createRng, type Rng } from '../random.ts';
@@ -154,12 +157,17 @@ export class Statevector {
   /** P(qubit = 1). */
   probabilityOfOne(qubit: number): number {
     checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
-    const a = this.amps, half = 1 << qubit, dim = this.dim;
-    let s = 0;
-    for (let base = half; base < dim; base += 2 * half) {
-      for (let i = base; i < base + half; i++) s += a[2 * i] * a[2 * i] + a[2 * i + 1] * a[2 * i + 1];
+    // Contiguous runs of 2·2^qubit doubles (re and im alike) where the qubit is 1; four
+    // partial sums so the adds do not wait on each other.
+    const a = this.amps, run = 2 << qubit, end = a.length;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let b = run; b < end; b += 2 * run) {
+      const e = b + run;
+      let i = b;
+      for (; i + 3 < e; i += 4) { s0 += a[i] * a[i]; s1 += a[i + 1] * a[i + 1]; s2 += a[i + 2] * a[i + 2]; s3 += a[i + 3] * a[i + 3]; }
+      for (; i < e; i++) s0 += a[i] * a[i];
     }
-    return s;
+    return (s0 + s1) + (s2 + s3);
   }
 
   /** Marginal distribution of `qubits` (length 2^k, qubits[0] = LSB of the outcome index). */
@@ -292,6 +300,8 @@ export class Statevector {
 export class SimulationWorkspace {
   /** @internal */ state: Float64Array | null = null;
   /** @internal */ scratch: Float64Array | null = null;
+  /** @internal Byte tables for affine gathers (see gatherAffineReal). */ tables: Int32Array | null = null;
+  /** @internal Product-state byte tables (see gatherProduct). */ ptab: Float64Array | null = null;
 }
 
 export interface SimulateOptions {
@@ -348,16 +358,28 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
 const MIN_PERMUTATION_RUN = 3;
 
 /**
- * Deferred application with fusion. Invariants: `pending[q]` holds 1-qubit gates on q not yet
- * applied; `run` holds CX/SWAP gates not yet applied, all later than every pending gate on
- * their qubits (pending gates are flushed when a run starts or grows onto their qubit).
+ * Deferred application with fusion. State representation:
+ * - `state === null`: the register is the product state ⊗ vecs[q] (4 scalars per qubit);
+ * - `real`: every amplitude is real and the buffer holds them one double each in its first
+ *   half (real-only layout); true from |0…0⟩ until the first gate with a complex matrix, a
+ *   measurement or the end, when it is expanded in place (expandRealInPlace). Real gates
+ *   (RY, H, X, CX, CZ, …) on a real state need half the memory traffic and a quarter of the
+ *   complex arithmetic.
+ * Invariants: `pending[q]` holds 1-qubit gates on q not yet applied; `run` holds CX/SWAP gates
+ * not yet applied, all later than every pending gate on their qubits (pending gates are
+ * flushed when a run starts or grows onto their qubit).
  */
 class FusedRunner {
-  private state: Statevector | null;
+  private state: Statevector | null = null;
+  private real: boolean;
+  private readonly vecs: Float64Array;
   private readonly pending: (Float64Array | null)[];
   private run: { gate: string; qubits: readonly number[] }[] = [];
   private scratch: Float64Array | null = null;
   private spare: Float64Array | null = null;
+  private batch: GateBatch | null = null;
+  private tablesBuf: Int32Array | null = null;
+  private ptabBuf: Float64Array | null = null;
 
   constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace) {
     const len = 2 << n;
@@ -365,13 +387,31 @@ class FusedRunner {
       if (ws.state?.length === len) this.spare = ws.state;
       if (ws.scratch?.length === len) this.scratch = ws.scratch;
     }
-    this.state = null;
+    this.vecs = new Float64Array(4 * n);
+    for (let q = 0; q < n; q++) this.vecs[4 * q] = 1;
+    this.real = initial === undefined;
     if (initial) {
       const buf = this.takeBuffer();
       buf.set(initial.amps);
       this.state = Statevector.wrap(n, buf);
     }
     this.pending = new Array(n).fill(null);
+  }
+
+  private get tables(): Int32Array {
+    if (this.tablesBuf === null) {
+      this.tablesBuf = this.ws?.tables ?? new Int32Array(3 * 256);
+      if (this.ws) this.ws.tables = this.tablesBuf;
+    }
+    return this.tablesBuf;
+  }
+
+  private get ptab(): Float64Array {
+    if (this.ptabBuf === null) {
+      this.ptabBuf = this.ws?.ptab ?? new Float64Array(6 * 256);
+      if (this.ws) this.ws.ptab = this.ptabBuf;
+    }
+    return this.ptabBuf;
   }
 
   /** A state-sized buffer (contents unspecified): the workspace's, or a new one. */
@@ -381,11 +421,16 @@ class FusedRunner {
     return b ?? new Float64Array(2 << this.n);
   }
 
+  private takeScratch(): Float64Array {
+    if (this.scratch === null) this.scratch = new Float64Array(2 << this.n);
+    return this.scratch;
+  }
+
   gate(id: string, qubits: readonly number[], params: readonly number[]): void {
     const g = GATES[id];
     if (g.arity === 1) {
       const q = qubits[0];
-      if (this.runTouches(q)) this.flushRun();
+      if (this.runTouches(q)) this.flushRun(false);
       const m = gateMatrix(id, params);
       const prev = this.pending[q];
       this.pending[q] = prev === null ? m : matMul(m, prev);
@@ -397,34 +442,59 @@ class FusedRunner {
       this.run.push({ gate: id, qubits });
       return;
     }
-    this.flushRun();
+    this.flushRun(false);
     this.flushPending(qubits);
-    runPlan(this.ensureState().amps, this.n, planFor(id, params), qubits);
+    const plan = planFor(id, params);
+    if (this.real) {
+      // A real gate away from qubit 0 runs on the real-only buffer through the complex
+      // kernels: viewed as n − 1 complex qubits, qubit q ≥ 1 is complex qubit q − 1 and
+      // qubit 0 is the re/im slot, which a real matrix transforms alike.
+      if (isRealGate(id, params) && !qubits.includes(0)) {
+        const st = this.ensureState();
+        runPlan(st.amps, this.n - 1, plan, qubits.map((q) => q - 1));
+        return;
+      }
+      this.toComplex();
+    }
+    runPlan(this.ensureState().amps, this.n, plan, qubits);
   }
 
   /** The state with everything touching `qubits` applied (other qubits may stay pending). */
   materialize(qubits: readonly number[]): Statevector {
-    this.flushRun();
+    this.flushRun(false);
     this.flushPending(qubits);
+    this.toComplex();
     return this.ensureState();
   }
 
   finish(): Statevector {
-    this.flushRun();
+    let anyPending = false;
+    for (let q = 0; q < this.n; q++) if (this.pending[q] !== null) anyPending = true;
+    this.flushRun(!anyPending);
     this.flushAllPending();
+    this.toComplex();
     const st = this.ensureState();
     if (this.ws) { this.ws.state = st.amps; this.ws.scratch = this.scratch; }
     return st;
   }
 
+  /** Materialise ⊗ vecs into a buffer (real-only layout when `real`). */
   private ensureState(): Statevector {
-    if (this.state === null) {
-      const buf = this.takeBuffer();
-      buf.fill(0);
-      buf[0] = 1;
-      this.state = Statevector.wrap(this.n, buf);
-    }
+    if (this.state === null) this.state = Statevector.wrap(this.n, this.buildProduct(this.takeBuffer()));
     return this.state;
+  }
+
+  private buildProduct(buf: Float64Array): Float64Array {
+    if (this.real) productStateReal(this.vecs, this.n, buf);
+    else productState(this.vecs, this.n, buf);
+    return buf;
+  }
+
+  /** Leave the real-only layout (before a complex gate, a measurement or the end). */
+  private toComplex(): void {
+    if (!this.real) return;
+    this.real = false;
+    if (this.state !== null) expandRealInPlace(this.state.amps, this.n);
   }
 
   private runTouches(q: number): boolean {
@@ -433,94 +503,131 @@ class FusedRunner {
   }
 
   private flushPending(qubits: readonly number[]): void {
-    for (const q of qubits) {
-      const m = this.pending[q];
-      if (m === null) continue;
-      this.pending[q] = null;
-      if (this.state === null && this.buildProduct(q, m)) continue;
-      const st = this.ensureState();
-      runPlan(st.amps, this.n, planMatrix(m, 1), [q]);
-    }
+    this.flushSome(qubits, qubits.length);
   }
 
   private flushAllPending(): void {
-    if (this.state === null) {
-      // Fresh |0…0⟩: all pending 1-qubit gates give a product state, built in one pass.
-      const vecs: Float64Array[] = [];
-      let any = false;
-      for (let q = 0; q < this.n; q++) {
-        const m = this.pending[q];
-        vecs.push(m === null ? Float64Array.of(1, 0, 0, 0) : Float64Array.of(m[0], m[1], m[4], m[5]));
-        if (m !== null) any = true;
-        this.pending[q] = null;
-      }
-      if (any) this.state = productState(vecs, this.takeBuffer());
-      return;
-    }
-    // Dense pending gates go two per memory pass; phase-only ones (cheap kernels) go alone.
-    const dense: number[] = [];
-    for (let q = 0; q < this.n; q++) {
+    this.flushSome(null, this.n);
+  }
+
+  /** Apply pending gates on `qubits` (all qubits when null) as one batch. */
+  private flushSome(qubits: readonly number[] | null, count: number): void {
+    const batch = this.batch ??= createGateBatch(this.n);
+    batch.count = 0;
+    let anyComplex = false;
+    for (let k = 0; k < count; k++) {
+      const q = qubits === null ? k : qubits[k];
       const m = this.pending[q];
-      if (m !== null && (m[2] !== 0 || m[3] !== 0 || m[4] !== 0 || m[5] !== 0)) dense.push(q);
+      if (m === null) continue;
+      this.pending[q] = null;
+      if (this.state === null) {
+        // Still a product state: fold the gate into qubit q's factor.
+        const v = this.vecs, o = 4 * q;
+        const ar = v[o], ai = v[o + 1], br = v[o + 2], bi = v[o + 3];
+        v[o] = m[0] * ar - m[1] * ai + m[2] * br - m[3] * bi;
+        v[o + 1] = m[0] * ai + m[1] * ar + m[2] * bi + m[3] * br;
+        v[o + 2] = m[4] * ar - m[5] * ai + m[6] * br - m[7] * bi;
+        v[o + 3] = m[4] * ai + m[5] * ar + m[6] * bi + m[7] * br;
+        if (v[o + 1] !== 0 || v[o + 3] !== 0) this.real = false;
+        continue;
+      }
+      if (!this.real && m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0) {
+        // Phase-only gates touch half the memory in their own kernel.
+        runPlan(this.state.amps, this.n, planMatrix(m, 1), [q]);
+        continue;
+      }
+      pushGate(batch, q, m);
+      if (batch.complex[batch.count - 1]) anyComplex = true;
     }
-    const st = this.state;
-    for (let k = 0; k + 1 < dense.length; k += 2) {
-      const qa = dense[k], qb = dense[k + 1];
-      apply1qPair(st.amps, this.n, qa, this.pending[qa] as Float64Array, qb, this.pending[qb] as Float64Array);
-      this.pending[qa] = null;
-      this.pending[qb] = null;
-    }
-    const rest: number[] = [];
-    for (let q = 0; q < this.n; q++) if (this.pending[q] !== null) rest.push(q);
-    this.flushPending(rest);
+    if (batch.count === 0) return;
+    if (anyComplex) this.toComplex();
+    const st = this.ensureState();
+    if (!this.real) for (let g = 0; g < batch.count; g++) batch.bits[g]++; // complex layout: qubit q is bit q + 1
+    applyGateBatch(st.amps, this.real ? this.n : this.n + 1, batch);
   }
 
-  /** First flush on a fresh state for a single qubit: the state is (U|0⟩) on q, |0⟩ elsewhere. */
-  private buildProduct(q: number, m: Float64Array): boolean {
-    const vecs: Float64Array[] = [];
-    for (let j = 0; j < this.n; j++) vecs.push(j === q ? Float64Array.of(m[0], m[1], m[4], m[5]) : Float64Array.of(1, 0, 0, 0));
-    this.state = productState(vecs, this.takeBuffer());
-    return true;
-  }
-
-  private flushRun(): void {
+  /**
+   * Apply the pending CX/SWAP run. `final`: nothing follows, so a real-only state may be
+   * expanded to complex by the gather itself.
+   */
+  private flushRun(final: boolean): void {
     const run = this.run;
     if (run.length === 0) return;
     this.run = [];
-    const st = this.ensureState();
-    if (run.length < MIN_PERMUTATION_RUN) {
-      for (const r of run) runPlan(st.amps, this.n, planFor(r.gate, []), r.qubits);
+    const n = this.n;
+    if (this.state !== null && run.length < MIN_PERMUTATION_RUN && !(this.real && runTouchesZero(run))) {
+      // Short runs: in-place swap kernels (on the real-only buffer via the n − 1 complex view).
+      const st = this.state;
+      for (const r of run) {
+        if (this.real) runPlan(st.amps, n - 1, planFor(r.gate, []), r.qubits.map((q) => q - 1));
+        else runPlan(st.amps, n, planFor(r.gate, []), r.qubits);
+      }
       return;
     }
-    // The run is a linear map f on basis indices over GF(2); we gather out[i] = in[f⁻¹(i)].
-    // Each gate is its own inverse, so f⁻¹ applies the gates in reverse order.
-    const cols = new Int32Array(this.n);
-    for (let b = 0; b < this.n; b++) {
-      let x = 1 << b;
-      for (let k = run.length - 1; k >= 0; k--) {
-        const r = run[k], q0 = r.qubits[0], q1 = r.qubits[1];
-        if (r.gate === 'cx') x ^= ((x >>> q0) & 1) << q1;
-        else { const d = ((x >>> q0) ^ (x >>> q1)) & 1; x ^= (d << q0) | (d << q1); }
-      }
-      cols[b] = x;
+    const cols = runColumns(run, n);
+    if (this.state === null) {
+      // Product state and gather in one pass, straight into the state buffer.
+      const dst = this.takeBuffer();
+      const links = chainLinks(cols, n);
+      if (links >= 0) chainProduct(this.vecs, n, links, dst, this.real, final && this.real);
+      else gatherProduct(this.vecs, n, cols, 0, dst, this.real, final && this.real, this.tables, this.ptab);
+      if (final) this.real = false;
+      this.state = Statevector.wrap(n, dst);
+      return;
     }
-    if (this.scratch === null || this.scratch.length !== st.amps.length) this.scratch = new Float64Array(st.amps.length);
-    applyAffinePermutation(st.amps, this.scratch, this.n, cols, 0);
-    const old = st.amps;
-    st.amps = this.scratch;
-    this.scratch = old;
+    const src = this.state.amps, dst = this.takeScratch();
+    this.scratch = src;
+    if (this.real) {
+      gatherAffineReal(src, dst, n, cols, 0, final, this.tables);
+      if (final) this.real = false;
+    } else {
+      applyAffinePermutation(src, dst, n, cols, 0, this.tables);
+    }
+    this.state.amps = dst;
   }
 }
 
-/** ⊗ of single-qubit states vecs[q] (4 scalars each), qubit 0 least significant. */
-function productState(vecs: readonly Float64Array[], a: Float64Array): Statevector {
-  const n = vecs.length;
-  const st = Statevector.wrap(n, a);
+function runTouchesZero(run: readonly { qubits: readonly number[] }[]): boolean {
+  for (const r of run) if (r.qubits[0] === 0 || r.qubits[1] === 0) return true;
+  return false;
+}
+
+/**
+ * A CX/SWAP run is a linear map f on basis indices over GF(2); the gather reads
+ * out[i] = in[f⁻¹(i)], and f⁻¹ applies the (self-inverse) gates in reverse order.
+ * cols[b] = f⁻¹(2^b).
+ */
+function runColumns(run: readonly { gate: string; qubits: readonly number[] }[], n: number): Int32Array {
+  const cols = new Int32Array(n);
+  for (let b = 0; b < n; b++) {
+    let x = 1 << b;
+    for (let k = run.length - 1; k >= 0; k--) {
+      const r = run[k], q0 = r.qubits[0], q1 = r.qubits[1];
+      if (r.gate === 'cx') x ^= ((x >>> q0) & 1) << q1;
+      else { const d = ((x >>> q0) ^ (x >>> q1)) & 1; x ^= (d << q0) | (d << q1); }
+    }
+    cols[b] = x;
+  }
+  return cols;
+}
+
+/** Real-matrix test per gate, cached for parameter-free gates. */
+const constantReal = new Map<string, boolean>();
+function isRealGate(id: string, params: readonly number[]): boolean {
+  if (params.length === 0) {
+    let r = constantReal.get(id);
+    if (r === undefined) { r = isRealMatrix(gateMatrix(id, params)); constantReal.set(id, r); }
+    return r;
+  }
+  return isRealMatrix(gateMatrix(id, params));
+}
+
+/** ⊗ of single-qubit states (vecs[4q … 4q+4) = re/im of ⟨0|, ⟨1| on qubit q), qubit 0 least significant. */
+function productState(vecs: Float64Array, n: number, a: Float64Array): void {
   a[0] = 1; a[1] = 0;
   let size = 1;
   for (let q = 0; q < n; q++) {
-    const v = vecs[q];
-    const v0r = v[0], v0i = v[1], v1r = v[2], v1i = v[3];
+    const v0r = vecs[4 * q], v0i = vecs[4 * q + 1], v1r = vecs[4 * q + 2], v1i = vecs[4 * q + 3];
     // Fill the upper half first so the lower half can be overwritten in place.
     for (let i = 0; i < size; i++) {
       const xr = a[2 * i], xi = a[2 * i + 1];
@@ -530,7 +637,6 @@ function productState(vecs: readonly Float64Array[], a: Float64Array): Statevect
     }
     size *= 2;
   }
-  return st;
 }
 
 /** Apply a single-qubit matrix directly (exported for fused kernels and tests). */

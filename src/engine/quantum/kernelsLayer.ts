@@ -1,0 +1,354 @@
+/**
+ * Layer kernels: many single-qubit gates (on distinct qubits) in few passes over memory.
+ *
+ * Bit view. The kernels see the amplitude buffer as doubles a[0 … 2^nBits). For a complex
+ * interleaved state (see statevector.ts) qubit q is bit q + 1 of the double index and bit 0
+ * selects re/im; for a real-only state (every amplitude real, stored one double each) qubit
+ * q is bit q. A REAL 2×2 acts on re and im alike, so it is one real 2×2 on bit q + 1: the
+ * same real loops serve real states and complex states with real gates (RY, H, X…), at a
+ * quarter of the complex arithmetic. Complex matrices on complex states use complex loops.
+ *
+ * Cache tiling. A pass loads a tile of 2^TILE_BITS doubles (contiguous low bits [0, c) plus
+ * a few high gate bits H), applies every gate of the pass to the tile while it sits in cache,
+ * then moves on: a layer of n gates costs 1–3 passes over memory instead of n.
+ */
+
+/** Doubles per tile (2^13 = 64 KiB): small enough for L2 on every CPU we target. */
+export const TILE_BITS = 13;
+/** Contiguous run (2^MIN_RUN_BITS doubles) kept at the bottom of a tile for high-bit gates. */
+const MIN_RUN_BITS = 5;
+
+/**
+ * A batch of single-qubit gates: gate g acts on bit bits[g] (bit view above, distinct bits)
+ * with the 2×2 mats[8g … 8g+8) (interleaved re/im, row-major); complex[g] = 0 marks a real
+ * matrix (imaginary parts all zero), which takes the real loops.
+ */
+export interface GateBatch {
+  bits: Int32Array;
+  mats: Float64Array;
+  complex: Uint8Array;
+  count: number;
+}
+
+export function createGateBatch(capacity: number): GateBatch {
+  return { bits: new Int32Array(capacity), mats: new Float64Array(8 * capacity), complex: new Uint8Array(capacity), count: 0 };
+}
+
+/** Append a gate (matrix m, 8 scalars) on bit `bit`. */
+export function pushGate(batch: GateBatch, bit: number, m: Float64Array): void {
+  const g = batch.count++;
+  batch.bits[g] = bit;
+  batch.mats.set(m.subarray(0, 8), 8 * g);
+  batch.complex[g] = m[1] !== 0 || m[3] !== 0 || m[5] !== 0 || m[7] !== 0 ? 1 : 0;
+}
+
+/** True when every entry of the interleaved matrix has a zero imaginary part. */
+export function isRealMatrix(m: Float64Array): boolean {
+  for (let i = 1; i < m.length; i += 2) if (m[i] !== 0) return false;
+  return true;
+}
+
+/**
+ * Apply every gate of `batch` to a[0 … 2^nBits). Complex gates need a complex view (their
+ * bits ≥ 1); on a real-only state the caller passes real gates only.
+ */
+export function applyGateBatch(a: Float64Array, nBits: number, batch: GateBatch): void {
+  const count = batch.count;
+  if (count === 0) return;
+  if (nBits <= TILE_BITS) {
+    // The whole state is one tile.
+    for (let g = 0; g < count; g++) sweepLow(a, 0, 1 << nBits, batch, g);
+    return;
+  }
+  // Gates below TILE_BITS go in the first pass with c = one past the highest of them (at
+  // least MIN_RUN_BITS); high gates fill the rest of that tile, then passes of
+  // TILE_BITS − MIN_RUN_BITS high gates each.
+  const order = Array.from({ length: count }, (_, g) => g).sort((x, y) => batch.bits[x] - batch.bits[y]);
+  let k = 0, c = MIN_RUN_BITS;
+  while (k < count && batch.bits[order[k]] < TILE_BITS) { c = Math.max(c, batch.bits[order[k]] + 1); k++; }
+  const lowGates = order.slice(0, k);
+  let high = order.slice(k);
+  let first = true;
+  while (first || high.length > 0) {
+    const cc = first ? c : MIN_RUN_BITS;
+    const take = Math.min(high.length, TILE_BITS - cc);
+    tilePass(a, nBits, cc, first ? lowGates : [], high.slice(0, take), batch);
+    high = high.slice(take);
+    first = false;
+  }
+}
+
+/** One pass: tiles of bits [0, c) ∪ {bits of highGates}; lowGates have bits < c. */
+function tilePass(a: Float64Array, nBits: number, c: number, lowGates: readonly number[], highGates: readonly number[], batch: GateBatch): void {
+  const k = highGates.length;
+  const hBits = highGates.map((g) => batch.bits[g]);
+  const run = 1 << c;
+  const chunks = 1 << k;
+  const offsets = new Int32Array(chunks);
+  for (let s = 0; s < chunks; s++) {
+    let o = 0;
+    for (let j = 0; j < k; j++) if ((s >>> j) & 1) o |= 1 << hBits[j];
+    offsets[s] = o;
+  }
+  const tiles = 1 << (nBits - c - k);
+  for (let t = 0; t < tiles; t++) {
+    // Spread t over the bits outside the tile (insert zeros at c-low bits and at each H bit).
+    let base = t << c;
+    for (let j = 0; j < k; j++) {
+      const p = hBits[j];
+      base = ((base >>> p) << (p + 1)) | (base & ((1 << p) - 1));
+    }
+    for (const g of lowGates) for (let s = 0; s < chunks; s++) sweepLow(a, base + offsets[s], run, batch, g);
+    for (let j = 0; j < k; j++) {
+      const g = highGates[j], h = 1 << hBits[j], jb = 1 << j;
+      for (let s = 0; s < chunks; s++) {
+        if (s & jb) continue;
+        const i0 = base + offsets[s];
+        if (batch.complex[g]) pairRunComplex(a, i0, i0 + h, run, batch.mats, 8 * g);
+        else pairRunReal(a, i0, i0 + h, run, batch.mats, 8 * g);
+      }
+    }
+  }
+}
+
+/** Gate g (bit < log2 len) on the contiguous segment a[start … start + len). */
+function sweepLow(a: Float64Array, start: number, len: number, batch: GateBatch, g: number): void {
+  const h = 1 << batch.bits[g], end = start + len, m = batch.mats, o = 8 * g;
+  if (batch.complex[g]) {
+    for (let b = start; b < end; b += 2 * h) pairRunComplex(a, b, b + h, h, m, o);
+    return;
+  }
+  const m00 = m[o], m01 = m[o + 2], m10 = m[o + 4], m11 = m[o + 6];
+  if (h === 1) {
+    for (let i = start; i < end; i += 2) {
+      const x = a[i], y = a[i + 1];
+      a[i] = m00 * x + m01 * y;
+      a[i + 1] = m10 * x + m11 * y;
+    }
+    return;
+  }
+  if (h === 2) {
+    for (let i = start; i < end; i += 4) {
+      const x0 = a[i], x1 = a[i + 1], y0 = a[i + 2], y1 = a[i + 3];
+      a[i] = m00 * x0 + m01 * y0; a[i + 1] = m00 * x1 + m01 * y1;
+      a[i + 2] = m10 * x0 + m11 * y0; a[i + 3] = m10 * x1 + m11 * y1;
+    }
+    return;
+  }
+  for (let b = start; b < end; b += 2 * h) {
+    for (let i = b, j = b + h, e = b + h; i < e; i++, j++) {
+      const x = a[i], y = a[j];
+      a[i] = m00 * x + m01 * y;
+      a[j] = m10 * x + m11 * y;
+    }
+  }
+}
+
+/** Real 2×2 (m[o], m[o+2] / m[o+4], m[o+6]) on pairs (i0 + r, i1 + r), r < len. */
+function pairRunReal(a: Float64Array, i0: number, i1: number, len: number, m: Float64Array, o: number): void {
+  const m00 = m[o], m01 = m[o + 2], m10 = m[o + 4], m11 = m[o + 6];
+  for (let i = i0, j = i1, e = i0 + len; i < e; i++, j++) {
+    const x = a[i], y = a[j];
+    a[i] = m00 * x + m01 * y;
+    a[j] = m10 * x + m11 * y;
+  }
+}
+
+/** Complex 2×2 on complex pairs at (i0 + r, i1 + r), r < len stepping by 2 doubles. */
+function pairRunComplex(a: Float64Array, i0: number, i1: number, len: number, m: Float64Array, o: number): void {
+  const m00r = m[o], m00i = m[o + 1], m01r = m[o + 2], m01i = m[o + 3];
+  const m10r = m[o + 4], m10i = m[o + 5], m11r = m[o + 6], m11i = m[o + 7];
+  for (let i = i0, j = i1, e = i0 + len; i < e; i += 2, j += 2) {
+    const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+    a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+    a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+    a[j] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+    a[j + 1] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+  }
+}
+
+/**
+ * ⊗ of single-qubit states into a real-only buffer: vecs[4q], vecs[4q+2] are the (real)
+ * amplitudes of |0⟩, |1⟩ on qubit q (imaginary slots ignored), qubit 0 least significant.
+ */
+export function productStateReal(vecs: Float64Array, nQubits: number, a: Float64Array): void {
+  a[0] = 1;
+  let size = 1;
+  for (let q = 0; q < nQubits; q++) {
+    const v0 = vecs[4 * q], v1 = vecs[4 * q + 2];
+    // Upper half first so the lower half can be overwritten in place.
+    for (let i = 0; i < size; i++) {
+      const x = a[i];
+      a[i + size] = x * v1;
+      a[i] = x * v0;
+    }
+    size *= 2;
+  }
+}
+
+/**
+ * Gather-permute a real-only state for an affine map over GF(2) on basis indices (see
+ * applyAffinePermutation in kernels.ts): dst[i] = src[c ⊕ ⊕_{b ∈ i} cols[b]]. With
+ * `expand`, dst is written as a complex interleaved state (imaginary parts 0).
+ */
+export function gatherAffineReal(
+  src: Float64Array, dst: Float64Array, nQubits: number, cols: Int32Array, c: number, expand: boolean,
+  tables: Int32Array = new Int32Array(3 * 256),
+): void {
+  fillAffineTables(tables, nQubits, cols);
+  const dim = 1 << nQubits;
+  const lowCount = Math.min(dim, 256);
+  for (let hi = 0; hi < dim; hi += 256) {
+    const baseSrc = c ^ tables[256 + ((hi >>> 8) & 255)] ^ tables[512 + ((hi >>> 16) & 255)];
+    if (expand) {
+      for (let lo = 0, d = 2 * hi; lo < lowCount; lo++, d += 2) {
+        dst[d] = src[baseSrc ^ tables[lo]];
+        dst[d + 1] = 0;
+      }
+    } else {
+      for (let lo = 0; lo < lowCount; lo++) dst[hi | lo] = src[baseSrc ^ tables[lo]];
+    }
+  }
+}
+
+/**
+ * The product state ⊗ vecs[q] (4 scalars per qubit, as in productStateReal) followed by the
+ * affine gather of gatherAffineReal, in one pass without materialising the product: the
+ * product factorises over index bytes, P[x] = P₀[x & 255]·P₁[(x >> 8) & 255]·P₂[x >> 16], so
+ * each output is three small-table lookups. `real`: the vecs are real and dst gets a
+ * real-only state, or (with `expand`) a complex one with zero imaginary parts; otherwise dst
+ * gets a complex state from complex vecs. `ptab` holds 6·256 doubles.
+ */
+export function gatherProduct(
+  vecs: Float64Array, nQubits: number, cols: Int32Array, c: number, dst: Float64Array, real: boolean, expand: boolean,
+  tables: Int32Array = new Int32Array(3 * 256), ptab: Float64Array = new Float64Array(6 * 256),
+): void {
+  fillAffineTables(tables, nQubits, cols);
+  for (let chunk = 0; chunk < 3; chunk++) {
+    // Doubling over the byte's 8 qubits; qubits ≥ nQubits are |0⟩ (those bits are never set).
+    const o = 2 * 256 * chunk;
+    ptab[o] = 1; ptab[o + 1] = 0;
+    for (let b = 0, size = 1; b < 8; b++, size *= 2) {
+      const q = 8 * chunk + b;
+      const v0r = q < nQubits ? vecs[4 * q] : 1, v0i = q < nQubits ? vecs[4 * q + 1] : 0;
+      const v1r = q < nQubits ? vecs[4 * q + 2] : 0, v1i = q < nQubits ? vecs[4 * q + 3] : 0;
+      for (let i = 0; i < size; i++) {
+        const xr = ptab[o + 2 * i], xi = ptab[o + 2 * i + 1], j = o + 2 * (i + size);
+        ptab[j] = xr * v1r - xi * v1i; ptab[j + 1] = xr * v1i + xi * v1r;
+        ptab[o + 2 * i] = xr * v0r - xi * v0i; ptab[o + 2 * i + 1] = xr * v0i + xi * v0r;
+      }
+    }
+  }
+  const dim = 1 << nQubits;
+  const lowCount = Math.min(dim, 256);
+  for (let hi = 0; hi < dim; hi += 256) {
+    const baseSrc = c ^ tables[256 + ((hi >>> 8) & 255)] ^ tables[512 + ((hi >>> 16) & 255)];
+    if (real && !expand) {
+      for (let lo = 0; lo < lowCount; lo++) {
+        const x = baseSrc ^ tables[lo];
+        dst[hi | lo] = ptab[2 * (x & 255)] * ptab[512 + 2 * ((x >>> 8) & 255)] * ptab[1024 + 2 * (x >>> 16)];
+      }
+    } else if (real) {
+      for (let lo = 0, d = 2 * hi; lo < lowCount; lo++, d += 2) {
+        const x = baseSrc ^ tables[lo];
+        dst[d] = ptab[2 * (x & 255)] * ptab[512 + 2 * ((x >>> 8) & 255)] * ptab[1024 + 2 * (x >>> 16)];
+        dst[d + 1] = 0;
+      }
+    } else {
+      for (let lo = 0, d = 2 * hi; lo < lowCount; lo++, d += 2) {
+        const x = baseSrc ^ tables[lo];
+        const i0 = 2 * (x & 255), i1 = 512 + 2 * ((x >>> 8) & 255), i2 = 1024 + 2 * (x >>> 16);
+        const ar = ptab[i0], ai = ptab[i0 + 1], br = ptab[i1], bi = ptab[i1 + 1], cr = ptab[i2], ci = ptab[i2 + 1];
+        const abr = ar * br - ai * bi, abi = ar * bi + ai * br;
+        dst[d] = abr * cr - abi * ci;
+        dst[d + 1] = abr * ci + abi * cr;
+      }
+    }
+  }
+}
+
+/**
+ * Chain maps: the gather source of output index i has bit k = i_k ⊕ (i_{k−1} if bit k of
+ * `links` is set). A CX ladder
+ * CX(0,1)…CX(n−2,n−1) maps b to its prefix XOR, whose inverse is exactly this with every
+ * link set. Returns the links mask, or −1 when `cols` (as in gatherAffineReal) is not a chain.
+ */
+export function chainLinks(cols: Int32Array, nQubits: number): number {
+  let links = 0;
+  for (let b = 0; b < nQubits; b++) {
+    const x = cols[b];
+    if (x === 1 << b) continue;
+    if (b + 1 < nQubits && x === ((1 << b) | (1 << (b + 1)))) links |= 1 << (b + 1);
+    else return -1;
+  }
+  return links;
+}
+
+/**
+ * ⊗ vecs (as productStateReal) permuted by a chain map (chainLinks) in one doubling sweep:
+ * adding output bit k multiplies by v_k[i_k ⊕ i_{k−1}], constant on each half of the
+ * current block, so the cost is that of a plain product state. Real vecs write a real-only
+ * state, or with `expand` a complex one (the last level writes interleaved, descending so
+ * nothing is overwritten before it is read); complex vecs write a complex state.
+ */
+export function chainProduct(vecs: Float64Array, nQubits: number, links: number, dst: Float64Array, real: boolean, expand: boolean): void {
+  const st = real ? 1 : 2; // doubles per amplitude while building
+  dst[0] = 1;
+  if (!real) dst[1] = 0;
+  for (let k = 0, size = 1; k < nQubits; k++, size *= 2) {
+    const o = 4 * k;
+    const linked = k > 0 && (links >>> k) & 1;
+    const last = k === nQubits - 1 && real && expand;
+    // Halves of [0, size): the previous bit i_{k−1} is 0 on [0, size/2), 1 on [size/2, size).
+    const split = linked ? size >>> 1 : size;
+    // Upper half first: the expanding last level writes above the range it still has to read.
+    for (let half = 1; half >= 0; half--) {
+      const from = half === 0 ? 0 : split, to = half === 0 ? split : size;
+      if (from === to) continue;
+      const flip = half === 1 && linked ? 2 : 0; // swaps the roles of v_k[0] and v_k[1]
+      const a0r = vecs[o + flip], a0i = vecs[o + flip + 1], a1r = vecs[o + (2 - flip)], a1i = vecs[o + (2 - flip) + 1];
+      if (last) {
+        for (let i = to - 1; i >= from; i--) {
+          const x = dst[i];
+          dst[2 * (i + size)] = x * a1r; dst[2 * (i + size) + 1] = 0;
+          dst[2 * i] = x * a0r; dst[2 * i + 1] = 0;
+        }
+      } else if (real) {
+        for (let i = from; i < to; i++) {
+          const x = dst[i];
+          dst[i + size] = x * a1r;
+          dst[i] = x * a0r;
+        }
+      } else {
+        for (let i = st * from, j = st * (from + size), e = st * to; i < e; i += 2, j += 2) {
+          const xr = dst[i], xi = dst[i + 1];
+          dst[j] = xr * a1r - xi * a1i; dst[j + 1] = xr * a1i + xi * a1r;
+          dst[i] = xr * a0r - xi * a0i; dst[i + 1] = xr * a0i + xi * a0r;
+        }
+      }
+    }
+  }
+}
+
+/** Byte tables: tables[256·chunk + v] = ⊕ cols[8·chunk + b] over set bits b of v (n ≤ 24). */
+export function fillAffineTables(tables: Int32Array, nQubits: number, cols: Int32Array): void {
+  for (let chunk = 0; chunk < 3; chunk++) {
+    const o = 256 * chunk;
+    tables[o] = 0;
+    if (8 * chunk >= nQubits) continue; // index bytes above nQubits are always 0
+    // Each entry extends the one without its lowest set bit by that bit's column.
+    for (let v = 1; v < 256; v++) {
+      const low = v & -v, bit = 8 * chunk + 31 - Math.clz32(low);
+      tables[o + v] = tables[o + (v ^ low)] ^ (bit < nQubits ? cols[bit] : 0);
+    }
+  }
+}
+
+/** Real-only state (a[0 … 2ⁿ)) to complex interleaved in place; a holds 2·2ⁿ doubles. */
+export function expandRealInPlace(a: Float64Array, nQubits: number): void {
+  // Descending: a[i] is read before any write reaches index i (writes go to 2i, 2i + 1 ≥ i).
+  for (let i = (1 << nQubits) - 1; i >= 0; i--) {
+    a[2 * i + 1] = 0;
+    a[2 * i] = a[i];
+  }
+}
