@@ -107,8 +107,11 @@ export function formatInspected(i: Inspected): string {
   }
 }
 
+/** Format with `digits` significant digits (clamped to 1–21); `digits` ≤ 0 means "as an integer". */
 export function formatNumber(v: number, digits = 6): string {
   if (!Number.isFinite(v)) return String(v);
+  if (!(digits >= 1)) return String(Math.round(v));
+  digits = Math.min(21, Math.floor(digits));
   if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-4 || a >= 1e9)) return v.toExponential(Math.max(0, digits - 3));

@@ -156,3 +156,13 @@ describe('runNotebook', () => {
     expect(last('r').error.message).toMatch(/runNotebook\('inner'\): it has no input 'nope' \(inputs: k\)/);
   });
 });
+
+describe('formatNumber', () => {
+  it('accepts any digits value: 0 or less rounds to an integer, large values clamp', async () => {
+    const { formatNumber } = await import('../../src/notebook/inspect');
+    expect(formatNumber(1234.567, 0)).toBe('1235');
+    expect(formatNumber(0.123456, 3)).toBe('0.123');
+    expect(formatNumber(Math.PI, 500)).toBe(String(Number(Math.PI.toPrecision(21))));
+    expect(formatNumber(NaN, 0)).toBe('NaN');
+  });
+});
