@@ -13,8 +13,8 @@
  * then moves on: a layer of n gates costs 1–3 passes over memory instead of n.
  */
 
-/** Doubles per tile (2^13 = 64 KiB): small enough for L2 on every CPU we target. */
-export const TILE_BITS = 13;
+/** Doubles per tile (2^15 = 256 KiB): fits the L2 cache of current desktop and server CPUs. */
+export const TILE_BITS = 15;
 /** Contiguous run (2^MIN_RUN_BITS doubles) kept at the bottom of a tile for high-bit gates. */
 const MIN_RUN_BITS = 5;
 
@@ -27,11 +27,16 @@ export interface GateBatch {
   bits: Int32Array;
   mats: Float64Array;
   complex: Uint8Array;
+  /** 1 when the matrix is α·[[1, 1], [1, −1]] (H and its real multiples): butterflies, no multiplies. */
+  hadamard: Uint8Array;
   count: number;
 }
 
 export function createGateBatch(capacity: number): GateBatch {
-  return { bits: new Int32Array(capacity), mats: new Float64Array(8 * capacity), complex: new Uint8Array(capacity), count: 0 };
+  return {
+    bits: new Int32Array(capacity), mats: new Float64Array(8 * capacity), complex: new Uint8Array(capacity),
+    hadamard: new Uint8Array(capacity), count: 0,
+  };
 }
 
 /** Append a gate (matrix m, 8 scalars) on bit `bit`. */
@@ -40,6 +45,7 @@ export function pushGate(batch: GateBatch, bit: number, m: Float64Array): void {
   batch.bits[g] = bit;
   batch.mats.set(m.subarray(0, 8), 8 * g);
   batch.complex[g] = m[1] !== 0 || m[3] !== 0 || m[5] !== 0 || m[7] !== 0 ? 1 : 0;
+  batch.hadamard[g] = batch.complex[g] === 0 && m[0] === m[2] && m[0] === m[4] && m[0] === -m[6] ? 1 : 0;
 }
 
 /** True when every entry of the interleaved matrix has a zero imaginary part. */
@@ -57,7 +63,7 @@ export function applyGateBatch(a: Float64Array, nBits: number, batch: GateBatch)
   if (count === 0) return;
   if (nBits <= TILE_BITS) {
     // The whole state is one tile.
-    for (let g = 0; g < count; g++) sweepLow(a, 0, 1 << nBits, batch, g);
+    sweepGroup(a, 0, 1 << nBits, batch, pairUp(batch, Array.from({ length: count }, (_, g) => g)));
     return;
   }
   // Gates below TILE_BITS go in the first pass with c = one past the highest of them (at
@@ -90,6 +96,13 @@ function tilePass(a: Float64Array, nBits: number, c: number, lowGates: readonly 
     for (let j = 0; j < k; j++) if ((s >>> j) & 1) o |= 1 << hBits[j];
     offsets[s] = o;
   }
+  const low = pairUp(batch, lowGates);
+  // High gates two at a time (real pairs), by position j in highGates.
+  const highOps: number[] = [];
+  const realHigh = highGates.map((_, j) => j).filter((j) => !batch.complex[highGates[j]]);
+  for (let j = 0; j + 1 < realHigh.length; j += 2) highOps.push(realHigh[j], realHigh[j + 1]);
+  if (realHigh.length % 2 === 1) highOps.push(realHigh[realHigh.length - 1], -1);
+  highGates.forEach((g, j) => { if (batch.complex[g]) highOps.push(j, -1); });
   const tiles = 1 << (nBits - c - k);
   for (let t = 0; t < tiles; t++) {
     // Spread t over the bits outside the tile (insert zeros at c-low bits and at each H bit).
@@ -98,16 +111,175 @@ function tilePass(a: Float64Array, nBits: number, c: number, lowGates: readonly 
       const p = hBits[j];
       base = ((base >>> p) << (p + 1)) | (base & ((1 << p) - 1));
     }
-    for (const g of lowGates) for (let s = 0; s < chunks; s++) sweepLow(a, base + offsets[s], run, batch, g);
-    for (let j = 0; j < k; j++) {
-      const g = highGates[j], h = 1 << hBits[j], jb = 1 << j;
+    if (low.length > 0) for (let s = 0; s < chunks; s++) sweepGroup(a, base + offsets[s], run, batch, low);
+    for (let u = 0; u < highOps.length; u += 2) {
+      const ja = highOps[u], jb = highOps[u + 1];
+      const ga = highGates[ja], ha = 1 << hBits[ja], ma = 1 << ja;
+      if (jb < 0) {
+        for (let s = 0; s < chunks; s++) {
+          if (s & ma) continue;
+          const i0 = base + offsets[s];
+          if (batch.complex[ga]) pairRunComplex(a, i0, i0 + ha, run, batch.mats, 8 * ga);
+          else pairRunReal(a, i0, i0 + ha, run, batch.mats, 8 * ga);
+        }
+        continue;
+      }
+      const gb = highGates[jb], hb = 1 << hBits[jb], mb = 1 << jb;
       for (let s = 0; s < chunks; s++) {
-        if (s & jb) continue;
-        const i0 = base + offsets[s];
-        if (batch.complex[g]) pairRunComplex(a, i0, i0 + h, run, batch.mats, 8 * g);
-        else pairRunReal(a, i0, i0 + h, run, batch.mats, 8 * g);
+        if (s & (ma | mb)) continue;
+        quadRunReal(a, base + offsets[s], ha, hb, run, batch.mats, 8 * ga, 8 * gb);
       }
     }
+  }
+}
+
+/**
+ * Group gates for sweeps: a flat list of triples (g1, g2, g3), −1 for unused slots. Real
+ * gates go three per sweep, Hadamard-like ones together where possible; in each triple the
+ * smallest remaining bit goes with the two largest, so the loops over the smallest bit's
+ * contiguous runs stay long. Complex gates go alone.
+ */
+function pairUp(batch: GateBatch, items: readonly number[]): number[] {
+  const byBit = (x: number, y: number): number => batch.bits[x] - batch.bits[y];
+  const had = items.filter((x) => batch.hadamard[x]).sort(byBit);
+  const hadTriples = had.length - (had.length % 3);
+  const out: number[] = [];
+  pushTriples(had.slice(0, hadTriples), out);
+  pushTriples(items.filter((x) => !batch.complex[x] && !batch.hadamard[x]).concat(had.slice(hadTriples)).sort(byBit), out);
+  for (const x of items) if (batch.complex[x]) out.push(x, -1, -1);
+  return out;
+}
+
+function pushTriples(sorted: readonly number[], out: number[]): void {
+  let lo = 0, hi = sorted.length - 1;
+  for (; hi - lo >= 2; lo++, hi -= 2) out.push(sorted[lo], sorted[hi - 1], sorted[hi]);
+  if (hi - lo === 1) out.push(sorted[lo], sorted[hi], -1);
+  else if (hi === lo) out.push(sorted[lo], -1, -1);
+}
+
+/** The gate groups of pairUp (batch indices, bits < log2 len) on a[start … start + len). */
+function sweepGroup(a: Float64Array, start: number, len: number, batch: GateBatch, ops: readonly number[]): void {
+  const bits = batch.bits, m = batch.mats, had = batch.hadamard;
+  for (let u = 0; u < ops.length; u += 3) {
+    const ga = ops[u], gb = ops[u + 1], gc = ops[u + 2];
+    if (gb < 0) sweepLow(a, start, len, batch, ga);
+    else if (gc < 0) sweepLow2Real(a, start, len, bits[ga], bits[gb], m, 8 * ga, 8 * gb);
+    else if (had[ga] && had[gb] && had[gc]) sweepLow3Hadamard(a, start, len, bits[ga], bits[gb], bits[gc], m[8 * ga] * m[8 * gb] * m[8 * gc]);
+    else sweepLow3Real(a, start, len, bits[ga], bits[gb], bits[gc], m, 8 * ga, 8 * gb, 8 * gc);
+  }
+}
+
+/**
+ * Three Hadamard-like gates α·[[1, 1], [1, −1]] on bits p < q < r in one sweep: sum/difference
+ * butterflies on eight amplitudes, then one multiply by γ = α_p·α_q·α_r each (a third of the
+ * arithmetic of sweepLow3Real; equal to it up to rounding).
+ */
+function sweepLow3Hadamard(a: Float64Array, start: number, len: number, p: number, q: number, r: number, g: number): void {
+  const hp = 1 << p, hq = 1 << q, hr = 1 << r, end = start + len;
+  const inner = hp === 1 ? 2 : 1, runLen = hp === 1 ? hq : hp, outerStep = hp === 1 ? hq : 2 * hp;
+  for (let b = start; b < end; b += 2 * hr) {
+    for (let c = b, ce = b + hr; c < ce; c += 2 * hq) {
+      for (let d = c, de = c + hq; d < de; d += outerStep) {
+        for (let i = d, e = d + runLen; i < e; i += inner) {
+          const i1 = i + hp, i2 = i + hq, i3 = i1 + hq;
+          const x0 = a[i], x1 = a[i1], x2 = a[i2], x3 = a[i3];
+          const x4 = a[i + hr], x5 = a[i1 + hr], x6 = a[i2 + hr], x7 = a[i3 + hr];
+          const y0 = x0 + x1, y1 = x0 - x1, y2 = x2 + x3, y3 = x2 - x3;
+          const y4 = x4 + x5, y5 = x4 - x5, y6 = x6 + x7, y7 = x6 - x7;
+          const z0 = y0 + y2, z2 = y0 - y2, z1 = y1 + y3, z3 = y1 - y3;
+          const z4 = y4 + y6, z6 = y4 - y6, z5 = y5 + y7, z7 = y5 - y7;
+          a[i] = g * (z0 + z4); a[i + hr] = g * (z0 - z4);
+          a[i1] = g * (z1 + z5); a[i1 + hr] = g * (z1 - z5);
+          a[i2] = g * (z2 + z6); a[i2 + hr] = g * (z2 - z6);
+          a[i3] = g * (z3 + z7); a[i3 + hr] = g * (z3 - z7);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Three real gates in one sweep: bits p < q < r, eight amplitudes loaded once, transformed by
+ * the gates on p, q, r in turn in registers, stored once (same arithmetic as three sweeps).
+ */
+function sweepLow3Real(
+  a: Float64Array, start: number, len: number, p: number, q: number, r: number, m: Float64Array, oA: number, oB: number, oC: number,
+): void {
+  const a00 = m[oA], a01 = m[oA + 2], a10 = m[oA + 4], a11 = m[oA + 6];
+  const b00 = m[oB], b01 = m[oB + 2], b10 = m[oB + 4], b11 = m[oB + 6];
+  const c00 = m[oC], c01 = m[oC + 2], c10 = m[oC + 4], c11 = m[oC + 6];
+  const hp = 1 << p, hq = 1 << q, hr = 1 << r, end = start + len;
+  // With p = 0 the innermost run is one pair: step through it by 2 instead.
+  const inner = hp === 1 ? 2 : 1, runLen = hp === 1 ? hq : hp, outerStep = hp === 1 ? hq : 2 * hp;
+  for (let b = start; b < end; b += 2 * hr) {
+    for (let c = b, ce = b + hr; c < ce; c += 2 * hq) {
+      for (let d = c, de = c + hq; d < de; d += outerStep) {
+        for (let i = d, e = d + runLen; i < e; i += inner) {
+          const i1 = i + hp, i2 = i + hq, i3 = i1 + hq;
+          const x0 = a[i], x1 = a[i1], x2 = a[i2], x3 = a[i3];
+          const x4 = a[i + hr], x5 = a[i1 + hr], x6 = a[i2 + hr], x7 = a[i3 + hr];
+          // bit p: pairs (0,1) (2,3) (4,5) (6,7)
+          const y0 = a00 * x0 + a01 * x1, y1 = a10 * x0 + a11 * x1, y2 = a00 * x2 + a01 * x3, y3 = a10 * x2 + a11 * x3;
+          const y4 = a00 * x4 + a01 * x5, y5 = a10 * x4 + a11 * x5, y6 = a00 * x6 + a01 * x7, y7 = a10 * x6 + a11 * x7;
+          // bit q: pairs (0,2) (1,3) (4,6) (5,7)
+          const z0 = b00 * y0 + b01 * y2, z2 = b10 * y0 + b11 * y2, z1 = b00 * y1 + b01 * y3, z3 = b10 * y1 + b11 * y3;
+          const z4 = b00 * y4 + b01 * y6, z6 = b10 * y4 + b11 * y6, z5 = b00 * y5 + b01 * y7, z7 = b10 * y5 + b11 * y7;
+          // bit r: pairs (0,4) (1,5) (2,6) (3,7)
+          a[i] = c00 * z0 + c01 * z4; a[i + hr] = c10 * z0 + c11 * z4;
+          a[i1] = c00 * z1 + c01 * z5; a[i1 + hr] = c10 * z1 + c11 * z5;
+          a[i2] = c00 * z2 + c01 * z6; a[i2 + hr] = c10 * z2 + c11 * z6;
+          a[i3] = c00 * z3 + c01 * z7; a[i3 + hr] = c10 * z3 + c11 * z7;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Two real gates in one sweep of a[start … start + len): gate A (matrix at m[oA]) on bit p,
+ * gate B on bit q > p. Each group of four amplitudes (bits p, q = 00, 01, 10, 11) is loaded
+ * once, transformed by A then B in registers, and stored once: the same arithmetic as two
+ * sweeps, half the loads and stores.
+ */
+function sweepLow2Real(a: Float64Array, start: number, len: number, p: number, q: number, m: Float64Array, oA: number, oB: number): void {
+  const a00 = m[oA], a01 = m[oA + 2], a10 = m[oA + 4], a11 = m[oA + 6];
+  const b00 = m[oB], b01 = m[oB + 2], b10 = m[oB + 4], b11 = m[oB + 6];
+  const hp = 1 << p, hq = 1 << q, end = start + len;
+  if (hp === 1) {
+    for (let b = start; b < end; b += 2 * hq) {
+      for (let i = b, e = b + hq; i < e; i += 2) {
+        const j = i + hq;
+        const x0 = a[i], x1 = a[i + 1], x2 = a[j], x3 = a[j + 1];
+        const y0 = a00 * x0 + a01 * x1, y1 = a10 * x0 + a11 * x1, y2 = a00 * x2 + a01 * x3, y3 = a10 * x2 + a11 * x3;
+        a[i] = b00 * y0 + b01 * y2; a[j] = b10 * y0 + b11 * y2;
+        a[i + 1] = b00 * y1 + b01 * y3; a[j + 1] = b10 * y1 + b11 * y3;
+      }
+    }
+    return;
+  }
+  for (let b = start; b < end; b += 2 * hq) {
+    for (let c = b, ce = b + hq; c < ce; c += 2 * hp) {
+      for (let i = c, e = c + hp; i < e; i++) {
+        const i1 = i + hp, i2 = i + hq, i3 = i1 + hq;
+        const x0 = a[i], x1 = a[i1], x2 = a[i2], x3 = a[i3];
+        const y0 = a00 * x0 + a01 * x1, y1 = a10 * x0 + a11 * x1, y2 = a00 * x2 + a01 * x3, y3 = a10 * x2 + a11 * x3;
+        a[i] = b00 * y0 + b01 * y2; a[i2] = b10 * y0 + b11 * y2;
+        a[i1] = b00 * y1 + b01 * y3; a[i3] = b10 * y1 + b11 * y3;
+      }
+    }
+  }
+}
+
+/** Two real gates on high bits: runs of `len` starting at i0, i0 + ha, i0 + hb, i0 + ha + hb. */
+function quadRunReal(a: Float64Array, i0: number, ha: number, hb: number, len: number, m: Float64Array, oA: number, oB: number): void {
+  const a00 = m[oA], a01 = m[oA + 2], a10 = m[oA + 4], a11 = m[oA + 6];
+  const b00 = m[oB], b01 = m[oB + 2], b10 = m[oB + 4], b11 = m[oB + 6];
+  for (let i = i0, e = i0 + len; i < e; i++) {
+    const i1 = i + ha, i2 = i + hb, i3 = i1 + hb;
+    const x0 = a[i], x1 = a[i1], x2 = a[i2], x3 = a[i3];
+    const y0 = a00 * x0 + a01 * x1, y1 = a10 * x0 + a11 * x1, y2 = a00 * x2 + a01 * x3, y3 = a10 * x2 + a11 * x3;
+    a[i] = b00 * y0 + b01 * y2; a[i2] = b10 * y0 + b11 * y2;
+    a[i1] = b00 * y1 + b01 * y3; a[i3] = b10 * y1 + b11 * y3;
   }
 }
 

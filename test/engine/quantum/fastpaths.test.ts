@@ -82,12 +82,13 @@ describe('real-only fast path', () => {
 });
 
 describe('cache-tiled layers (applyGateBatch)', () => {
-  it(`equals apply1q gate by gate above TILE_BITS = ${TILE_BITS} (complex and real-only layouts)`, () => {
+  it(`equals apply1q gate by gate below and above TILE_BITS = ${TILE_BITS} (complex and real-only layouts; U, H, RY)`, () => {
     const rng = createRng('tiles');
     for (const n of [TILE_BITS - 2, TILE_BITS + 1, TILE_BITS + 3]) {
       const psi = randomState(n, rng);
       const qubits = Array.from({ length: n }, (_, q) => q).filter(() => rng.next() < 0.8);
-      const mats = qubits.map((q) => (q % 3 === 0 ? gateMatrix('u', [rng.next() * 6, rng.next() * 6, rng.next() * 6]) : gateMatrix('ry', [rng.next() * 6])));
+      // U (complex), H (butterfly kernel) and RY (general real kernel) mixed.
+      const mats = qubits.map((q) => (q % 3 === 0 ? gateMatrix('u', [rng.next() * 6, rng.next() * 6, rng.next() * 6]) : q % 3 === 1 && rng.next() < 0.7 ? gateMatrix('h', []) : gateMatrix('ry', [rng.next() * 6])));
       // Complex layout: qubit q is bit q + 1.
       const expected = psi.slice();
       qubits.forEach((q, k) => apply1q(expected, n, q, mats[k]));
