@@ -2,7 +2,8 @@
  * Quantum statevector benchmark: `npx tsx bench/quantum.bench.ts` (about 2 minutes).
  *
  * 1. The layered benchmark circuit (see layeredBenchmarkCircuit) at n = 8…22 for our engine
- *    (fused, and gate by gate), a plain C kernel (bench/c/statevector.c, gcc -O3 -march=native,
+ *    (fused with fresh buffers, fused with a workspace, fused on the complex path, and gate by
+ *    gate), a plain C kernel (bench/c/statevector.c, gcc -O3 -march=native,
  *    timed inside C), and the npm simulators @qni/simulator, jsqubits, quantum-circuit and
  *    qsharp-lang, all in this run. A peer is skipped for an n once its previous point took
  *    > 10 s, or when that point × 4.5 (the cost of two more qubits) would exceed 20 s, so the
@@ -21,7 +22,7 @@ import { Simulator } from '@qni/simulator';
 import QuantumCircuit from 'quantum-circuit';
 import { jsqubits } from 'jsqubits';
 import {
-  SimulationWorkspace, layeredBenchmarkCircuit, measureGateThroughput, roadmapAggregatorCircuit, simulate,
+  SimulationWorkspace, Statevector, layeredBenchmarkCircuit, measureGateThroughput, roadmapAggregatorCircuit, simulate,
 } from '../src/engine/quantum/index.ts';
 import { createRng } from '../src/engine/random.ts';
 
@@ -148,13 +149,19 @@ async function main(): Promise<void> {
     console.log(`qsharp-lang: ${qsharpState}`);
   }
   const last = new Map<string, number>();
-  const header = ['n', 'ours (fused)', 'ours (gate-by-gate)', 'C -O3', ...peers.map((p) => p.name), 'ours/C', 'fused/C', 'peer/ours'];
+  const header = ['n', 'ours (fused)', 'fused+ws', 'complex+ws', 'gate-by-gate', 'C -O3', ...peers.map((p) => p.name), 'gbg/C', 'fused+ws/C', 'complex/C', 'peer/ours'];
   const rows: string[][] = [];
   for (const n of SIZES) {
     const circuit = layeredBenchmarkCircuit(n, LAYERS);
     let p1 = 0;
     const budget = n >= 22 ? 1 : n >= 20 ? 300 : 500;
     const tFused = timeIt(() => { p1 = simulate(circuit).state.probabilityOfOne(n - 1); }, budget);
+    // Same footing as C, whose buffer is allocated once outside its timer.
+    const ws = new SimulationWorkspace();
+    const tWs = timeIt(() => { simulate(circuit, { workspace: ws }); }, budget);
+    // An initial state disables the real-only path: the general complex kernels on the same circuit.
+    const zero = Statevector.zero(n);
+    const tCx = timeIt(() => { simulate(circuit, { workspace: ws, initial: zero }); }, budget);
     const tPlain = timeIt(() => { simulate(circuit, { fuse: false }); }, budget);
     let tC: number | undefined;
     if (cBin) {
@@ -179,15 +186,20 @@ async function main(): Promise<void> {
     }
     const fastestPeer = Math.min(...peerTimes.filter((t): t is number => t !== undefined));
     rows.push([
-      String(n), fmtMs(tFused), fmtMs(tPlain), fmtMs(tC), ...peerTimes.map(fmtMs),
+      String(n), fmtMs(tFused), fmtMs(tWs), fmtMs(tCx), fmtMs(tPlain), fmtMs(tC), ...peerTimes.map(fmtMs),
       tC ? `${(tPlain / tC).toFixed(2)}×` : '—',
-      tC ? `${(tFused / tC).toFixed(2)}×` : '—',
+      tC ? `${(tWs / tC).toFixed(2)}×` : '—',
+      tC ? `${(tCx / tC).toFixed(2)}×` : '—',
       Number.isFinite(fastestPeer) ? `${(fastestPeer / tFused).toFixed(0)}×` : '—',
     ]);
     printTable(header, rows.slice(-1), rows.length === 1);
   }
-  console.log('\nours/C = gate-by-gate engine vs C (same algorithm); fused/C = default simulate() vs C;');
-  console.log('peer/ours = fastest npm peer measured at that n vs our fused engine (— = all peers skipped).');
+  console.log('\nours (fused) = default simulate(), fresh buffers; fused+ws = with a SimulationWorkspace (buffers reused,');
+  console.log('like C\'s, which allocates outside its timer); complex+ws = the same with an initial state, which turns off');
+  console.log('the real-only path (RY, H and CX are real, so the default path keeps one double per amplitude);');
+  console.log('gate-by-gate = simulate(…, { fuse: false }), the applyGate kernels one gate at a time (C\'s algorithm).');
+  console.log('gbg/C, fused+ws/C, complex/C = those vs C; peer/ours = fastest npm peer at that n vs ours (fused, fresh');
+  console.log('buffers) (— = all peers skipped).');
   console.log('Targets: at n = 16 and 20, ≤ 1.5× C and ≥ 20× faster than the fastest npm peer.');
   if (peers.some((p) => p.note)) console.log(`Note: qsharp-lang ${peers.find((p) => p.note)?.note}.`);
 

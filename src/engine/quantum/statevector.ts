@@ -15,7 +15,7 @@ import {
 } from './kernelsLayer.ts';
 import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
-import { createRng, type Rng } from '../random.ts';
+import { createRng, normalizeSeed, type Rng } from '../random.ts';
 
 /**
  * Largest register we simulate as a statevector: 2^24·16 B = 256 MiB per state. A browser
@@ -156,7 +156,7 @@ export class Statevector {
 
   /** P(qubit = 1). */
   probabilityOfOne(qubit: number): number {
-    checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
+    if (!(Number.isInteger(qubit) && qubit >= 0 && qubit < this.nQubits)) checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
     // Contiguous runs of 2·2^qubit doubles (re and im alike) where the qubit is 1; four
     // partial sums so the adds do not wait on each other.
     const a = this.amps, run = 2 << qubit, end = a.length;
@@ -334,22 +334,25 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   if (options.initial !== undefined && options.initial.nQubits !== n) {
     throw new RangeError(`invalid initial state: ${options.initial.nQubits} qubits (expected ${n})`);
   }
-  const rng = createRng(options.seed ?? 0);
+  if (options.seed !== undefined) normalizeSeed(options.seed); // validate eagerly
+  // Created on the first measure/reset: most circuits never draw.
+  let rngState: Rng | null = null;
+  const rng = (): Rng => (rngState ??= createRng(options.seed ?? 0));
   const clbits = new Array<number>(c.nClbits).fill(0);
   if (options.fuse === false) {
     const st = options.initial ? options.initial.clone() : Statevector.zero(n);
     for (const op of c.ops) {
       if (op.kind === 'gate') st.applyGate(op.gate, op.qubits, op.params);
-      else if (op.kind === 'measure') clbits[op.clbit] = st.measure(op.qubit, rng);
-      else if (op.kind === 'reset') st.reset(op.qubit, rng);
+      else if (op.kind === 'measure') clbits[op.clbit] = st.measure(op.qubit, rng());
+      else if (op.kind === 'reset') st.reset(op.qubit, rng());
     }
     return { state: st, clbits };
   }
   const fused = new FusedRunner(n, options.initial, options.workspace);
   for (const op of c.ops) {
     if (op.kind === 'gate') fused.gate(op.gate, op.qubits, op.params);
-    else if (op.kind === 'measure') clbits[op.clbit] = fused.materialize([op.qubit]).measure(op.qubit, rng);
-    else if (op.kind === 'reset') fused.materialize([op.qubit]).reset(op.qubit, rng);
+    else if (op.kind === 'measure') clbits[op.clbit] = fused.materialize([op.qubit]).measure(op.qubit, rng());
+    else if (op.kind === 'reset') fused.materialize([op.qubit]).reset(op.qubit, rng());
   }
   return { state: fused.finish(), clbits };
 }
