@@ -77,14 +77,18 @@ export function apply1q(a: Float64Array, nQubits: number, target: number, m: Flo
   }
   const fixed = sortedBits([target, ...maskBits(ctrlMask)]);
   const count = dim >>> fixed.length;
-  for (let k = 0; k < count; k++) {
-    const i0 = spread(k, fixed) | ctrlMask;
-    const i = 2 * i0, j = 2 * (i0 | half);
-    const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
-    a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
-    a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
-    a[j] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
-    a[j + 1] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
+  const run = 1 << fixed[0];
+  for (let k0 = 0; k0 < count; k0 += run) {
+    const first = spread(k0, fixed) | ctrlMask;
+    for (let i0 = first, end = first + run; i0 < end; i0++) {
+      const i = 2 * i0, j = 2 * (i0 | half);
+      const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+      a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+      a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+      a[j] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+      a[j + 1] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+    }
   }
 }
 
@@ -109,17 +113,21 @@ export function applyDiag1q(a: Float64Array, nQubits: number, target: number, d:
   }
   const fixed = sortedBits([target, ...maskBits(ctrlMask)]);
   const count = dim >>> fixed.length;
-  for (let k = 0; k < count; k++) {
-    const i0 = spread(k, fixed) | ctrlMask;
-    const i = 2 * i0, j = 2 * (i0 | half);
-    if (!skip0) {
-      const xr = a[i], xi = a[i + 1];
-      a[i] = d0r * xr - d0i * xi;
-      a[i + 1] = d0r * xi + d0i * xr;
+  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
+  const run = 1 << fixed[0];
+  for (let k0 = 0; k0 < count; k0 += run) {
+    const first = spread(k0, fixed) | ctrlMask;
+    for (let i0 = first, end = first + run; i0 < end; i0++) {
+      const i = 2 * i0, j = 2 * (i0 | half);
+      if (!skip0) {
+        const xr = a[i], xi = a[i + 1];
+        a[i] = d0r * xr - d0i * xi;
+        a[i + 1] = d0r * xi + d0i * xr;
+      }
+      const yr = a[j], yi = a[j + 1];
+      a[j] = d1r * yr - d1i * yi;
+      a[j + 1] = d1r * yi + d1i * yr;
     }
-    const yr = a[j], yi = a[j + 1];
-    a[j] = d1r * yr - d1i * yi;
-    a[j + 1] = d1r * yi + d1i * yr;
   }
 }
 
@@ -133,15 +141,19 @@ export function applyDiagK(a: Float64Array, nQubits: number, targets: readonly n
   const count = (1 << nQubits) >>> fixed.length;
   const offsets = targetOffsets(targets);
   const sub = 1 << t;
-  for (let k = 0; k < count; k++) {
-    const base = spread(k, fixed) | ctrlMask;
-    for (let s = 0; s < sub; s++) {
-      const dr = d[2 * s], di = d[2 * s + 1];
-      if (dr === 1 && di === 0) continue;
-      const i = 2 * (base | offsets[s]);
-      const xr = a[i], xi = a[i + 1];
-      a[i] = dr * xr - di * xi;
-      a[i + 1] = dr * xi + di * xr;
+  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
+  const run = 1 << fixed[0];
+  for (let k0 = 0; k0 < count; k0 += run) {
+    const first = spread(k0, fixed) | ctrlMask;
+    for (let base = first, end = first + run; base < end; base++) {
+      for (let s = 0; s < sub; s++) {
+        const dr = d[2 * s], di = d[2 * s + 1];
+        if (dr === 1 && di === 0) continue;
+        const i = 2 * (base | offsets[s]);
+        const xr = a[i], xi = a[i + 1];
+        a[i] = dr * xr - di * xi;
+        a[i + 1] = dr * xi + di * xr;
+      }
     }
   }
 }
@@ -197,12 +209,16 @@ export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMas
   }
   const fixed = sortedBits([target, ...ctrlBits]);
   const count = dim >>> fixed.length;
-  for (let k = 0; k < count; k++) {
-    const i0 = spread(k, fixed) | ctrlMask;
-    const i = 2 * i0, j = 2 * (i0 | half);
-    const xr = a[i], xi = a[i + 1];
-    a[i] = a[j]; a[i + 1] = a[j + 1];
-    a[j] = xr; a[j + 1] = xi;
+  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
+  const run = 1 << fixed[0];
+  for (let k0 = 0; k0 < count; k0 += run) {
+    const first = spread(k0, fixed) | ctrlMask;
+    for (let i0 = first, end = first + run; i0 < end; i0++) {
+      const i = 2 * i0, j = 2 * (i0 | half);
+      const xr = a[i], xi = a[i + 1];
+      a[i] = a[j]; a[i + 1] = a[j + 1];
+      a[j] = xr; a[j + 1] = xi;
+    }
   }
 }
 
@@ -211,12 +227,16 @@ export function applySwap(a: Float64Array, nQubits: number, q0: number, q1: numb
   const fixed = sortedBits([q0, q1, ...maskBits(ctrlMask)]);
   const count = (1 << nQubits) >>> fixed.length;
   const b0 = 1 << q0, b1 = 1 << q1;
-  for (let k = 0; k < count; k++) {
-    const base = spread(k, fixed) | ctrlMask;
-    const i = 2 * (base | b0), j = 2 * (base | b1);
-    const xr = a[i], xi = a[i + 1];
-    a[i] = a[j]; a[i + 1] = a[j + 1];
-    a[j] = xr; a[j + 1] = xi;
+  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
+  const run = 1 << fixed[0];
+  for (let k0 = 0; k0 < count; k0 += run) {
+    const first = spread(k0, fixed) | ctrlMask;
+    for (let base = first, end = first + run; base < end; base++) {
+      const i = 2 * (base | b0), j = 2 * (base | b1);
+      const xr = a[i], xi = a[i + 1];
+      a[i] = a[j]; a[i + 1] = a[j + 1];
+      a[j] = xr; a[j + 1] = xi;
+    }
   }
 }
 
@@ -233,23 +253,27 @@ export function applyMatrixK(
   const fixed = sortedBits([...targets, ...maskBits(ctrlMask)]);
   const count = (1 << nQubits) >>> fixed.length;
   const offsets = targetOffsets(targets);
-  for (let k = 0; k < count; k++) {
-    const base = spread(k, fixed) | ctrlMask;
-    for (let s = 0; s < sub; s++) {
-      const i = 2 * (base | offsets[s]);
-      scratch[2 * s] = a[i]; scratch[2 * s + 1] = a[i + 1];
-    }
-    for (let r = 0; r < sub; r++) {
-      let re = 0, im = 0;
-      const row = 2 * r * sub;
-      for (let c = 0; c < sub; c++) {
-        const mr = m[row + 2 * c], mi = m[row + 2 * c + 1];
-        const xr = scratch[2 * c], xi = scratch[2 * c + 1];
-        re += mr * xr - mi * xi;
-        im += mr * xi + mi * xr;
+  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
+  const run = 1 << fixed[0];
+  for (let k0 = 0; k0 < count; k0 += run) {
+    const first = spread(k0, fixed) | ctrlMask;
+    for (let base = first, end = first + run; base < end; base++) {
+      for (let s = 0; s < sub; s++) {
+        const i = 2 * (base | offsets[s]);
+        scratch[2 * s] = a[i]; scratch[2 * s + 1] = a[i + 1];
       }
-      const i = 2 * (base | offsets[r]);
-      a[i] = re; a[i + 1] = im;
+      for (let r = 0; r < sub; r++) {
+        let re = 0, im = 0;
+        const row = 2 * r * sub;
+        for (let c = 0; c < sub; c++) {
+          const mr = m[row + 2 * c], mi = m[row + 2 * c + 1];
+          const xr = scratch[2 * c], xi = scratch[2 * c + 1];
+          re += mr * xr - mi * xi;
+          im += mr * xi + mi * xr;
+        }
+        const i = 2 * (base | offsets[r]);
+        a[i] = re; a[i + 1] = im;
+      }
     }
   }
 }

@@ -502,6 +502,74 @@ export function chainProduct(vecs: Float64Array, nQubits: number, links: number,
   }
 }
 
+/**
+ * chainProduct in one pass over the output: the low s = ⌈n/2⌉ qubits and the high n − s
+ * qubits are built as small tables (the high one twice, for both values of bit s − 1 when
+ * the chain links bit s to it), then out[(hi << s) | lo] = T_hi[lo_{s−1}][hi] · T_lo[lo].
+ * Same arguments and result as chainProduct, without its intermediate levels.
+ */
+export function chainProductSplit(vecs: Float64Array, nQubits: number, links: number, dst: Float64Array, real: boolean, expand: boolean): void {
+  const s = (nQubits + 1) >> 1, h = nQubits - s;
+  const loN = 1 << s, hiN = 1 << h, w = real ? 1 : 2;
+  const tLo = new Float64Array(w * loN), t0 = new Float64Array(w * hiN), t1 = new Float64Array(w * hiN);
+  chainProduct(vecs.subarray(0, 4 * s), s, links & (loN - 1), tLo, real, false);
+  const hiVecs = vecs.slice(4 * s, 4 * nQubits);
+  const hiLinks = (links >>> s) & ~1;
+  chainProduct(hiVecs, h, hiLinks, t0, real, false);
+  const linked = h > 0 && (links >>> s) & 1;
+  if (linked) {
+    // Bit s − 1 = 1 swaps the roles of qubit s's |0⟩ and |1⟩ amplitudes.
+    for (let j = 0; j < 2; j++) { const x = hiVecs[j]; hiVecs[j] = hiVecs[j + 2]; hiVecs[j + 2] = x; }
+    chainProduct(hiVecs, h, hiLinks, t1, real, false);
+  } else {
+    t1.set(t0);
+  }
+  if (real) outerProductReal(dst, tLo, t0, t1, loN, hiN, expand ? 2 : 1);
+  else outerProductComplex(dst, tLo, t0, t1, loN, hiN);
+}
+
+/**
+ * dst[hi·loN + lo] = tHi[hi] · tLo[lo], tHi = t0 for the lower half of lo and t1 for the upper
+ * half; `stride` 2 writes complex interleaved with zero imaginary parts. (Separate small
+ * functions keep V8's register allocation tight for each variant.)
+ */
+function outerProductReal(dst: Float64Array, tLo: Float64Array, t0: Float64Array, t1: Float64Array, loN: number, hiN: number, stride: number): void {
+  if (stride === 2) { outerProductExpanded(dst, tLo, t0, t1, loN, hiN); return; }
+  const half = loN >>> 1;
+  let d = 0;
+  for (let hi = 0; hi < hiN; hi++) {
+    const h0 = t0[hi], h1 = t1[hi];
+    for (let lo = 0; lo < half; lo++) dst[d++] = h0 * tLo[lo];
+    for (let lo = half; lo < loN; lo++) dst[d++] = h1 * tLo[lo];
+  }
+}
+
+function outerProductExpanded(dst: Float64Array, tLo: Float64Array, t0: Float64Array, t1: Float64Array, loN: number, hiN: number): void {
+  const half = loN >>> 1;
+  let d = 0;
+  for (let hi = 0; hi < hiN; hi++) {
+    const h0 = t0[hi], h1 = t1[hi];
+    for (let lo = 0; lo < half; lo++) { dst[d] = h0 * tLo[lo]; dst[d + 1] = 0; d += 2; }
+    for (let lo = half; lo < loN; lo++) { dst[d] = h1 * tLo[lo]; dst[d + 1] = 0; d += 2; }
+  }
+}
+
+function outerProductComplex(dst: Float64Array, tLo: Float64Array, t0: Float64Array, t1: Float64Array, loN: number, hiN: number): void {
+  const half = loN >>> 1;
+  let d = 0;
+  for (let hi = 0; hi < hiN; hi++) {
+    for (let c = 0; c < 2; c++) {
+      const t = c === 0 ? t0 : t1, hr = t[2 * hi], hm = t[2 * hi + 1];
+      for (let lo = c * half, end = lo + half; lo < end; lo++) {
+        const xr = tLo[2 * lo], xi = tLo[2 * lo + 1];
+        dst[d] = hr * xr - hm * xi;
+        dst[d + 1] = hr * xi + hm * xr;
+        d += 2;
+      }
+    }
+  }
+}
+
 /** Byte tables: tables[256·chunk + v] = ⊕ cols[8·chunk + b] over set bits b of v (n ≤ 24). */
 export function fillAffineTables(tables: Int32Array, nQubits: number, cols: Int32Array): void {
   for (let chunk = 0; chunk < 3; chunk++) {

@@ -11,7 +11,7 @@ import { matMul, matrixDim } from './complex.ts';
 import { GATES, gateMatrix, getGate } from './gates.ts';
 import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
 import {
-  applyGateBatch, chainLinks, chainProduct, createGateBatch, expandRealInPlace, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
+  applyGateBatch, chainLinks, chainProductSplit, createGateBatch, expandRealInPlace, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
 } from './kernelsLayer.ts';
 import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
@@ -572,7 +572,7 @@ class FusedRunner {
       // Product state and gather in one pass, straight into the state buffer.
       const dst = this.takeBuffer();
       const links = chainLinks(cols, n);
-      if (links >= 0) chainProduct(this.vecs, n, links, dst, this.real, final && this.real);
+      if (links >= 0) chainProductSplit(this.vecs, n, links, dst, this.real, final && this.real);
       else gatherProduct(this.vecs, n, cols, 0, dst, this.real, final && this.real, this.tables, this.ptab);
       if (final) this.real = false;
       this.state = Statevector.wrap(n, dst);

@@ -11,7 +11,7 @@ import {
 } from '../../../src/engine/quantum/index.ts';
 import { apply1q } from '../../../src/engine/quantum/kernels.ts';
 import {
-  TILE_BITS, applyGateBatch, chainLinks, chainProduct, createGateBatch, expandRealInPlace, gatherProduct, isRealMatrix, pushGate,
+  TILE_BITS, applyGateBatch, chainLinks, chainProduct, chainProductSplit, createGateBatch, expandRealInPlace, gatherProduct, isRealMatrix, pushGate,
 } from '../../../src/engine/quantum/kernelsLayer.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
 import { expectClose } from '../../util/close.ts';
@@ -170,10 +170,10 @@ describe('one-pass permutations from a product state', () => {
     );
   });
 
-  it('chainProduct and gatherProduct agree with an explicit gather of the product state', () => {
+  it('chainProduct, chainProductSplit and gatherProduct agree with an explicit gather of the product state', () => {
     const rng = createRng('product-kernels');
     for (const real of [true, false]) {
-      for (const n of [1, 5, 9, 17]) {
+      for (const n of [1, 2, 5, 9, 17]) {
         const vecs = new Float64Array(4 * n);
         for (let q = 0; q < n; q++) for (let j = 0; j < 4; j++) vecs[4 * q + j] = real && j % 2 === 1 ? 0 : rng.next() - 0.5;
         const links = rng.int(1 << n) & ~1;
@@ -193,12 +193,14 @@ describe('one-pass permutations from a product state', () => {
           [expected[2 * i], expected[2 * i + 1]] = product(src);
         }
         for (const expand of real ? [true, false] : [false]) {
-          const a = new Float64Array(2 << n), b = new Float64Array(2 << n);
+          const a = new Float64Array(2 << n), b = new Float64Array(2 << n), c = new Float64Array(2 << n);
           chainProduct(vecs, n, links, a, real, expand);
           gatherProduct(vecs, n, cols, 0, b, real, expand);
-          if (real && !expand) { expandRealInPlace(a, n); expandRealInPlace(b, n); }
+          chainProductSplit(vecs, n, links, c, real, expand);
+          if (real && !expand) { expandRealInPlace(a, n); expandRealInPlace(b, n); expandRealInPlace(c, n); }
           expectClose(a, expected, { abs: 1e-14 });
           expectClose(b, expected, { abs: 1e-14 });
+          expectClose(c, expected, { abs: 1e-14 });
         }
       }
     }
