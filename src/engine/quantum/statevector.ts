@@ -515,8 +515,7 @@ class FusedRunner {
 
   /** Apply pending gates on `qubits` (all qubits when null) as one batch. */
   private flushSome(qubits: readonly number[] | null, count: number): void {
-    const batch = this.batch ??= createGateBatch(this.n);
-    batch.count = 0;
+    let batch: GateBatch | null = null;
     let anyComplex = false;
     for (let k = 0; k < count; k++) {
       const q = qubits === null ? k : qubits[k];
@@ -539,10 +538,11 @@ class FusedRunner {
         runPlan(this.state.amps, this.n, planMatrix(m, 1), [q]);
         continue;
       }
+      if (batch === null) { batch = this.batch ??= createGateBatch(this.n); batch.count = 0; }
       pushGate(batch, q, m);
       if (batch.complex[batch.count - 1]) anyComplex = true;
     }
-    if (batch.count === 0) return;
+    if (batch === null) return;
     if (anyComplex) this.toComplex();
     const st = this.ensureState();
     if (!this.real) for (let g = 0; g < batch.count; g++) batch.bits[g]++; // complex layout: qubit q is bit q + 1
