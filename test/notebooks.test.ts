@@ -8,6 +8,7 @@ import { loadCatalog } from '../scripts/nodeCatalog';
 import { runNotebookHeadless } from '../scripts/nodeSession';
 import { ROADMAP_CLAIMS } from '../src/engine/claims/registry';
 import { VERDICT_ORDER } from '../src/engine/claims/verdict';
+import type { ViewSpec } from '../src/notebook/views';
 
 const catalog = loadCatalog();
 const claimIds = new Set(ROADMAP_CLAIMS.map((c) => c.id));
@@ -27,6 +28,15 @@ describe('shipped notebooks (headless)', () => {
       expect(VERDICT_ORDER).toContain(v.verdict);
       expect(v.rule.length).toBeGreaterThan(20);
     }
+    // Accessibility: every chart carries a text twin (a data table shown on demand).
+    const plotsWithoutTwin: string[] = [];
+    const walk = (id: string, v: ViewSpec | undefined): void => {
+      if (!v) return;
+      if (v.kind === 'plot' && !(v.table && v.table.rows.length)) plotsWithoutTwin.push(id);
+      if (v.kind === 'group') for (const item of v.items) walk(id, item);
+    };
+    for (const [id, s] of states) if (s.state === 'done') walk(id, s.display.view);
+    expect(plotsWithoutTwin, 'charts without a table twin').toEqual([]);
     // Each claim the notebook says it tests gets a verdict from it (the onboarding tour tests none).
     const stated = new Set(verdicts.map((v) => v.claim));
     for (const c of nb.meta.claims) if (nb.meta.id !== 'luck-or-skill') expect(stated.has(c), `${nb.meta.id} states no verdict for ${c}`).toBe(true);
