@@ -58,8 +58,12 @@ export function isRealMatrix(m: Float64Array): boolean {
  * Apply every gate of `batch` to a[0 … 2^nBits). Complex gates need a complex view (their
  * bits ≥ 1); on a real-only state the caller passes real gates only.
  */
-export function applyGateBatch(a: Float64Array, nBits: number, batch: GateBatch): void {
+export function applyGateBatch(a: Float64Array, nBits: number, batch: GateBatch, gather?: Gather): void {
   const count = batch.count;
+  if (gather !== undefined && (count === 0 || nBits <= TILE_BITS)) {
+    gatherRun(gather, a, 0, 1 << nBits);
+    gather = undefined;
+  }
   if (count === 0) return;
   if (nBits <= TILE_BITS) {
     // The whole state is one tile.
@@ -78,14 +82,51 @@ export function applyGateBatch(a: Float64Array, nBits: number, batch: GateBatch)
   while (first || high.length > 0) {
     const cc = first ? c : MIN_RUN_BITS;
     const take = Math.min(high.length, TILE_BITS - cc);
-    tilePass(a, nBits, cc, first ? lowGates : [], high.slice(0, take), batch);
+    tilePass(a, nBits, cc, first ? lowGates : [], high.slice(0, take), batch, first ? gather : undefined);
     high = high.slice(take);
     first = false;
   }
 }
 
+/**
+ * A pending affine gather (see gatherAffineReal) fused into the first pass of a layer: each
+ * tile is gathered from `src` and then transformed while it is in cache, which saves writing
+ * and re-reading the permuted state. `tables` are filled by fillAffineTables for the basis
+ * index map; `width` is 1 for a real-only layout, 2 for complex (pairs move together).
+ */
+export interface Gather {
+  src: Float64Array;
+  tables: Int32Array;
+  width: 1 | 2;
+}
+
+/** dst[d] for doubles d in [start, start + len) from the gather source (len, start multiples of width). */
+function gatherRun(g: Gather, dst: Float64Array, start: number, len: number): void {
+  const t = g.tables, src = g.src;
+  if (g.width === 1) {
+    if ((start & 255) === 0 && (len & 255) === 0) {
+      // Whole 256-blocks: the high bytes' part of the source index is fixed per block.
+      for (let hi = start, e = start + len; hi < e; hi += 256) {
+        const base = t[256 + ((hi >>> 8) & 255)] ^ t[512 + ((hi >>> 16) & 255)];
+        for (let lo = 0; lo < 256; lo++) dst[hi + lo] = src[base ^ t[lo]];
+      }
+      return;
+    }
+    for (let i = start, e = start + len; i < e; i++) dst[i] = src[t[i & 255] ^ t[256 + ((i >>> 8) & 255)] ^ t[512 + ((i >>> 16) & 255)]];
+    return;
+  }
+  for (let d = start, e = start + len; d < e; d += 2) {
+    const i = d >>> 1;
+    const s = 2 * (t[i & 255] ^ t[256 + ((i >>> 8) & 255)] ^ t[512 + ((i >>> 16) & 255)]);
+    dst[d] = src[s];
+    dst[d + 1] = src[s + 1];
+  }
+}
+
 /** One pass: tiles of bits [0, c) ∪ {bits of highGates}; lowGates have bits < c. */
-function tilePass(a: Float64Array, nBits: number, c: number, lowGates: readonly number[], highGates: readonly number[], batch: GateBatch): void {
+function tilePass(
+  a: Float64Array, nBits: number, c: number, lowGates: readonly number[], highGates: readonly number[], batch: GateBatch, gather?: Gather,
+): void {
   const k = highGates.length;
   const hBits = highGates.map((g) => batch.bits[g]);
   const run = 1 << c;
@@ -111,6 +152,7 @@ function tilePass(a: Float64Array, nBits: number, c: number, lowGates: readonly 
       const p = hBits[j];
       base = ((base >>> p) << (p + 1)) | (base & ((1 << p) - 1));
     }
+    if (gather !== undefined) for (let s = 0; s < chunks; s++) gatherRun(gather, a, base + offsets[s], run);
     if (low.length > 0) for (let s = 0; s < chunks; s++) sweepGroup(a, base + offsets[s], run, batch, low);
     for (let u = 0; u < highOps.length; u += 2) {
       const ja = highOps[u], jb = highOps[u + 1];

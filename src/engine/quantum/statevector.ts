@@ -11,7 +11,7 @@ import { matMul, matrixDim } from './complex.ts';
 import { GATES, gateMatrix, getGate } from './gates.ts';
 import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
 import {
-  applyGateBatch, chainLinks, chainProductSplit, createGateBatch, expandRealInPlace, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
+  applyGateBatch, chainLinks, chainProductSplit, createGateBatch, expandRealInPlace, fillAffineTables, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
 } from './kernelsLayer.ts';
 import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
@@ -381,6 +381,8 @@ class FusedRunner {
   private scratch: Float64Array | null = null;
   private spare: Float64Array | null = null;
   private batch: GateBatch | null = null;
+  /** A CX/SWAP run's gather not yet done (its byte tables are in `tables`); fused into the next layer. */
+  private permPending = false;
   private tablesBuf: Int32Array | null = null;
   private ptabBuf: Float64Array | null = null;
 
@@ -484,7 +486,19 @@ class FusedRunner {
   /** Materialise ⊗ vecs into a buffer (real-only layout when `real`). */
   private ensureState(): Statevector {
     if (this.state === null) this.state = Statevector.wrap(this.n, this.buildProduct(this.takeBuffer()));
+    this.resolvePerm();
     return this.state;
+  }
+
+  /** Do a deferred gather now (another kind of operation needs the state). */
+  private resolvePerm(): void {
+    if (!this.permPending || this.state === null) return;
+    this.permPending = false;
+    const src = this.state.amps, dst = this.takeScratch();
+    this.scratch = src;
+    const n = this.real ? this.n : this.n + 1;
+    applyGateBatch(dst, n, EMPTY_BATCH, { src, tables: this.tables, width: this.real ? 1 : 2 });
+    this.state.amps = dst;
   }
 
   private buildProduct(buf: Float64Array): Float64Array {
@@ -496,6 +510,7 @@ class FusedRunner {
   /** Leave the real-only layout (before a complex gate, a measurement or the end). */
   private toComplex(): void {
     if (!this.real) return;
+    this.resolvePerm();
     this.real = false;
     if (this.state !== null) expandRealInPlace(this.state.amps, this.n);
   }
@@ -535,7 +550,7 @@ class FusedRunner {
       }
       if (!this.real && m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0) {
         // Phase-only gates touch half the memory in their own kernel.
-        runPlan(this.state.amps, this.n, planMatrix(m, 1), [q]);
+        runPlan(this.ensureState().amps, this.n, planMatrix(m, 1), [q]);
         continue;
       }
       if (batch === null) { batch = this.batch ??= createGateBatch(this.n); batch.count = 0; }
@@ -544,9 +559,18 @@ class FusedRunner {
     }
     if (batch === null) return;
     if (anyComplex) this.toComplex();
-    const st = this.ensureState();
     if (!this.real) for (let g = 0; g < batch.count; g++) batch.bits[g]++; // complex layout: qubit q is bit q + 1
-    applyGateBatch(st.amps, this.real ? this.n : this.n + 1, batch);
+    const nBits = this.real ? this.n : this.n + 1;
+    if (this.permPending && this.state !== null) {
+      // The deferred gather becomes the first pass of this layer (one pass over memory, not two).
+      this.permPending = false;
+      const src = this.state.amps, dst = this.takeScratch();
+      this.scratch = src;
+      applyGateBatch(dst, nBits, batch, { src, tables: this.tables, width: this.real ? 1 : 2 });
+      this.state.amps = dst;
+      return;
+    }
+    applyGateBatch(this.ensureState().amps, nBits, batch);
   }
 
   /**
@@ -558,6 +582,7 @@ class FusedRunner {
     if (run.length === 0) return;
     this.run = [];
     const n = this.n;
+    this.resolvePerm();
     if (this.state !== null && run.length < MIN_PERMUTATION_RUN && !(this.real && runTouchesZero(run))) {
       // Short runs: in-place swap kernels (on the real-only buffer via the n − 1 complex view).
       const st = this.state;
@@ -576,6 +601,12 @@ class FusedRunner {
       else gatherProduct(this.vecs, n, cols, 0, dst, this.real, final && this.real, this.tables, this.ptab);
       if (final) this.real = false;
       this.state = Statevector.wrap(n, dst);
+      return;
+    }
+    if (!final) {
+      // Defer: the next layer of 1-qubit gates gathers tile by tile (see flushSome).
+      fillAffineTables(this.tables, n, cols);
+      this.permPending = true;
       return;
     }
     const src = this.state.amps, dst = this.takeScratch();
@@ -613,6 +644,8 @@ function runColumns(run: readonly { gate: string; qubits: readonly number[] }[],
   }
   return cols;
 }
+
+const EMPTY_BATCH = createGateBatch(0);
 
 /** Real-matrix test per gate, cached for parameter-free gates. */
 const constantReal = new Map<string, boolean>();

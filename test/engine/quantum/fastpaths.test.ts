@@ -130,6 +130,40 @@ describe('cache-tiled layers (applyGateBatch)', () => {
   });
 });
 
+describe('deferred CX/SWAP gathers (fused into the next layer)', () => {
+  it('above one tile: 16 qubits real-only and 15 qubits complex equal gate-by-gate', () => {
+    const real = layeredBenchmarkCircuit(16, 3);
+    expectClose(simulate(real).state.amps, plain(real), { abs: 1e-12 });
+    const c = layeredBenchmarkCircuit(15, 3);
+    const initial = Statevector.zero(15); // an initial state forces the complex layout
+    expectClose(simulate(c, { initial }).state.amps, plain(c), { abs: 1e-12 });
+  });
+
+  it('a run followed by a measurement, a reset, a controlled gate or a complex gate resolves the gather first', () => {
+    const rng = createRng('deferred');
+    const tails = [
+      (c: Circuit) => withOp(c, { kind: 'measure', qubit: 2, clbit: 0 }),
+      (c: Circuit) => withOp(c, { kind: 'reset', qubit: 0 }),
+      (c: Circuit) => withOp(c, { kind: 'gate', gate: 'cz', qubits: [1, 3], params: [] }),
+      (c: Circuit) => withOp(c, { kind: 'gate', gate: 'cry', qubits: [0, 2], params: [0.7] }),
+      (c: Circuit) => withOp(c, { kind: 'gate', gate: 'rz', qubits: [4], params: [0.3] }),
+      (c: Circuit) => withOp(c, { kind: 'gate', gate: 'ccx', qubits: [3, 1, 2], params: [] }),
+    ];
+    for (let trial = 0; trial < 24; trial++) {
+      let c = createCircuit(5, 1);
+      for (let q = 0; q < 5; q++) c = withOp(c, { kind: 'gate', gate: 'ry', qubits: [q], params: [rng.next() * 3] });
+      for (let q = 0; q < 4; q++) c = withOp(c, { kind: 'gate', gate: 'cx', qubits: [q, q + 1], params: [] });
+      for (let q = 0; q < 5; q++) c = withOp(c, { kind: 'gate', gate: 'h', qubits: [q], params: [] });
+      for (let q = 3; q >= 0; q--) c = withOp(c, { kind: 'gate', gate: q % 2 ? 'swap' : 'cx', qubits: [q + 1, q], params: [] });
+      c = tails[trial % tails.length](c);
+      if (trial % 2) for (let q = 0; q < 5; q++) c = withOp(c, { kind: 'gate', gate: 'ry', qubits: [q], params: [rng.next()] });
+      const a = simulate(c, { seed: trial }), b = simulate(c, { seed: trial, fuse: false });
+      expect(a.clbits).toEqual(b.clbits);
+      expectClose(a.state.amps, b.state.amps, { abs: 1e-12 });
+    }
+  });
+});
+
 describe('one-pass permutations from a product state', () => {
   it('chainLinks recognises CX ladders and rejects other linear maps', () => {
     const full = Int32Array.from({ length: 6 }, (_, b) => (b < 5 ? (1 << b) | (1 << (b + 1)) : 1 << b));
