@@ -1,5 +1,5 @@
 import type { Aggregator, Predictor } from '../types';
-import { Statevector, simulate } from '../../quantum/statevector';
+import { SimulationWorkspace, Statevector, simulate } from '../../quantum/statevector';
 import { buildCircuit, type Circuit } from '../../quantum/circuit';
 
 /**
@@ -22,9 +22,12 @@ export function encodeAngle(raw: number): number {
   return 2 * Math.asin(Math.sqrt(p));
 }
 
-/** Simulate the roadmap circuit with the engine's default (fused) `simulate` and read P(last qubit = 1). */
-export function roadmapCircuitProbability(row: ArrayLike<number>): number {
-  return simulate(roadmapCircuit(row)).state.probabilityOfOne(row.length - 1);
+/**
+ * Simulate the roadmap circuit with the engine's default (fused) `simulate` and read P(last qubit = 1).
+ * Pass a workspace to reuse the 2^n-amplitude buffer across bars (a fresh 256 KB state per bar otherwise).
+ */
+export function roadmapCircuitProbability(row: ArrayLike<number>, workspace?: SimulationWorkspace): number {
+  return simulate(roadmapCircuit(row), { workspace }).state.probabilityOfOne(row.length - 1);
 }
 
 /** The same circuit gate by gate (`applyGate`, no fusion) on a reused statevector: the unfused cross-check. */
@@ -44,6 +47,8 @@ export const parityCircuit: Aggregator = {
   rationale: 'RY(2·asin√pᵢ) per member, CNOT chain, read the last qubit: the roadmap\'s "quantum collective intelligence", simulated on the statevector. It computes the parity of the votes.',
   kind: 'static',
   fit(): Predictor {
-    return { predict: roadmapCircuitProbability };
+    // One buffer per fitted predictor: each bar overwrites it, nothing is kept between predictions.
+    const workspace = new SimulationWorkspace();
+    return { predict: (row) => roadmapCircuitProbability(row, workspace) };
   },
 };
