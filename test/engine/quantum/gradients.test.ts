@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GATES, adjointGradient, allParamRefs, buildCircuit, createCircuit, expectationValue, withOp, type Circuit, type Op } from '../../../src/engine/quantum/index.ts';
+import { GATES, adjointGradient, allParamRefs, buildCircuit, expectationValue, type Circuit, type Op } from '../../../src/engine/quantum/index.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import { expectClose } from '../../util/close.ts';
+import { randomGateCircuit } from './reference.ts';
 
 function withParam(c: Circuit, opIndex: number, paramIndex: number, value: number): Circuit {
   const ops = c.ops.map((op, i): Op => {
@@ -28,24 +29,12 @@ function parameterShift(c: Circuit, obs: string, opIndex: number, paramIndex: nu
   return (expectationValue(withParam(c, opIndex, paramIndex, x + Math.PI / 2), obs) - expectationValue(withParam(c, opIndex, paramIndex, x - Math.PI / 2), obs)) / 2;
 }
 
-function randomCircuit(seed: number, n: number, depth: number, ids: readonly string[]): Circuit {
-  const rng = createRng(seed);
-  let c = createCircuit(n);
-  for (let k = 0; k < depth; k++) {
-    const g = GATES[ids[rng.int(ids.length)]];
-    const pool = Array.from({ length: n }, (_, i) => i);
-    const qubits: number[] = [];
-    for (let j = 0; j < g.arity; j++) qubits.push(pool.splice(rng.int(pool.length), 1)[0]);
-    c = withOp(c, { kind: 'gate', gate: g.id, qubits, params: g.params.map(() => (rng.next() - 0.5) * 6) });
-  }
-  return c;
-}
 
 describe('adjointGradient', () => {
   it('matches parameter shift and finite differences on random RX/RY/RZ/RXX/RZZ + CX/H circuits', () => {
     const obs = '0.7*ZZIX - 0.4*YIZI + IIIZ';
     for (let seed = 0; seed < 6; seed++) {
-      const c = randomCircuit(seed, 4, 20, ['rx', 'ry', 'rz', 'rxx', 'rzz', 'cx', 'h', 'cz']);
+      const c = randomGateCircuit(seed, 4, 20, ['rx', 'ry', 'rz', 'rxx', 'rzz', 'cx', 'h', 'cz'], 6);
       const { value, gradient, refs } = adjointGradient(c, obs);
       expectClose(value, expectationValue(c, obs), { abs: 1e-12 });
       refs.forEach((r, k) => {
@@ -57,7 +46,7 @@ describe('adjointGradient', () => {
 
   it('matches finite differences for every parametrised gate in the registry', () => {
     const parametrised = Object.keys(GATES).filter((id) => GATES[id].params.length > 0);
-    const c = randomCircuit(99, 3, 40, [...parametrised, 'h', 'cx', 'sx']);
+    const c = randomGateCircuit(99, 3, 40, [...parametrised, 'h', 'cx', 'sx'], 6);
     const obs = 'XZY + 0.5*ZIZ';
     const { gradient, refs } = adjointGradient(c, obs);
     expect(refs.length).toBeGreaterThan(30);

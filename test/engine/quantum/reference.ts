@@ -4,6 +4,8 @@
  * then applied by a dense matrix–vector product. Shares no code with the kernels.
  */
 import { createRng, type Rng } from '../../../src/engine/random.ts';
+import { GATES } from '../../../src/engine/quantum/gates.ts';
+import { createCircuit, withOp, type Circuit } from '../../../src/engine/quantum/circuit.ts';
 
 /** Dense complex kron (interleaved re/im, row-major); b is the less significant factor. */
 export function kronRef(a: Float64Array, b: Float64Array): Float64Array {
@@ -95,4 +97,22 @@ export function phaseDistance(a: ArrayLike<number>, b: ArrayLike<number>): numbe
     worst = Math.max(worst, Math.hypot(ar - b[i], ai - b[i + 1]));
   }
   return worst;
+}
+
+/**
+ * A seeded random circuit: `depth` gates drawn from `ids` (default: every gate that fits in n qubits) on
+ * distinct random qubits, each parameter uniform in ±angleScale/2.
+ */
+export function randomGateCircuit(seed: number, n: number, depth: number, ids?: readonly string[], angleScale = 8): Circuit {
+  const rng = createRng(seed);
+  const pool0 = ids ?? Object.keys(GATES).filter((id) => GATES[id].arity <= n);
+  let c = createCircuit(n);
+  for (let k = 0; k < depth; k++) {
+    const g = GATES[pool0[rng.int(pool0.length)]];
+    const pool = Array.from({ length: n }, (_, i) => i);
+    const qubits: number[] = [];
+    for (let j = 0; j < g.arity; j++) qubits.push(pool.splice(rng.int(pool.length), 1)[0]);
+    c = withOp(c, { kind: 'gate', gate: g.id, qubits, params: g.params.map(() => (rng.next() - 0.5) * angleScale) });
+  }
+  return c;
 }

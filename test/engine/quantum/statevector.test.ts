@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_STATEVECTOR_QUBITS, Statevector, buildCircuit, formatBytes, simulate, GATES, createCircuit, withOp, type Circuit } from '../../../src/engine/quantum/index.ts';
+import { MAX_STATEVECTOR_QUBITS, Statevector, buildCircuit, formatBytes, simulate, createCircuit, type Circuit } from '../../../src/engine/quantum/index.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import { expectClose } from '../../util/close.ts';
-import { randomState } from './reference.ts';
+import { randomGateCircuit, randomState } from './reference.ts';
 
 const S = Math.SQRT1_2;
 
@@ -26,19 +26,6 @@ function qft(n: number): Circuit {
 }
 
 /** Random circuit over the whole registry, drawn from a fast-check seed. */
-function randomCircuit(n: number, depth: number, seed: number): Circuit {
-  const rng = createRng(seed);
-  const ids = Object.keys(GATES).filter((id) => GATES[id].arity <= n);
-  let c = createCircuit(n);
-  for (let k = 0; k < depth; k++) {
-    const g = GATES[ids[rng.int(ids.length)]];
-    const pool = Array.from({ length: n }, (_, i) => i);
-    const qubits: number[] = [];
-    for (let j = 0; j < g.arity; j++) qubits.push(pool.splice(rng.int(pool.length), 1)[0]);
-    c = withOp(c, { kind: 'gate', gate: g.id, qubits, params: g.params.map(() => (rng.next() - 0.5) * 8) });
-  }
-  return c;
-}
 
 describe('analytic oracles', () => {
   it('Bell state (|00⟩ + |11⟩)/√2', () => {
@@ -189,7 +176,7 @@ describe('fast-check properties', () => {
   it('random circuits preserve the norm (fused and unfused agree)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 40 }), fc.integer(), (n, depth, seed) => {
-        const c = randomCircuit(n, depth, seed);
+        const c = randomGateCircuit(seed, n, depth);
         const initial = Statevector.fromAmplitudes(randomState(n, createRng(seed)));
         const fused = simulate(c, { initial }).state;
         const plain = simulate(c, { initial, fuse: false }).state;
