@@ -16,7 +16,7 @@ export interface MetricItem {
   digits?: number;
 }
 
-export type Verdict = 'supported' | 'partly supported' | 'refuted' | 'untestable as stated' | 'not measurable here';
+export type Verdict = 'supported' | 'partly supported' | 'no detectable effect' | 'refuted' | 'untestable as stated' | 'not measurable here';
 
 export interface VerdictSpec {
   claim: string;
@@ -46,7 +46,7 @@ export function isPlotCall(v: unknown): v is PlotCall {
   return !!v && typeof v === 'object' && typeof (v as PlotCall).__plot === 'string' && Array.isArray((v as PlotCall).args);
 }
 
-export const VERDICTS: readonly Verdict[] = ['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here'];
+export const VERDICTS: readonly Verdict[] = ['supported', 'partly supported', 'no detectable effect', 'refuted', 'untestable as stated', 'not measurable here'];
 
 export const viewBuilders = {
   /** plot({ marks: [Plot.lineY(…)], y: { type: 'log' }, … }, { caption }) — Observable Plot options. */

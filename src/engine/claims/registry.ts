@@ -3,6 +3,8 @@
  * in their front matter; the claims ledger joins them to measured figures and verdict rules.
  * Ids are serialised (share links, ledger exports): never rename one without a migration.
  */
+import { MISSING_CLAIMS } from '../roadmap/missingClaims';
+
 export interface RoadmapClaim {
   id: string;
   /** Short name used in tables. */
@@ -135,6 +137,8 @@ export const ROADMAP_CLAIMS: readonly RoadmapClaim[] = [
     section: 'Phase 4, Tasks 4.2–4.3',
     notebooks: ['aggregators'],
   },
+  // Claims that had no experiment (issue 8 §4): records in src/engine/roadmap/missingClaims.ts.
+  ...MISSING_CLAIMS.map((c) => ({ id: c.id, title: c.title, quote: c.quote, section: c.section, notebooks: [c.notebook] })),
 ];
 
 export function claimById(id: string): RoadmapClaim | undefined {

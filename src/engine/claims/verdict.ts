@@ -1,7 +1,7 @@
 /** The verdicts a claim can receive, each with the rule that produced it (numbers substituted). */
-export type Verdict = 'supported' | 'partly supported' | 'refuted' | 'untestable as stated' | 'not measurable here';
+export type Verdict = 'supported' | 'partly supported' | 'no detectable effect' | 'refuted' | 'untestable as stated' | 'not measurable here';
 
-export const VERDICT_ORDER: readonly Verdict[] = ['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here'];
+export const VERDICT_ORDER: readonly Verdict[] = ['supported', 'partly supported', 'no detectable effect', 'refuted', 'untestable as stated', 'not measurable here'];
 
 export interface RuleResult {
   verdict: Verdict;
