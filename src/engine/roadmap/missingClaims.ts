@@ -530,7 +530,7 @@ export const week1Validation = defineClaim<Week1Figures>({
     id: 'power', label: 'can one week confirm ">80% profitable" (exact binomial test, α 5 %, power 80 %)?',
     rule: (f) => {
       const best = f.perWeek.reduce((b, r) => (r.perWeek > b.perWeek ? r : b), { id: 'none', perWeek: 0 });
-      const head = `at the ${f.threshold} threshold the most active aggregator (${best.id}) trades ${fmt(best.perWeek, 3)} times a week; confirming h > 0.8 needs ${f.neededFor085} trades if the truth is 0.85 and ${f.neededFor095} if it is 0.95. Supported iff a week holds the first; partly supported iff only the second; refuted otherwise`;
+      const head = `at the ${f.threshold} threshold the most active aggregator (${best.id}) trades ${fmt(best.perWeek, 3)} times a week (all: ${f.perWeek.map((r) => `${r.id} ${fmt(r.perWeek, 3)}`).join(', ')}); confirming h > 0.8 needs ${f.neededFor085} trades if the truth is 0.85 and ${f.neededFor095} if it is 0.95. Supported iff a week holds the first; partly supported iff only the second; refuted otherwise`;
       if (best.perWeek >= f.neededFor085) return { verdict: 'supported', rule: head };
       if (best.perWeek >= f.neededFor095) return { verdict: 'partly supported', rule: head };
       return { verdict: 'refuted', rule: head };
