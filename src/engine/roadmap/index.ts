@@ -9,15 +9,3 @@ export * from './timescales';
 export * from './jitterControl';
 export * from './trading';
 export * from './hardwareRun';
-export { MISSING_CLAIMS } from './missingClaims';
-export { judgeRecord, type LocalJudgement } from './claimTypes';
-
-import { MISSING_CLAIMS } from './missingClaims';
-import { judgeRecord, type LocalJudgement } from './claimTypes';
-
-/** Judge one of the missing claims by id (until they move into the claims registry and its judge()). */
-export function judgeMissing(id: string, figures: unknown): LocalJudgement {
-  const rec = MISSING_CLAIMS.find((c) => c.id === id);
-  if (!rec) throw new RangeError(`judgeMissing: unknown claim '${id}' (expected one of ${MISSING_CLAIMS.map((c) => c.id).join(', ')})`);
-  return judgeRecord(rec, figures as never);
-}

@@ -1,16 +1,16 @@
 /**
  * The roadmap claims that had no row in the ledger (issue 8 §4), one record each, in the registry's shape
- * (claimTypes.ts). Every quote is verbatim from shared/roadmap/PRODUCTION_DEPLOYMENT_ROADMAP.md. Readings
+ * (../types.ts), added to the registry's CLAIMS in one line. Every quote is verbatim from shared/roadmap/PRODUCTION_DEPLOYMENT_ROADMAP.md. Readings
  * labelled "our reading" are reconstructions of an ambiguous claim; "untestable as stated" is used where the
  * roadmap gives no baseline or definition, and "no detectable effect" (with the smallest detectable effect)
  * where the data cannot refute.
  */
-import type { Platform } from '../quantum/presets.data';
-import { defineClaim, fmt, type ClaimRecord, type RuleResult } from './claimTypes';
+import type { Platform } from '../../quantum/presets.data';
+import { defineClaim, type ClaimRecord } from '../types';
+import { fmt, type RuleResult } from '../verdict';
 
 const NB_STACK = 'roadmap-claims-stack';
 const NB_MARKET = 'roadmap-claims-market';
-const NB_HARDWARE = 'quantum-brain-on-hardware';
 const pct = (x: number): string => `${fmt(100 * x, 3)} %`;
 const bytes = (b: number): string => {
   if (!Number.isFinite(b)) return String(b);
@@ -72,7 +72,7 @@ export const decoherenceMitigation = defineClaim<DecoherenceFigures>({
     { label: 'best one-shot circuit success', value: (f) => Math.max(...f.presets.map((p) => p.circuitSuccess)) },
   ],
   readings: [
-    { id: 'as-stated', label: 'as the roadmap states its stack (lightning.kokkos, a classical simulator)', constant: true, rule: constant('untestable as stated', 'a noiseless classical simulator does not decohere, so there is nothing to mitigate: the statement is vacuous on the stated stack') },
+    { id: 'as-stated', label: 'as the roadmap states its stack (lightning.kokkos, a classical simulator)', constant: true, rule: constant('untestable as stated', 'a noiseless classical simulator of 16 wires does not decohere (fidelity 1 by construction), so there is nothing to mitigate: the statement is vacuous on the stated stack') },
     { id: 'hw-superconducting', label: 'on superconducting hardware (best current device)', rule: decoherenceHardware('superconducting') },
     { id: 'hw-trapped-ion', label: 'on trapped-ion hardware (best current device)', rule: decoherenceHardware('trapped-ion') },
     { id: 'hw-neutral-atom', label: 'on neutral-atom hardware (best current device)', rule: decoherenceHardware('neutral-atom') },
@@ -195,7 +195,7 @@ export const kokkos16 = defineClaim<KokkosFigures>({
     { label: 'circuit on 16 wires, measured here', unit: 'ms', value: (f) => f.cpuCircuitMs },
   ],
   readings: [
-    { id: 'as-hardware', label: "as the roadmap labels it ('Quantum hardware ready for production')", constant: true, rule: constant('refuted', "lightning.kokkos is PennyLane's Kokkos-backed classical statevector simulator: creating it validates a CPU/GPU library, not quantum hardware") },
+    { id: 'as-hardware', label: "as the roadmap labels it ('Quantum hardware ready for production')", constant: true, rule: constant('refuted', "lightning.kokkos is PennyLane's Kokkos-backed classical statevector simulator: creating it with 16 wires validates a CPU/GPU library, not quantum hardware") },
     {
       id: 'as-simulator', label: 'as what it is: a classical simulator of 16 wires',
       rule: (f) => {
@@ -483,7 +483,7 @@ export const regimeAdvantage = defineClaim<RegimeFigures>({
   notebook: NB_MARKET,
   figures: [{ label: 'regimes where the circuit beats the baseline', value: (f) => f.regimes.filter((r) => r.upper < 0).map((r) => r.name).join(', ') || 'none' }],
   readings: [
-    { id: 'as-stated', label: 'as the roadmap states it', constant: true, rule: constant('untestable as stated', '"may vary" is true of any quantity and cannot be refuted') },
+    { id: 'as-stated', label: 'as the roadmap states it', constant: true, rule: (f) => ({ verdict: 'untestable as stated', rule: `"may vary" is true of any quantity and cannot be refuted (here ${f.regimes.length} regimes were compared)` }) },
     {
       id: 'some-regime', label: 'our reading: is there an advantage in any volatility regime?',
       rule: (f) => {
@@ -593,7 +593,7 @@ export const successProbability90 = defineClaim<SuccessFigures>({
   notebook: NB_MARKET,
   figures: [{ label: "P(Week-1 accuracy target met) at the measured hit rate", value: (f) => f.pWeekPasses }],
   readings: [
-    { id: 'as-stated', label: 'as the roadmap states it', constant: true, rule: constant('untestable as stated', '"success" is not defined and the "extensive testing" is not shown') },
+    { id: 'as-stated', label: 'as the roadmap states it', constant: true, rule: constant('untestable as stated', '"success" is not defined and the "extensive testing" behind ">90%" is not shown') },
     { id: 'week1-accuracy', label: "our reading: success = the roadmap's own Week-1 accuracy target (>80 % profitable) is met", rule: (f) => ({ verdict: f.pWeekPasses > 0.9 ? 'supported' : 'refuted', rule: `with a measured hit rate of ${fmt(f.hitRate, 4)} and ${fmt(f.tradesPerWeek, 3)} trades a week, P(the week's hit rate > 0.8) = ${fmt(f.pWeekPasses, 3)}; supported iff > 0.9` }) },
   ],
   headline: { reading: 'as-stated', why: 'success is not defined; our reading is shown beside it' },
@@ -640,9 +640,9 @@ export const noHalfInLogs = defineClaim<HalfLogFigures>({
   ],
 });
 
+/** Appended to CLAIMS in registry.ts. */
 export const MISSING_CLAIMS: readonly ClaimRecord<never>[] = [
   decoherenceMitigation, ram16gb, gpuCuda, kokkos16, speedup100x, aggregation50x, decisions100x, compressionWindows, pidJitter, rhythmsMhzGhz,
   contrarian, selfAdaptation, regimeAdvantage, week1Validation, impliedSharpe80, successProbability90, noHalfInLogs,
 ] as unknown as readonly ClaimRecord<never>[];
 
-export { NB_HARDWARE };
