@@ -47,10 +47,10 @@ function decoherenceHardware(platform: Platform) {
     if (!ps.length) return { verdict: 'not measurable here', rule: `no ${platform} preset` };
     const qec = ps.filter((p) => p.totalPhysical <= f.budgetPhysical);
     const shortOk = ps.filter((p) => p.circuitSuccess >= 0.9);
-    const list = ps.map((p) => `${p.id}: p = ${fmt(p.physicalError, 3)}, surface code d = ${Number.isFinite(p.distance) ? p.distance : '—'} → ${Number.isFinite(p.totalPhysical) ? fmt(p.totalPhysical, 4) : 'not reachable'} physical qubits for ${f.logicalQubits} logical over ${f.holdMs} ms, one-shot circuit success ${fmt(p.circuitSuccess, 4)}`).join('; ');
+    const list = ps.map((p) => `${p.id}: p = ${fmt(p.physicalError, 3)}, surface code d = ${Number.isFinite(p.distance) ? p.distance : '—'} → ${Number.isFinite(p.totalPhysical) ? String(p.totalPhysical) : 'not reachable'} physical qubits for ${f.logicalQubits} logical over ${f.holdMs} ms, one-shot circuit success ${fmt(p.circuitSuccess, 4)}`).join('; ');
     const head = `supported iff some ${platform} preset both keeps the 14-member circuit's one-shot success ≥ 0.9 (short depth) and error-corrects ${f.logicalQubits} logical qubits for ${f.holdMs} ms with ≤ ${f.budgetPhysical} physical qubits (the roadmap's 24 physical); partly supported iff only the short-depth part holds; refuted otherwise. ${list}`;
     if (qec.some((p) => p.circuitSuccess >= 0.9)) return { verdict: 'supported', rule: head };
-    if (shortOk.length) return { verdict: 'partly supported', rule: `${head}: short circuits keep errors low on ${shortOk.map((p) => p.id).join(', ')}, but error correction needs ≥ ${fmt(Math.min(...ps.map((p) => p.totalPhysical)), 4)} physical qubits, not ${f.budgetPhysical}` };
+    if (shortOk.length) return { verdict: 'partly supported', rule: `${head}: short circuits keep errors low on ${shortOk.map((p) => p.id).join(', ')}, but error correction needs ≥ ${Math.min(...ps.map((p) => p.totalPhysical))} physical qubits, not ${f.budgetPhysical}` };
     return { verdict: 'refuted', rule: `${head}: neither holds` };
   };
 }
