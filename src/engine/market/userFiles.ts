@@ -1,0 +1,97 @@
+/**
+ * One entry point for every file a user can drop or pass with `--data`: it recognises the kind (candles, a
+ * freqtrade backtest export, a hyperopt result, per-bar member outputs) from the name and the first bytes,
+ * refuses what cannot be read safely (pickles, Parquet) with what to export instead, and runs the matching reader.
+ * The page (before handing the file to the worker), the worker and the headless runner all call this, so a file
+ * is accepted or refused identically everywhere.
+ */
+import { parseOhlcv } from './parse';
+import type { OhlcvParseResult } from './ohlcv';
+import { parseFeatherCandles, isArrowFile } from './freqtradeFeather';
+import { parseBacktestExport, isZip, type BacktestExport } from './freqtradeBacktest';
+import { parseHyperoptResults, type HyperoptRun } from './freqtradeHyperopt';
+import { parseMembersCsv, type MembersFile } from './membersCsv';
+import { FreqtradeFileError } from './freqtradeErrors';
+
+export type DataFileKind = 'candles' | 'backtest' | 'hyperopt' | 'members';
+
+export const DATA_FILE_KINDS: readonly DataFileKind[] = ['candles', 'backtest', 'hyperopt', 'members'];
+
+export const KIND_LABEL: Record<DataFileKind, string> = {
+  candles: 'candles (CSV, freqtrade JSON or feather)',
+  backtest: 'a freqtrade backtest export (.json or .zip)',
+  hyperopt: 'a freqtrade hyperopt result (.fthypt)',
+  members: 'per-bar member outputs (CSV: timestamp + one column per member)',
+};
+
+export type ParsedDataFile =
+  | { kind: 'candles'; file: string; result: OhlcvParseResult }
+  | BacktestExport
+  | HyperoptRun
+  | MembersFile;
+
+function head(bytes: Uint8Array, n = 4096): string {
+  return new TextDecoder().decode(bytes.subarray(0, n));
+}
+
+/** What a file is, from its name and first bytes; throws (with what to export instead) for unreadable variants. */
+export function detectDataFileKind(bytes: Uint8Array, file: string): DataFileKind {
+  const lower = file.toLowerCase();
+  if (/\.(pkl|pickle)$/.test(lower) || bytes[0] === 0x80) {
+    throw new FreqtradeFileError(file, 'unknown', {}, 'pickled Python objects (freqtrade\'s signal/exit pickles, legacy hyperopt results) are not read: they can run code when loaded and have no stable format. Export signals as CSV with `freqtrade backtesting-analysis --analysis-to-csv`, trades with `freqtrade backtesting --export trades`, and hyperopt results with a current freqtrade (.fthypt)');
+  }
+  if (lower.endsWith('.parquet') || (bytes.length >= 4 && head(bytes, 4) === 'PAR1')) {
+    throw new FreqtradeFileError(file, 'unknown', {}, 'Parquet candles are not read; convert them with `freqtrade convert-data --format-from parquet --format-to feather` (or json)');
+  }
+  if (lower.endsWith('.meta.json')) {
+    throw new FreqtradeFileError(file, 'meta', {}, 'this is only the export\'s metadata (run id and start time); drop the backtest-result .json or .zip it belongs to (you may drop both together)');
+  }
+  if (lower.endsWith('.feather') || lower.endsWith('.arrow') || isArrowFile(bytes)) return 'candles';
+  if (lower.endsWith('.zip') || isZip(bytes)) return 'backtest';
+  if (lower.endsWith('.fthypt')) return 'hyperopt';
+  const start = head(bytes).replace(/^[\s\uFEFF]+/, '');
+  if (start.startsWith('[')) return 'candles';
+  if (start.startsWith('{')) {
+    const firstLine = start.split('\n', 1)[0];
+    if (/"results_metrics"\s*:/.test(firstLine) || /^\{\s*"loss"\s*:/.test(firstLine)) return 'hyperopt';
+    return 'backtest';
+  }
+  // Delimited text: candles if it has price columns, else member outputs.
+  const header = start.split(/\r?\n/, 1)[0].toLowerCase();
+  const cells = header.split(/[,;\t|]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  if (cells.includes('close') || cells.includes('c') || /^\d/.test(header)) return 'candles';
+  return 'members';
+}
+
+/**
+ * Parse any supported file. `expect` is the kind the input wants (a candle selector, a backtest input): a file of
+ * another kind is refused naming both. `companions` are other files dropped at the same time (a `.meta.json`).
+ */
+export function parseDataFile(input: Uint8Array | string, file: string, expect?: DataFileKind, companions: { name: string; text: string }[] = []): ParsedDataFile {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  if (!bytes.length) throw new FreqtradeFileError(file, 'unknown', {}, 'the file is empty');
+  const kind = detectDataFileKind(bytes, file);
+  if (expect && kind !== expect) {
+    throw new FreqtradeFileError(file, 'unknown', {}, `this looks like ${KIND_LABEL[kind]}, but this input expects ${KIND_LABEL[expect]}`);
+  }
+  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(bytes));
+  switch (kind) {
+    case 'candles': {
+      if (isArrowFile(bytes) || /\.(feather|arrow)$/i.test(file)) return { kind, file, result: parseFeatherCandles(bytes, file) };
+      return { kind, file, result: parseOhlcv(text(), file) };
+    }
+    case 'backtest': {
+      const meta = companions.find((c) => /\.meta\.json$/i.test(c.name));
+      return parseBacktestExport(isZip(bytes) ? bytes : text(), file, meta?.text);
+    }
+    case 'hyperopt':
+      return parseHyperoptResults(text(), file);
+    case 'members':
+      return parseMembersCsv(text(), file);
+  }
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
