@@ -66,7 +66,7 @@ describe('backtest exports: every sample matches its own summary', () => {
   });
 
   it('names line and column of a JSON syntax error', () => {
-    expect(() => parseBacktestExport('{\n  "strategy": {\n    "A": [1,,2]\n  }\n}', 'bad.json')).toThrow(/bad\.json \(line 3, column 14\): not valid JSON/);
+    expect(() => parseBacktestExport('{\n  "strategy": {\n    "A": [1,,2]\n  }\n}', 'bad.json')).toThrow(/bad\.json \(line 3, column 13\): not valid JSON/);
   });
 
   it('refuses pickles, parquet, the .meta.json alone and .last_result.json with what to drop instead', () => {
