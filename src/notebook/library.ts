@@ -14,6 +14,7 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
   stats: () => import('../engine/stats/index'),
   timing: () => import('../engine/timing/index'),
   claims: () => import('../engine/claims/index'),
+  trades: () => import('../engine/trades/index'),
 };
 
 export interface CellContext {
