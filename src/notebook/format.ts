@@ -29,6 +29,10 @@ export interface InputSpec {
   step?: number;
   options?: { value: InputValue; label: string }[];
   help?: string;
+  /** Dataset inputs only: what kind of file they take (default candles). */
+  accept?: 'candles' | 'backtest' | 'hyperopt' | 'members';
+  /** Dataset inputs only: offer "none" (value '') so the notebook can run without this file. */
+  optional?: boolean;
 }
 
 export interface CellDef {
@@ -264,6 +268,12 @@ export function parseInputSpec(source: string, line: number): InputSpec {
   spec.max = num('max');
   spec.step = num('step');
   if (typeof d.help === 'string') spec.help = d.help;
+  if (d.accept !== undefined) {
+    const kinds = ['candles', 'backtest', 'hyperopt', 'members'] as const;
+    if (type !== 'dataset' || !kinds.includes(d.accept as (typeof kinds)[number])) throw new NotebookFormatError(`input '${name}': 'accept' is for dataset inputs and must be one of ${kinds.join(', ')}`, fieldLine('accept'));
+    spec.accept = d.accept as InputSpec['accept'];
+  }
+  if (d.optional !== undefined) spec.optional = d.optional === true;
   if (d.options !== undefined) {
     if (!Array.isArray(d.options)) throw new NotebookFormatError(`input '${name}': 'options' must be a list`, fieldLine('options'));
     spec.options = d.options.map((o) => {

@@ -220,6 +220,16 @@ function readStrategy(name: string, s: unknown, file: string): StrategyRun {
       warnings.push(`the trades' profit_abs add up to ${sum}, the summary's profit_total_abs is ${summary.profitTotalAbs}`);
     }
   }
+  // profit_abs should be about stake_amount × profit_ratio; a large gap means the two returns tell different stories.
+  const withStake = trades.filter((t) => Number.isFinite(t.stakeAmount));
+  if (withStake.length) {
+    const fromRatio = withStake.reduce((a, t) => a + t.stakeAmount * t.profitRatio, 0);
+    const abs = withStake.reduce((a, t) => a + t.profitAbs, 0);
+    const scale = withStake.reduce((a, t) => a + Math.abs(t.profitAbs), 0);
+    if (Math.abs(fromRatio - abs) > 0.05 * scale) {
+      warnings.push(`profit_abs adds up to ${abs.toPrecision(4)} but stake_amount × profit_ratio to ${fromRatio.toPrecision(4)}: per-trade returns (profit_ratio) and account returns (profit_abs) disagree in this file`);
+    }
+  }
   return { name, trades, summary, warnings };
 }
 
