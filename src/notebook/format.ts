@@ -33,6 +33,8 @@ export interface InputSpec {
   accept?: 'candles' | 'backtest' | 'hyperopt' | 'members';
   /** Dataset inputs only: offer "none" (value '') so the notebook can run without this file. */
   optional?: boolean;
+  /** Dataset inputs only: the fewest rows the notebook's windows need (candles: bars, backtest: trades, hyperopt: epochs, members: rows); a shorter file is refused at load. */
+  minRows?: number;
 }
 
 export interface CellDef {
@@ -274,6 +276,10 @@ export function parseInputSpec(source: string, line: number): InputSpec {
     spec.accept = d.accept as InputSpec['accept'];
   }
   if (d.optional !== undefined) spec.optional = d.optional === true;
+  if (d.minRows !== undefined) {
+    if (type !== 'dataset' || typeof d.minRows !== 'number' || !Number.isInteger(d.minRows) || d.minRows < 1) throw new NotebookFormatError(`input '${name}': 'minRows' is for dataset inputs and must be a whole number ≥ 1`, fieldLine('minRows'));
+    spec.minRows = d.minRows;
+  }
   if (d.options !== undefined) {
     if (!Array.isArray(d.options)) throw new NotebookFormatError(`input '${name}': 'options' must be a list`, fieldLine('options'));
     spec.options = d.options.map((o) => {

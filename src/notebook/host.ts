@@ -236,6 +236,8 @@ export class NotebookHost {
         }
       },
     });
+    // The user's own files reach the notebooks this one runs (the ledger on your data).
+    for (const [uid, up] of this.uploads) nested.handle({ type: 'addDataset', id: uid, ...up });
     nested.handle({ type: 'load', cells: nb.cells, seed, inputs, edits: {}, blocked: {} });
     await nested.idle();
     const run: NotebookRun = { id, title: nb.meta.title, inputs, seed, verdicts: [], figures: {}, errors: [], ms: this.env.now() - t0 };

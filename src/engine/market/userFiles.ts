@@ -95,3 +95,25 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** How many rows a parsed file has, in the unit the notebook's `minRows` counts. */
+export function rowCount(f: ParsedDataFile, strategy?: string): { rows: number; unit: string } {
+  switch (f.kind) {
+    case 'candles': return { rows: f.result.data.close.length, unit: 'bars' };
+    case 'backtest': {
+      const s = (strategy && f.strategies.find((x) => x.name === strategy)) || f.strategies.reduce((a, b) => (b.trades.length < a.trades.length ? b : a));
+      return { rows: s.trades.length, unit: `trades (strategy ${s.name})` };
+    }
+    case 'hyperopt': return { rows: f.epochs.length, unit: 'epochs' };
+    case 'members': return { rows: f.time.length, unit: 'rows' };
+  }
+}
+
+/** Refuse a file too short for the notebook's windows, naming the minimum (the page and `--data` both call this). */
+export function checkMinimumRows(f: ParsedDataFile, minRows: number | undefined, file: string, label: string): void {
+  if (!minRows) return;
+  const { rows, unit } = rowCount(f);
+  if (rows < minRows) {
+    throw new FreqtradeFileError(file, f.kind === 'candles' ? 'unknown' : f.kind, {}, `${rows} ${unit}; "${label}" needs at least ${minRows} for this notebook's windows`);
+  }
+}

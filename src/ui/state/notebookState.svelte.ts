@@ -185,10 +185,11 @@ export class NotebookState {
   async useDataFile(inputName: string, file: File, companions: File[] = []): Promise<{ ok: true; id: string; label: string } | { ok: false; message: string }> {
     const spec = this.nb.cells.find((c) => c.input?.name === inputName)?.input;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { parseDataFile, sha256Hex } = await import('../../engine/market/index');
+    const { parseDataFile, sha256Hex, checkMinimumRows } = await import('../../engine/market/index');
     try {
       const extra = await Promise.all(companions.map(async (f) => ({ name: f.name, text: await f.text() })));
       const parsed = parseDataFile(bytes, file.name, spec?.accept ?? 'candles', extra);
+      checkMinimumRows(parsed, spec?.minRows, file.name, spec?.label ?? inputName);
       const sha256 = await sha256Hex(bytes);
       const fp: FileFingerprint = { name: file.name, size: bytes.length, sha256 };
       const expected = this.missingFiles[inputName];
