@@ -7,7 +7,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { InputSpec, InputValue, Notebook } from '../src/notebook/format';
-import { parseDataFile, checkMinimumRows, KIND_LABEL } from '../src/engine/market/userFiles';
+import { parseDataFile, checkMinimumRows, describeDataFile, KIND_LABEL } from '../src/engine/market/userFiles';
 import type { FileFingerprint } from '../src/share/schema';
 
 export interface DataUpload {
@@ -56,11 +56,10 @@ export function resolveDataArgs(args: string[], inputsOf: InputSpec[], where: st
     checkMinimumRows(parsed, spec.minRows, fileName, spec.label);
     taken.add(spec.name);
     const id = `upload:${fileName}`;
-    const binary = parsed.kind === 'candles' ? parsed.result.format.kind === 'feather' : bytes[0] === 0x50;
-    out.uploads.push({ id, fileName, text: binary ? '' : new TextDecoder().decode(bytes), bytes: binary ? bytes : undefined, companions });
+    out.uploads.push({ id, fileName, text: '', bytes, companions });
     out.inputs[spec.name] = id;
     out.files[spec.name] = { name: fileName, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-    out.notes.push(`${spec.name} ← ${fileName} (${parsed.kind}, sha256 ${out.files[spec.name].sha256.slice(0, 12)}…)`);
+    out.notes.push(`${spec.name} ← ${fileName} (${describeDataFile(parsed)}; sha256 ${out.files[spec.name].sha256.slice(0, 12)}…)`);
   }
   return out;
 }

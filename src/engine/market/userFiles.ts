@@ -68,21 +68,24 @@ export function detectDataFileKind(bytes: Uint8Array, file: string): DataFileKin
  * another kind is refused naming both. `companions` are other files dropped at the same time (a `.meta.json`).
  */
 export function parseDataFile(input: Uint8Array | string, file: string, expect?: DataFileKind, companions: { name: string; text: string }[] = []): ParsedDataFile {
-  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  if (!bytes.length) throw new FreqtradeFileError(file, 'unknown', {}, 'the file is empty');
-  const kind = detectDataFileKind(bytes, file);
+  if (!input.length) throw new FreqtradeFileError(file, 'unknown', {}, 'the file is empty');
+  // Only the head is needed to tell the kind; a text input is encoded whole only for the binary readers.
+  const kind = detectDataFileKind(typeof input === 'string' ? new TextEncoder().encode(input.slice(0, 4096)) : input, file);
+  let encoded: Uint8Array | undefined;
+  const bytesOf = () => (typeof input === 'string' ? (encoded ??= new TextEncoder().encode(input)) : input);
   if (expect && kind !== expect) {
     throw new FreqtradeFileError(file, 'unknown', {}, `this looks like ${KIND_LABEL[kind]}, but this input expects ${KIND_LABEL[expect]}`);
   }
-  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(bytes));
+  const text = () => (typeof input === 'string' ? input : new TextDecoder().decode(input));
   switch (kind) {
     case 'candles': {
-      if (isArrowFile(bytes) || /\.(feather|arrow)$/i.test(file)) return { kind, file, result: parseFeatherCandles(bytes, file) };
+      if (/\.(feather|arrow)$/i.test(file) || (typeof input !== 'string' && isArrowFile(input))) return { kind, file, result: parseFeatherCandles(bytesOf(), file) };
       return { kind, file, result: parseOhlcv(text(), file) };
     }
     case 'backtest': {
       const meta = companions.find((c) => /\.meta\.json$/i.test(c.name));
-      return parseBacktestExport(isZip(bytes) ? bytes : text(), file, meta?.text);
+      const zipped = /\.zip$/i.test(file) || (typeof input !== 'string' && isZip(input));
+      return parseBacktestExport(zipped ? bytesOf() : text(), file, meta?.text);
     }
     case 'hyperopt':
       return parseHyperoptResults(text(), file);
@@ -115,5 +118,21 @@ export function checkMinimumRows(f: ParsedDataFile, minRows: number | undefined,
   const { rows, unit } = rowCount(f);
   if (rows < minRows) {
     throw new FreqtradeFileError(file, f.kind === 'candles' ? 'unknown' : f.kind, {}, `${rows} ${unit}; "${label}" needs at least ${minRows} for this notebook's windows`);
+  }
+}
+
+/** One line saying what a file holds (shown next to the input after a drop, and by `--data`). */
+export function describeDataFile(parsed: ParsedDataFile): string {
+  switch (parsed.kind) {
+    case 'candles': {
+      const w = parsed.result.warnings;
+      return `${parsed.result.data.close.length.toLocaleString('en')} bars${w.length ? `; ${w.length} warning${w.length > 1 ? 's' : ''}: ${w.map((x) => x.message).join('; ')}` : ''}`;
+    }
+    case 'backtest':
+      return `${parsed.strategies.map((s) => `${s.name}: ${s.trades.length} trades`).join(', ')}${parsed.skipped.length ? `; not read: ${parsed.skipped.join('; ')}` : ''}`;
+    case 'hyperopt':
+      return `${parsed.epochs.length} epochs`;
+    case 'members':
+      return `${parsed.members.length} members × ${parsed.time.length} rows`;
   }
 }

@@ -119,3 +119,20 @@ export function periodKey(timeMs: number, unit: 'month' | 'week' | 'day'): strin
 export function periodUnitFor(spanMs: number): 'month' | 'week' {
   return spanMs >= 90 * DAY_MS ? 'month' : 'week';
 }
+
+/** Mean number of trades open at each trade's entry (itself included): 1 = never overlapping. O(n log n). */
+export function meanConcurrentTrades(trades: readonly TradeLike[]): number {
+  const n = trades.length;
+  if (!n) return NaN;
+  const opens = Float64Array.from(trades, (t) => t.openTime).sort();
+  const closes = Float64Array.from(trades, (t) => t.closeTime).sort();
+  // Open at time t: entered at or before t and not yet closed (close > t).
+  const countAtMost = (a: Float64Array, t: number) => {
+    let lo = 0, hi = a.length;
+    while (lo < hi) { const m = (lo + hi) >>> 1; if (a[m] <= t) lo = m + 1; else hi = m; }
+    return lo;
+  };
+  let sum = 0;
+  for (const t of trades) sum += countAtMost(opens, t.openTime) - countAtMost(closes, t.openTime);
+  return sum / n;
+}

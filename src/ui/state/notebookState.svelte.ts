@@ -9,6 +9,8 @@ import { encodeExperiment, linkSizeStatus, type ExperimentState } from '../../sh
 import type { FileFingerprint } from '../../share/schema';
 import NotebookWorker from '../../workers/notebook.worker?worker';
 import { mainThreadFunctions } from '../mainThread';
+import DataFileWorker from '../../workers/dataFile.worker?worker';
+import type { DataFileReply, DataFileRequest } from '../../workers/dataFile.worker';
 
 export interface Banner {
   kind: 'error' | 'warning' | 'info';
@@ -185,40 +187,29 @@ export class NotebookState {
   async useDataFile(inputName: string, file: File, companions: File[] = []): Promise<{ ok: true; id: string; label: string } | { ok: false; message: string }> {
     const spec = this.nb.cells.find((c) => c.input?.name === inputName)?.input;
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { parseDataFile, sha256Hex, checkMinimumRows } = await import('../../engine/market/index');
-    try {
-      const extra = await Promise.all(companions.map(async (f) => ({ name: f.name, text: await f.text() })));
-      const parsed = parseDataFile(bytes, file.name, spec?.accept ?? 'candles', extra);
-      checkMinimumRows(parsed, spec?.minRows, file.name, spec?.label ?? inputName);
-      const sha256 = await sha256Hex(bytes);
-      const fp: FileFingerprint = { name: file.name, size: bytes.length, sha256 };
-      const expected = this.missingFiles[inputName];
-      if (expected && expected.sha256 !== sha256) {
-        this.banners.push({ kind: 'warning', message: `${file.name} is not the file this experiment was made with (sha256 ${sha256.slice(0, 12)}… instead of ${expected.sha256.slice(0, 12)}…): the numbers will differ.` });
-      }
-      this.banners = this.banners.filter((b) => !expected || b.message !== missingFileMessage(expected));
-      delete this.missingFiles[inputName];
-      this.files[inputName] = fp;
-      const id = `upload:${file.name}`;
-      const binary = parsed.kind === 'candles' ? parsed.result.format.kind === 'feather' : /\.zip$/i.test(file.name) || bytes[0] === 0x50;
-      this.session.addDataset(id, file.name, binary ? '' : new TextDecoder().decode(bytes), binary ? bytes : undefined, extra);
-      this.setInput(inputName, id);
-      let what: string;
-      if (parsed.kind === 'candles') {
-        const w = parsed.result.warnings;
-        what = `${parsed.result.data.close.length.toLocaleString('en')} bars${w.length ? `; ${w.length} warning${w.length > 1 ? 's' : ''}: ${w.map((x) => x.message).join('; ')}` : ''}`;
-      } else if (parsed.kind === 'backtest') {
-        what = `${parsed.strategies.map((s) => `${s.name}: ${s.trades.length} trades`).join(', ')}${parsed.skipped.length ? `; not read: ${parsed.skipped.join('; ')}` : ''}`;
-      } else if (parsed.kind === 'hyperopt') {
-        what = `${parsed.epochs.length} epochs`;
-      } else {
-        what = `${parsed.members.length} members × ${parsed.time.length} bars`;
-      }
-      return { ok: true, id, label: `your file: ${file.name} (${what}; sha256 ${sha256.slice(0, 12)}…)` };
-    } catch (e) {
-      const msg = (e as Error).message;
-      return { ok: false, message: msg.startsWith(file.name) ? msg : `${file.name}: ${msg}` };
+    const extra = await Promise.all(companions.map(async (f) => ({ name: f.name, text: await f.text() })));
+    // Read and checked in a worker of its own, so a big file never blocks the page.
+    const checker = new DataFileWorker();
+    const reply = await new Promise<DataFileReply>((resolve) => {
+      checker.onmessage = (e: MessageEvent<DataFileReply>) => resolve(e.data);
+      checker.onerror = (e) => resolve({ ok: false, message: `${file.name}: the file could not be read (${e.message || 'worker error'})` });
+      const req: DataFileRequest = { bytes, fileName: file.name, accept: spec?.accept ?? 'candles', minRows: spec?.minRows, label: spec?.label ?? inputName, companions: extra };
+      checker.postMessage(req);
+    });
+    checker.terminate();
+    if (!reply.ok) return { ok: false, message: reply.message };
+    const fp: FileFingerprint = { name: file.name, size: bytes.length, sha256: reply.sha256 };
+    const expected = this.missingFiles[inputName];
+    if (expected && expected.sha256 !== reply.sha256) {
+      this.banners.push({ kind: 'warning', message: `${file.name} is not the file this experiment was made with (sha256 ${reply.sha256.slice(0, 12)}… instead of ${expected.sha256.slice(0, 12)}…): the numbers will differ.` });
     }
+    this.banners = this.banners.filter((b) => !expected || b.message !== missingFileMessage(expected));
+    delete this.missingFiles[inputName];
+    this.files[inputName] = fp;
+    const id = `upload:${file.name}`;
+    this.session.addDataset(id, file.name, '', bytes, extra);
+    this.setInput(inputName, id);
+    return { ok: true, id, label: `your file: ${file.name} (${reply.summary}; sha256 ${reply.sha256.slice(0, 12)}…)` };
   }
 
   cancel(id: string): void {

@@ -191,3 +191,13 @@ describe('verdict rules', () => {
     expect(ruleHitRateTarget({ wins: 17, trades: 20, target: 0.8, lower: 0.64, upper: 0.95, moreTrades: 130 }).rule).toContain('130 more trades');
   });
 });
+
+describe('overlap', () => {
+  it('mean concurrent trades matches a brute-force count', async () => {
+    const { meanConcurrentTrades } = await import('../../../src/engine/trades/series');
+    const rng = createRng(9);
+    const list = Array.from({ length: 300 }, () => { const o = rng.int(10_000); return { pair: 'A', openTime: o, closeTime: o + 1 + rng.int(500), profitRatio: 0, profitAbs: 0 }; });
+    const brute = list.reduce((a, t) => a + list.filter((u) => u.openTime <= t.openTime && u.closeTime > t.openTime).length, 0) / list.length;
+    expect(meanConcurrentTrades(list)).toBeCloseTo(brute, 12);
+  });
+});
