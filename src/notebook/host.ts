@@ -66,7 +66,7 @@ export class NotebookHost {
   private nextCallId = 1;
   private pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private datasets = new Map<string, Promise<unknown>>();
-  private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; companions?: { name: string; text: string }[] }>();
+  private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }>();
 
   constructor(private readonly env: HostEnv) {
     this.runtime = new Runtime((id, s) => this.report(id, s));
@@ -113,7 +113,7 @@ export class NotebookHost {
         for (const c of this.cells.values()) this.runtime.define(this.compile(c));
         break;
       case 'addDataset':
-        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text, bytes: msg.bytes, companions: msg.companions });
+        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text, bytes: msg.bytes, blob: msg.blob, companions: msg.companions });
         this.datasets.delete(msg.id);
         // Cells reading this dataset re-run through their input cell, which the page sets next.
         break;
@@ -262,7 +262,8 @@ export class NotebookHost {
         if (id.startsWith('upload:')) {
           const up = this.uploads.get(id);
           if (!up) throw new Error(`dataset '${id}' was a file on another machine or in an earlier visit: files you drop stay in your browser and are not part of links or saved edits. Drop the file again to use it.`);
-          return unwrap(market.parseDataFile(up.bytes ?? up.text, up.fileName, undefined, up.companions));
+          const bytes = up.blob ? new Uint8Array(await up.blob.arrayBuffer()) : up.bytes;
+          return unwrap(market.parseDataFile(bytes ?? up.text, up.fileName, undefined, up.companions));
         }
         const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[]; runs?: { id: string; file: string }[] };
         const run = manifest.runs?.find((d) => d.id === id);

@@ -5,7 +5,8 @@
 import { parseDataFile, checkMinimumRows, describeDataFile, sha256Hex, type DataFileKind } from '../engine/market/index';
 
 export interface DataFileRequest {
-  bytes: Uint8Array;
+  /** The dropped File: passed by reference, read here. */
+  file: Blob;
   fileName: string;
   accept: DataFileKind;
   minRows?: number;
@@ -18,9 +19,10 @@ self.onmessage = async (e: MessageEvent<DataFileRequest>) => {
   const r = e.data;
   let reply: DataFileReply;
   try {
-    const parsed = parseDataFile(r.bytes, r.fileName, r.accept, r.companions);
+    const bytes = new Uint8Array(await r.file.arrayBuffer());
+    const parsed = parseDataFile(bytes, r.fileName, r.accept, r.companions);
     checkMinimumRows(parsed, r.minRows, r.fileName, r.label);
-    reply = { ok: true, kind: parsed.kind, summary: describeDataFile(parsed), sha256: await sha256Hex(r.bytes) };
+    reply = { ok: true, kind: parsed.kind, summary: describeDataFile(parsed), sha256: await sha256Hex(bytes) };
   } catch (err) {
     const msg = (err as Error).message;
     reply = { ok: false, message: msg.startsWith(r.fileName) ? msg : `${r.fileName}: ${msg}` };

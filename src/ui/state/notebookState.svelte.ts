@@ -186,19 +186,18 @@ export class NotebookState {
    */
   async useDataFile(inputName: string, file: File, companions: File[] = []): Promise<{ ok: true; id: string; label: string } | { ok: false; message: string }> {
     const spec = this.nb.cells.find((c) => c.input?.name === inputName)?.input;
-    const bytes = new Uint8Array(await file.arrayBuffer());
     const extra = await Promise.all(companions.map(async (f) => ({ name: f.name, text: await f.text() })));
     // Read and checked in a worker of its own, so a big file never blocks the page.
     const checker = new DataFileWorker();
     const reply = await new Promise<DataFileReply>((resolve) => {
       checker.onmessage = (e: MessageEvent<DataFileReply>) => resolve(e.data);
       checker.onerror = (e) => resolve({ ok: false, message: `${file.name}: the file could not be read (${e.message || 'worker error'})` });
-      const req: DataFileRequest = { bytes, fileName: file.name, accept: spec?.accept ?? 'candles', minRows: spec?.minRows, label: spec?.label ?? inputName, companions: extra };
+      const req: DataFileRequest = { file, fileName: file.name, accept: spec?.accept ?? 'candles', minRows: spec?.minRows, label: spec?.label ?? inputName, companions: extra };
       checker.postMessage(req);
     });
     checker.terminate();
     if (!reply.ok) return { ok: false, message: reply.message };
-    const fp: FileFingerprint = { name: file.name, size: bytes.length, sha256: reply.sha256 };
+    const fp: FileFingerprint = { name: file.name, size: file.size, sha256: reply.sha256 };
     const expected = this.missingFiles[inputName];
     if (expected && expected.sha256 !== reply.sha256) {
       this.banners.push({ kind: 'warning', message: `${file.name} is not the file this experiment was made with (sha256 ${reply.sha256.slice(0, 12)}… instead of ${expected.sha256.slice(0, 12)}…): the numbers will differ.` });
@@ -207,7 +206,7 @@ export class NotebookState {
     delete this.missingFiles[inputName];
     this.files[inputName] = fp;
     const id = `upload:${file.name}`;
-    this.session.addDataset(id, file.name, '', bytes, extra);
+    this.session.addDataset(id, file.name, '', undefined, extra, file);
     this.setInput(inputName, id);
     return { ok: true, id, label: `your file: ${file.name} (${reply.summary}; sha256 ${reply.sha256.slice(0, 12)}…)` };
   }
