@@ -58,3 +58,31 @@ describe('the notebook on the user\'s own files (headless, same worker host as t
     expect(perm?.state === 'done' && JSON.stringify(perm.display.values.permNote)).toMatch(/29 trades on ADA\/BTC/);
   });
 });
+
+describe('own members', () => {
+  it('look-ahead check in the notebook: causal stand-ins pass, a centred average is caught', { timeout: 120_000 }, async () => {
+    const { parseOhlcv } = await import('../src/engine/market/parse');
+    const { MEMBERS } = await import('../src/engine/market/members/index');
+    const { data } = parseOhlcv(readFileSync('public/data/freqtrade/ETH_BTC-5m.json', 'utf8'), 'ETH_BTC-5m.json');
+    const cut = (n: number) => ({ ...data, time: data.time.slice(0, n), open: data.open.slice(0, n), high: data.high.slice(0, n), low: data.low.slice(0, n), close: data.close.slice(0, n), volume: data.volume.slice(0, n) });
+    const csv = (d: typeof data, leak: boolean) => {
+      const cols = MEMBERS.slice(0, 3).map((m) => m.signal(d, m.params));
+      // A "member" that averages the next 3 closes around t: it looks ahead, and the truncated export shows it.
+      const centred = Float64Array.from(d.close, (_, t) => (t + 3 < d.close.length ? (d.close[t + 1] + d.close[t + 2] + d.close[t + 3]) / 3 - d.close[t] : NaN));
+      const rows = ['date,a,b,c' + (leak ? ',centred' : '')];
+      for (let t = 0; t < d.time.length; t++) rows.push([new Date(d.time[t]).toISOString(), ...cols.map((c) => (c[t] === c[t] ? String(c[t]) : '')), ...(leak ? [String(centred[t])] : [])].join(','));
+      return rows.join('\n');
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'mem-'));
+    for (const leak of [false, true]) {
+      writeFileSync(join(dir, 'full.csv'), csv(data, leak));
+      writeFileSync(join(dir, 'short.csv'), csv(cut(data.time.length - 300), leak));
+      const d = resolveDataArgs([`membersFull=${join(dir, 'full.csv')}`, `membersShort=${join(dir, 'short.csv')}`], inputs, 'your-strategy');
+      const { states } = await runNotebookHeadless(nb, { seed: nb.meta.seed, inputs: { ...d.inputs, permutations: 200 }, edits: {} }, { uploads: d.uploads, defaultTimeoutMs: 60_000 });
+      const view = states.get('lookahead');
+      const verdicts = [...states.values()].flatMap((s) => (s.state === 'done' && s.display.view?.kind === 'group' ? s.display.view.items : [])).filter((v) => v.kind === 'verdict' && v.claim === 'Your members use no future candles');
+      expect(view?.state).toBe('done');
+      expect(verdicts.map((v) => v.kind === 'verdict' && v.verdict)).toEqual([leak ? 'refuted' : 'supported']);
+    }
+  });
+});

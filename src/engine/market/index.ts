@@ -20,3 +20,4 @@ export { parseHyperoptResults, type HyperoptRun, type HyperoptEpoch } from './fr
 export { parseFeatherCandles } from './freqtradeFeather';
 export { parseMembersCsv, alignMembers, lookAheadCheck, type MembersFile, type MemberColumn } from './membersCsv';
 export { FreqtradeFileError } from './freqtradeErrors';
+export { ownMemberProbabilities } from './ownMembers';

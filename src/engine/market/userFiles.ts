@@ -59,7 +59,9 @@ export function detectDataFileKind(bytes: Uint8Array, file: string): DataFileKin
   // Delimited text: candles if it has price columns, else member outputs.
   const header = start.split(/\r?\n/, 1)[0].toLowerCase();
   const cells = header.split(/[,;\t|]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-  if (cells.includes('close') || cells.includes('c') || /^\d/.test(header)) return 'candles';
+  const has = (...names: string[]) => names.some((n) => cells.includes(n));
+  const ohlc = has('close', 'c') && has('open', 'o') && has('high', 'h') && has('low', 'l');
+  if (has('close') || ohlc || /^\d/.test(header)) return 'candles';
   return 'members';
 }
 

@@ -230,3 +230,24 @@ describe('own members CSV', () => {
     expect(r.members[0]).toEqual({ name: 'qar_quantum', changedBars: 1, firstChangedTime: Date.parse('2018-01-10T05:00:00Z') });
   });
 });
+
+describe('own members in place of the stand-ins', () => {
+  it('probability columns pass through, scores get the causal mapping, bars without a row are the 0.5 default', async () => {
+    const { ownMemberProbabilities } = await import('../../../src/engine/market/ownMembers');
+    const eth = parseDataFile(bytes(PUB + 'ETH_BTC-5m.json'), 'ETH_BTC-5m.json');
+    if (eth.kind !== 'candles') throw new Error('candles');
+    const d = eth.result.data;
+    const rows = ['date,p,score'];
+    for (let t = 0; t < 2000; t++) rows.push(`${d.time[t]},${t % 7 === 0 ? '' : (0.4 + 0.2 * ((t * 37) % 11) / 10).toFixed(3)},${Math.sin(t / 9).toFixed(5)}`);
+    const m = ownMemberProbabilities(d, parseMembersCsv(rows.join('\n'), 'm.csv'));
+    expect(m.ids).toEqual(['p', 'score']);
+    expect(m.scales).toEqual(['probability', 'score']);
+    expect(m.matchedBars).toBe(2000);
+    expect(m.probs[0][1]).toBeCloseTo(0.4 + 0.2 * (37 % 11) / 10, 3);
+    expect([m.probs[0][7], m.isDefault[0][7]]).toEqual([0.5, 1]);
+    expect(m.probs[0][3000]).toBe(0.5); // no row for this bar
+    // The score column is mapped by a fit on past bars only: before the first fit it is the default.
+    expect(m.isDefault[1][100]).toBe(1);
+    expect(m.isDefault[1][1500]).toBe(0);
+  });
+});
