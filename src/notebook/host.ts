@@ -206,7 +206,12 @@ export class NotebookHost {
   private async runNotebook(cellId: string, id: string, opts: { inputs?: Record<string, InputValue>; seed?: number }): Promise<NotebookRun> {
     if (!this.env.notebookSource) throw new Error('runNotebook is not available in this environment');
     const nb = parseNotebook(await this.env.notebookSource(id), id);
-    const inputs = opts.inputs ?? {};
+    const inputs = { ...(opts.inputs ?? {}) };
+    // An own file set on this session under a dataset input's name (`npm run ledger -- --data`) reaches the notebooks it runs.
+    for (const c of nb.cells) {
+      const v = c.input?.type === 'dataset' && !(c.input.name in inputs) ? this.inputs[c.input.name] : undefined;
+      if (typeof v === 'string' && v.startsWith('upload:')) inputs[c.input!.name] = v;
+    }
     for (const [name, value] of Object.entries(inputs)) {
       const spec = nb.cells.find((c) => c.input?.name === name)?.input;
       if (!spec) throw new Error(`runNotebook('${id}'): it has no input '${name}' (inputs: ${nb.cells.filter((c) => c.input).map((c) => c.input!.name).join(', ')})`);
