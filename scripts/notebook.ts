@@ -79,6 +79,12 @@ for (const [k, raw] of Object.entries(sets)) {
   const value: InputValue = spec.type === 'checkbox' ? raw === 'true' : spec.type === 'slider' || spec.type === 'number' ? Number(raw) : raw;
   const problem = validateInputValue(spec, value);
   if (problem) fail(`--set ${k}: ${problem}`);
+  // A shipped dataset shorter than the notebook's windows is refused here, as the page's selector does.
+  if (spec.type === 'dataset' && spec.minRows && typeof value === 'string' && value) {
+    const manifest = JSON.parse(readFileSync('public/data/index.json', 'utf8')) as { datasets: { id: string; rows: number }[] };
+    const rows = manifest.datasets.find((d) => d.id === value)?.rows;
+    if (rows !== undefined && rows < spec.minRows) fail(`--set ${k}: ${value} has ${rows} bars; "${spec.label}" needs at least ${spec.minRows} for this notebook's windows`);
+  }
   state.inputs[k] = value;
 }
 

@@ -30,6 +30,13 @@ describe('--data', () => {
     writeFileSync(join(dir, 'short.json'), JSON.stringify(raw));
     expect(() => resolveDataArgs([join(dir, 'short.json')], inputs, 'x')).toThrow(/short\.json: 4 trades \(strategy StrategyTestV3\); "Backtest export" needs at least 10/);
   });
+
+
+  it('a candle file too short for a notebook\'s windows is refused at load with the minimum', () => {
+    const calibration = loadCatalog().find((n) => n.meta.id === 'confidence-calibration')!;
+    expect(() => resolveDataArgs(['public/data/freqtrade/XRP_ETH-5m.json'], datasetInputs(calibration), 'confidence-calibration')).toThrow(/XRP_ETH-5m\.json: 712 bars; "Dataset" needs at least 3000/);
+    expect(resolveDataArgs(['public/data/freqtrade/ETH_BTC-5m.json'], datasetInputs(calibration), 'confidence-calibration').inputs).toEqual({ dataset: 'upload:ETH_BTC-5m.json' });
+  });
 });
 
 describe('fingerprints in share links', () => {
