@@ -79,7 +79,7 @@ export interface QuantumCandidatesFigures {
   readonly candidates: readonly (QuantumVsVotingFigures & { readonly id: string })[];
 }
 export const QUANTUM_CANDIDATES = [
-  { id: 'parity-reconstruction', label: 'our reconstruction of the roadmap\'s quantum brain (RY(2·asin√p) per member, CNOT chain, one qubit read out: a parity)' },
+  { id: 'roadmap-circuit', label: 'our reconstruction of the roadmap\'s quantum brain (RY(2·asin√p) per member, CNOT chain, one qubit read out: a parity)' },
   { id: 'vqc', label: 'a trained variational circuit (regularised, early-stopped on a validation split inside each training window)' },
   { id: 'all-qubits-readout', label: 'the reconstruction with every qubit read out, mapped to a probability by a classical readout fitted walk-forward' },
 ] as const;
@@ -391,8 +391,8 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       why: 'the roadmap shows no circuit, so the claim is judged on the best quantum candidate',
     },
     cases: [
-      { name: 'only the reconstruction ran, no skill', figures: { candidates: [{ id: 'parity-reconstruction', ...qvv(NO_SKILL) }] }, expect: { 'parity-reconstruction': 'refuted', vqc: 'not measurable here', 'all-qubits-readout': 'not measurable here' } },
-      { name: 'three candidates', figures: { candidates: [{ id: 'parity-reconstruction', ...qvv() }, { id: 'vqc', ...qvv({ vsStacking: { meanDifference: 0.01, pAdjusted: 0.001 } }) }, { id: 'all-qubits-readout', ...qvv(NO_SKILL) }] }, expect: { 'parity-reconstruction': 'supported', vqc: 'partly supported', 'all-qubits-readout': 'refuted' } },
+      { name: 'only the reconstruction ran, no skill', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'refuted', vqc: 'not measurable here', 'all-qubits-readout': 'not measurable here' } },
+      { name: 'three candidates', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv() }, { id: 'vqc', ...qvv({ vsStacking: { meanDifference: 0.01, pAdjusted: 0.001 } }) }, { id: 'all-qubits-readout', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'supported', vqc: 'partly supported', 'all-qubits-readout': 'refuted' } },
     ],
   }),
   defineClaim<DecisionReadingsFigures>({
