@@ -19,6 +19,8 @@ export interface SvgOptions {
   readonly outcomes?: Readonly<Record<number, 0 | 1>>;
   /** A seeded shot's final bit of each qubit (index = qubit), written at the wire ends. */
   readonly finalBits?: readonly (0 | 1)[];
+  /** Qubits whose final value is the circuit's answer: marked "readout" at the wire end. */
+  readonly readout?: readonly number[];
   /** Editor: highlight this op. */
   readonly selectedOp?: number;
   /** Editor: the keyboard cursor (a wire and a column slot, which may be one past the last column). */
@@ -38,6 +40,8 @@ const LABEL_W = 50;
 const HEAD = 22;
 const FOLD_GAP = 26;
 const RIGHT_PAD = 28;
+/** Extra room at the right for final bits and readout tags. */
+const END_PAD = 70;
 const MIN_COL = 44;
 const BOX_H = 28;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
@@ -101,7 +105,8 @@ export function renderCircuitSvg(layout: DiagramLayout, options: SvgOptions = {}
   rowOf[slots] = rows.length - 1;
   const wiresH = n * ROW + (nClbits > 0 ? ROW : 0);
   const rowH = HEAD + wiresH + 10;
-  const totalW = Math.ceil(Math.max(rowWidth, LABEL_W + RIGHT_PAD + 40));
+  const endPad = options.readout?.length ? END_PAD : options.finalBits ? 16 : 0;
+  const totalW = Math.ceil(Math.max(rowWidth, colX[slots] + RIGHT_PAD, LABEL_W + RIGHT_PAD + 40) + endPad);
   const totalH = rows.length * rowH + (rows.length - 1) * FOLD_GAP;
   const rowY = (ri: number): number => ri * (rowH + FOLD_GAP);
   const wireY = (ri: number, q: number): number => rowY(ri) + HEAD + q * ROW + ROW / 2;
@@ -173,6 +178,13 @@ export function renderCircuitSvg(layout: DiagramLayout, options: SvgOptions = {}
     options.finalBits.forEach((b, q) => {
       out.push(`<text class="final-bit" data-q="${q}" x="${x}" y="${wireY(ri, q) + 4}" font-weight="700" fill="${GATE_STROKE}">${b}</text>`);
     });
+  }
+
+  for (const q of options.readout ?? []) {
+    if (q < 0 || q >= n) continue;
+    const ri = rows.length - 1;
+    const x = colX[slots] + (options.finalBits ? 26 : 12);
+    out.push(`<g class="readout" data-q="${q}"><path d="M${x} ${wireY(ri, q) - 6} L${x + 9} ${wireY(ri, q)} L${x} ${wireY(ri, q) + 6} Z" fill="${CUT}"/><text x="${x + 12}" y="${wireY(ri, q) + 4}" font-size="11" fill="${CUT}">readout</text></g>`);
   }
 
   if (options.step !== undefined && options.step >= 0 && options.step <= layout.columns) {
