@@ -115,7 +115,8 @@ export function withQubitCount(c: Circuit, n: number): Circuit | null {
  * column points into `text`.
  */
 export function parseAngle(text: string): number {
-  const expr = text.replace(/π/g, 'pi').trim();
+  // `3π/2` as people write it: an implicit product before pi.
+  const expr = text.replace(/π/g, 'pi').replace(/(\d|\.)\s*pi/g, '$1*pi').trim();
   if (!expr) throw new QasmError('enter an angle, e.g. pi/4 or 0.5', 1, 1);
   const prefix = 'rz(';
   try {
