@@ -25,11 +25,7 @@ export interface CellContext {
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-<<<<<<< HEAD
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
-=======
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
->>>>>>> main
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
 
 export function isLibraryName(name: string): boolean {
   return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
