@@ -81,7 +81,7 @@ export function renderCircuitSvg(layout: DiagramLayout, options: SvgOptions = {}
   const maxWidth = options.maxWidth ?? 1180;
   const slots = layout.columns + (options.interactive ? 1 : 0);
   const colW = new Float64Array(slots).fill(MIN_COL);
-  for (const it of layout.items) colW[it.column] = Math.max(colW[it.column], itemWidth(it) + 12);
+  for (const it of layout.items) colW[it.column] = Math.max(colW[it.column], Math.ceil(itemWidth(it) + 12)); // whole pixels: tidy coordinates
 
   // Fold: consecutive columns per row so that every row fits maxWidth.
   const rows: { start: number; end: number }[] = [];
@@ -235,7 +235,7 @@ function renderItem(it: DiagramItem, x: number, ri: number, ctx: Ctx): string {
     const g = it.glyph;
     const qs = it.qubits;
     const lo = Math.min(...qs), hi = Math.max(...qs);
-    const w = Math.max(32, textWidth(g.label) + 16);
+    const w = Math.ceil(Math.max(32, textWidth(g.label) + 16));
     if (hi > lo && !(g.spanBox && g.controls.length === 0)) {
       parts.push(`<line x1="${x}" y1="${y(lo)}" x2="${x}" y2="${y(hi)}" stroke="${it.gateCut ? CUT : stroke}" stroke-width="${it.gateCut ? 2 : sw}"${it.gateCut ? ' stroke-dasharray="4 3"' : ''}/>`);
     }
