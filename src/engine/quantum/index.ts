@@ -21,3 +21,4 @@ export { adjointGradient, allParamRefs, expectationValue, type GradientResult, t
 export { QasmError, formatAngle, parseQasm, toQasm } from './qasm.ts';
 export { bellCircuit, ghzCircuit, layeredBenchmarkCircuit, qftCircuit, roadmapAggregatorCircuit } from './standardCircuits.ts';
 export { measureGateThroughput, type ThroughputOptions, type ThroughputResult } from './throughput.ts';
+export { circuitView, columnPrefix, formatAngleLabel, layoutCircuit, renderCircuitSvg, stepThroughColumns } from './diagram/index.ts';
