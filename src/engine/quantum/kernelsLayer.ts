@@ -610,6 +610,19 @@ export function chainProductSplit(vecs: Float64Array, nQubits: number, links: nu
 function outerProductReal(dst: Float64Array, tLo: Float64Array, t0: Float64Array, t1: Float64Array, loN: number, hiN: number, stride: number): void {
   if (stride === 2) { outerProductExpanded(dst, tLo, t0, t1, loN, hiN); return; }
   const half = loN >>> 1;
+  if (half >= 4) {
+    // Unrolled by 4 (half is a power of two ≥ 4): fewer loop branches per store.
+    for (let hi = 0, d = 0; hi < hiN; hi++) {
+      const h0 = t0[hi], h1 = t1[hi];
+      for (let lo = 0; lo < half; lo += 4, d += 4) {
+        dst[d] = h0 * tLo[lo]; dst[d + 1] = h0 * tLo[lo + 1]; dst[d + 2] = h0 * tLo[lo + 2]; dst[d + 3] = h0 * tLo[lo + 3];
+      }
+      for (let lo = half; lo < loN; lo += 4, d += 4) {
+        dst[d] = h1 * tLo[lo]; dst[d + 1] = h1 * tLo[lo + 1]; dst[d + 2] = h1 * tLo[lo + 2]; dst[d + 3] = h1 * tLo[lo + 3];
+      }
+    }
+    return;
+  }
   let d = 0;
   for (let hi = 0; hi < hiN; hi++) {
     const h0 = t0[hi], h1 = t1[hi];

@@ -363,6 +363,50 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   return { state: fused.finish(), clbits };
 }
 
+/**
+ * A validated, gate-only circuit whose gate parameters can be replaced between runs without
+ * building or validating a new circuit: the per-bar path of the roadmap aggregator (14 RY angles
+ * change every bar, the structure never does). `probabilityOfOne` reads P(qubit = 1) from the
+ * fused runner's final state directly, in the real-only layout when the state stayed real, so
+ * no complex copy of the state is ever written.
+ */
+export class ParametricCircuit {
+  readonly nQubits: number;
+  private readonly gates: { readonly gate: string; readonly qubits: readonly number[]; readonly params: number[] }[];
+
+  constructor(circuit: Circuit) {
+    const c = validateCircuit(circuit);
+    checkStatevectorQubits(c.nQubits);
+    this.nQubits = c.nQubits;
+    this.gates = [];
+    for (const op of c.ops) {
+      if (op.kind === 'gate') this.gates.push({ gate: op.gate, qubits: op.qubits, params: [...op.params] });
+      else if (op.kind !== 'barrier') throw new RangeError(`invalid op for a parametric circuit: ${op.kind} (expected gates only)`);
+    }
+  }
+
+  /** Number of gates (barriers are dropped); gate indices count gates only. */
+  get gateCount(): number { return this.gates.length; }
+
+  /** Set parameter `k` of gate `index` (validated: a finite number). */
+  setParam(index: number, k: number, value: number): void {
+    const g = this.gates[index];
+    if (g === undefined || !(Number.isInteger(k) && k >= 0 && k < g.params.length)) {
+      throw new RangeError(`invalid parameter ${k} of gate ${index} (the circuit has ${this.gates.length} gates)`);
+    }
+    if (!Number.isFinite(value)) throw new RangeError(`invalid param of gate ${index}: ${value} (expected a finite number)`);
+    g.params[k] = value;
+  }
+
+  /** Simulate (fused, from |0…0⟩) and return P(qubit = 1). */
+  probabilityOfOne(qubit: number, workspace?: SimulationWorkspace): number {
+    if (!(Number.isInteger(qubit) && qubit >= 0 && qubit < this.nQubits)) checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
+    const fused = new FusedRunner(this.nQubits, undefined, workspace);
+    for (const g of this.gates) fused.gate(g.gate, g.qubits, g.params);
+    return fused.finishProbabilityOfOne(qubit);
+  }
+}
+
 /** Minimum CX/SWAP run length worth a gather pass (shorter runs use the swap kernels). */
 const MIN_PERMUTATION_RUN = 3;
 
@@ -539,6 +583,28 @@ class FusedRunner {
     this.flushBlock();
     if (this.ws) { this.ws.state = st.amps; this.ws.scratch = this.scratch; }
     return st;
+  }
+
+  /**
+   * P(qubit = 1) of the final state. A state that stayed real is read in its real-only layout
+   * (no expansion to complex); the workspace keeps the buffers either way.
+   */
+  finishProbabilityOfOne(qubit: number): number {
+    this.flushRun(false);
+    this.flushAllPending();
+    if (!this.real) return this.finish().probabilityOfOne(qubit);
+    const a = this.ensureState().amps;
+    if (this.ws) { this.ws.state = a; this.ws.scratch = this.scratch; }
+    // Real-only layout: amplitude i is a[i]; runs of 2^qubit with the bit set.
+    const run = 1 << qubit, end = 1 << this.n;
+    let s0 = 0, s1 = 0;
+    for (let b = run; b < end; b += 2 * run) {
+      let i = b;
+      const e = b + run;
+      for (; i + 1 < e; i += 2) { s0 += a[i] * a[i]; s1 += a[i + 1] * a[i + 1]; }
+      if (i < e) s0 += a[i] * a[i];
+    }
+    return s0 + s1;
   }
 
   /** Materialise ⊗ vecs into a buffer (real-only layout when `real`). */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  GATES, Statevector, controlledMatrix, createCircuit, gateMatrix, layeredBenchmarkCircuit, planMatrix, roadmapAggregatorCircuit, runPlan, simulate, withOp,
+  GATES, ParametricCircuit, Statevector, controlledMatrix, createCircuit, gateMatrix, layeredBenchmarkCircuit, planMatrix, roadmapAggregatorCircuit, runPlan, simulate, withOp, withOps,
   type Circuit,
 } from '../../../src/engine/quantum/index.ts';
 import { BLOCK_QUBITS, BlockQueue } from '../../../src/engine/quantum/kernelPlan.ts';
@@ -325,5 +325,38 @@ describe('general circuits: cache-blocked passes, 2-qubit fusion and fixed-bit k
       const st = Statevector.fromAmplitudes(psi).applyMatrix(m, qubits);
       expectClose(st.amps, matVec(fullMatrix(m, qubits, n), psi), { abs: 1e-12 });
     }
+  });
+});
+
+describe('ParametricCircuit (per-bar parameter updates, P(qubit = 1) without a complex copy)', () => {
+  it('equals simulate(…).probabilityOfOne for random real and complex circuits after parameter changes', () => {
+    const rng = createRng('parametric');
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 1 + rng.int(7);
+      const ids = trial % 2 === 0 ? ['ry', 'cx', 'h', 'cz', 'swap'] : ['ry', 'rz', 'u3', 'cx', 'crz', 'h'];
+      const c = randomGateCircuit(trial, n, 25, ids.filter((id) => GATES[id].arity <= n));
+      const pc = new ParametricCircuit(c);
+      let current = c;
+      for (let round = 0; round < 3; round++) {
+        const ops = current.ops.map((op, i) => {
+          if (op.kind !== 'gate' || op.params.length === 0) return op;
+          const params = op.params.map(() => (rng.next() - 0.5) * 6);
+          params.forEach((v, k) => pc.setParam(i, k, v));
+          return { ...op, params };
+        });
+        current = withOps(createCircuit(n), ops);
+        const q = rng.int(n);
+        expect(Math.abs(pc.probabilityOfOne(q) - simulate(current).state.probabilityOfOne(q))).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  it('rejects bad parameters and non-gate ops with clear messages', () => {
+    const pc = new ParametricCircuit(roadmapAggregatorCircuit([0.1, 0.2]));
+    expect(() => pc.setParam(0, 0, NaN)).toThrow(/finite/);
+    expect(() => pc.setParam(5, 0, 1)).toThrow(/gate 5/);
+    expect(() => pc.setParam(2, 0, 1)).toThrow(/parameter 0 of gate 2/); // CX has no parameters
+    const withMeasure = withOp(createCircuit(1, 1), { kind: 'measure', qubit: 0, clbit: 0 });
+    expect(() => new ParametricCircuit(withMeasure)).toThrow(/gates only/);
   });
 });
