@@ -25,7 +25,7 @@ export interface CellContext {
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
 
 export function isLibraryName(name: string): boolean {
   return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
@@ -50,6 +50,7 @@ export async function resolveLibrary(name: string, ctx: CellContext): Promise<un
     case 'metrics':
     case 'metric':
     case 'verdict':
+    case 'judge':
     case 'text':
     case 'md':
     case 'group':
