@@ -35,6 +35,8 @@ export interface InputSpec {
   optional?: boolean;
   /** Dataset inputs only: the fewest rows the notebook's windows need (candles: bars, backtest: trades, hyperopt: epochs, members: rows); a shorter file is refused at load. */
   minRows?: number;
+  /** A richer editor for a text input: `circuit` = the visual circuit editor (the value is OpenQASM 2.0). */
+  widget?: 'circuit';
 }
 
 export interface CellDef {
@@ -280,6 +282,10 @@ export function parseInputSpec(source: string, line: number): InputSpec {
     if (type !== 'dataset' || typeof d.minRows !== 'number' || !Number.isInteger(d.minRows) || d.minRows < 1) throw new NotebookFormatError(`input '${name}': 'minRows' is for dataset inputs and must be a whole number ≥ 1`, fieldLine('minRows'));
     spec.minRows = d.minRows;
   }
+  if (d.widget !== undefined) {
+    if (d.widget !== 'circuit' || type !== 'text') throw new NotebookFormatError(`input '${name}': unknown widget ${JSON.stringify(d.widget)} (expected 'circuit', on a text input)`, fieldLine('widget'));
+    spec.widget = 'circuit';
+  }
   if (d.options !== undefined) {
     if (!Array.isArray(d.options)) throw new NotebookFormatError(`input '${name}': 'options' must be a list`, fieldLine('options'));
     spec.options = d.options.map((o) => {
@@ -345,7 +351,11 @@ function setYamlValue(source: string, value: InputValue): string {
   const lines = source.split('\n');
   const idx = lines.findIndex((l) => /^value\s*:/.test(l));
   const rendered = `value: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  if (idx >= 0) lines[idx] = rendered;
-  else lines.push(rendered);
+  if (idx >= 0) {
+    // A block scalar (`value: |`) continues on the indented lines below: replace those too.
+    let end = idx + 1;
+    while (end < lines.length && (/^\s+\S/.test(lines[end]) || (lines[end].trim() === '' && end + 1 < lines.length && /^\s+\S/.test(lines[end + 1])))) end++;
+    lines.splice(idx, end - idx, rendered);
+  } else lines.push(rendered);
   return lines.join('\n');
 }
