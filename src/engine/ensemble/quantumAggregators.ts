@@ -15,7 +15,7 @@ export interface QuantumAggregatorEntry {
 
 export const vqcDefault = createVqcAggregator();
 /** The roadmap's deployment: the circuit, with the classical fallback when it "fails" (see fallback.ts). */
-export const roadmapWithFallback = createFallbackAggregator(parityCircuit, { id: 'roadmap-circuit-fallback', title: 'Roadmap circuit with classical fallback' });
+export const roadmapWithFallback = createFallbackAggregator(parityCircuit, { id: 'roadmap-circuit-fallback', title: 'Our reconstruction of the roadmap circuit, with its classical fallback' });
 
 export const QUANTUM_AGGREGATORS: readonly QuantumAggregatorEntry[] = [
   { aggregator: parityCircuit, benchEveryBar: true },
