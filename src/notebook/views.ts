@@ -3,9 +3,10 @@
  * Cells run in a worker and Plot needs the DOM, so `Plot.lineY(data, opts)` inside a cell records a recipe
  * `{ __plot: 'lineY', args: [data, opts] }` that the page replays with the real Plot.
  */
+import type { CircuitViewSpec } from '../engine/quantum/diagram/view';
 import { judge as judgeClaim } from '../engine/claims/judge';
 import type { JudgedReading, Judgement } from '../engine/claims/types';
-import { VERDICTS, type Verdict } from '../engine/claims/verdict';
+import { VERDICTS, isVerdict, type Verdict } from '../engine/claims/verdict';
 
 export type { Verdict };
 export interface PlotCall {
@@ -51,7 +52,9 @@ export type ViewSpec =
   | { kind: 'metrics'; items: MetricItem[] }
   | ({ kind: 'verdict' } & VerdictSpec)
   | { kind: 'text'; markdown: string }
-  | { kind: 'group'; items: ViewSpec[] };
+  | { kind: 'group'; items: ViewSpec[] }
+  /** A circuit diagram (see src/engine/quantum/diagram/view.ts); built by `circuit(c, options)`. */
+  | CircuitViewSpec;
 
 /** The `Plot` object inside cells: any mark or transform call becomes a recipe. */
 export const PlotRecorder: Record<string, (...args: unknown[]) => PlotCall> = new Proxy(
@@ -96,6 +99,16 @@ export const viewBuilders = {
     const j = judgeClaim(claimId, figures);
     return { kind: 'verdict', ...j, figures: j.figures.map((f) => ({ ...f })), judged: true, ...(opts.detail ? { detail: opts.detail } : {}) };
   },
+  /**
+   * judged(judgement, { detail }): show a judgement judge() already made, e.g. one another notebook returned
+   * through runNotebook (the claims ledger). It is checked, not recomputed.
+   */
+  judged(j: Judgement, opts: { detail?: string } = {}): ViewSpec {
+    if (!j || typeof j !== 'object' || typeof j.claim !== 'string' || !isVerdict(j.verdict) || !Array.isArray(j.readings) || typeof j.rule !== 'string') {
+      throw new TypeError('judged(judgement): expected what judge(claimId, figures) returned');
+    }
+    return { kind: 'verdict', ...j, figures: (j.figures ?? []).map((f) => ({ ...f })), judged: true, ...(opts.detail ? { detail: opts.detail } : {}) };
+  },
   verdict(spec: VerdictSpec): ViewSpec {
     if (!VERDICTS.includes(spec.verdict)) throw new RangeError(`invalid verdict: ${JSON.stringify(spec.verdict)} (expected one of ${VERDICTS.join(', ')})`);
     if (!spec.rule) throw new TypeError('verdict: state the rule that produced it (rule: "…")');
@@ -115,5 +128,5 @@ export const viewBuilders = {
 };
 
 export function isViewSpec(v: unknown): v is ViewSpec {
-  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group'].includes((v as ViewSpec).kind);
+  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group', 'circuit'].includes((v as ViewSpec).kind);
 }
