@@ -122,3 +122,55 @@ export function runParityOnHardware(rows: readonly ArrayLike<number>[], noise: H
   const n = rows.length ? rows[0].length : 0;
   return { pNoisy, pShots, latencyMs: decisionLatencyMs(n, noise, shots), circuitSuccess: circuitSuccessProbability(n, noise) };
 }
+
+/**
+ * Exact marginal P(read 1) of every qubit under `noise` (ALAP). Qubit j holds the prefix parity s_j; a
+ * two-qubit error after CX(j, j+1) also flips qubit j's own recorded bit with probability 2r₂/3 (the 8 of 15
+ * Paulis with X or Y on the control); then the readout error. For the "read every qubit" candidate.
+ */
+export function noisyAllQubitMarginals(row: ArrayLike<number>, noise: HardwareNoise): Float64Array {
+  const n = row.length;
+  const out = new Float64Array(n);
+  const r1 = noise.gate1qError, f2 = (2 * noise.gate2qError) / 3;
+  let s = flip(clip01(row[0]), r1);
+  for (let j = 0; j < n; j++) {
+    if (j > 0) {
+      const b = flip(clip01(row[j]), r1);
+      s = flip(s * (1 - b) + (1 - s) * b, f2);
+    }
+    out[j] = flip(j < n - 1 ? flip(s, f2) : s, noise.readoutError);
+  }
+  return out;
+}
+
+/**
+ * `shots` runs of the circuit with every qubit read out, sampled shot by shot (errors drawn jointly, so the
+ * bits of one shot are correlated as on the device); returns the fraction of shots reading 1 on each qubit.
+ */
+export function sampleAllQubits(row: ArrayLike<number>, noise: HardwareNoise, shots: number, rng: Rng, out = new Float64Array(row.length)): Float64Array {
+  const n = row.length;
+  if (!(Number.isInteger(shots) && shots >= 1 && shots <= 1_000_000)) throw new RangeError(`invalid shots: ${shots} (expected an integer 1–1000000)`);
+  const r1 = noise.gate1qError, l2 = (5 * noise.gate2qError) / 4, ro = noise.readoutError;
+  out.fill(0);
+  for (let shot = 0; shot < shots; shot++) {
+    let s = (rng.next() < clip01(row[0]) ? 1 : 0) ^ (rng.next() < r1 ? 1 : 0);
+    for (let j = 0; j < n; j++) {
+      let control = 0;
+      if (j < n - 1) {
+        let b = (rng.next() < clip01(row[j + 1]) ? 1 : 0) ^ (rng.next() < r1 ? 1 : 0);
+        // Two-qubit depolarizing after CX(j, j+1): identity w.p. 1 − λ, else one of the 15 other Paulis.
+        if (rng.next() < l2) {
+          const k = 1 + rng.int(15), a = k >> 2, t = k & 3; // control Pauli a, target Pauli t (0 I, 1 X, 2 Y, 3 Z)
+          if (a === 1 || a === 2) control = 1;
+          if (t === 1 || t === 2) b ^= 1;
+        }
+        out[j] += s ^ control ^ (rng.next() < ro ? 1 : 0);
+        s ^= b;
+      } else {
+        out[j] += s ^ (rng.next() < ro ? 1 : 0);
+      }
+    }
+  }
+  for (let j = 0; j < n; j++) out[j] /= shots;
+  return out;
+}
