@@ -17,6 +17,9 @@
  */
 import type { HardwarePreset } from '../quantum/presets.data';
 import type { Rng } from '../random';
+import type { BarRanges } from '../ensemble/types';
+import { fitLogistic } from '../ensemble/logistic';
+import { clipProb, logit, sigmoid } from '../ensemble/math';
 
 export interface HardwareNoise {
   readonly gate1qError: number;
@@ -172,5 +175,61 @@ export function sampleAllQubits(row: ArrayLike<number>, noise: HardwareNoise, sh
     }
   }
   for (let j = 0; j < n; j++) out[j] /= shots;
+  return out;
+}
+
+/**
+ * Each qubit's count drawn as an independent binomial (normal approximation, clipped to 0…S): the marginal
+ * of every feature is right, the per-shot correlation between qubits is dropped. O(n) per bar, for long runs;
+ * `sampleAllQubits` is the exact, per-shot sampler.
+ */
+export function sampleAllQubitsIndependent(marginals: ArrayLike<number>, shots: number, rng: Rng, out = new Float64Array(marginals.length)): Float64Array {
+  for (let j = 0; j < marginals.length; j++) {
+    const p = marginals[j];
+    const k = Math.round(shots * p + Math.sqrt(shots * p * (1 - p)) * rng.normal());
+    out[j] = Math.min(shots, Math.max(0, k)) / shots;
+  }
+  return out;
+}
+
+export interface ReadoutSplit {
+  readonly train: BarRanges;
+  readonly testStart: number;
+  readonly testEnd: number;
+}
+
+/**
+ * The all-qubits candidate's classical readout, fitted walk-forward on whatever features the device reports:
+ * per split, ridge logistic regression of the label on [1, logit(feature_j)] over the training bars, applied
+ * to the test bars (the same model as ensemble's all-qubits-readout). Bars without features, or splits with
+ * fewer than `minTrainRows` rows, give NaN.
+ */
+export function walkForwardLogisticReadout(
+  features: readonly (Float64Array | null)[], up: ArrayLike<number>, splits: readonly ReadoutSplit[], { l2 = 1, minTrainRows = 100 }: { l2?: number; minTrainRows?: number } = {},
+): Float64Array {
+  const out = new Float64Array(features.length).fill(Number.NaN);
+  const n = features.find((f) => f)?.length ?? 0, d = n + 1;
+  for (const split of splits) {
+    let capacity = 0;
+    for (const [a, b] of split.train) capacity += Math.max(0, b - a);
+    const x = new Float64Array(capacity * d), y = new Float64Array(capacity);
+    let rows = 0;
+    for (const [a, b] of split.train) for (let t = Math.max(0, a); t < b && t < features.length; t++) {
+      const f = features[t], label = up[t];
+      if (!f || !(label === 0 || label === 1)) continue;
+      x[rows * d] = 1;
+      for (let j = 0; j < n; j++) x[rows * d + 1 + j] = logit(clipProb(f[j]));
+      y[rows++] = label;
+    }
+    if (rows < minTrainRows) continue;
+    const beta = fitLogistic(x, y, rows, d, { l2 }).beta;
+    for (let t = split.testStart; t < split.testEnd && t < features.length; t++) {
+      const f = features[t];
+      if (!f) continue;
+      let z = beta[0];
+      for (let j = 0; j < n; j++) z += beta[1 + j] * logit(clipProb(f[j]));
+      out[t] = sigmoid(z);
+    }
+  }
   return out;
 }

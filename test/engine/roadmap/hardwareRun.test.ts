@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  NOISELESS, hardwareNoise, noisyParityProbability, noisyAllQubitMarginals, sampleAllQubits, circuitSuccessProbability, circuitDurationNs, shotTimeUs, decisionLatencyMs, sampleShots, runParityOnHardware,
+  NOISELESS, hardwareNoise, noisyParityProbability, noisyAllQubitMarginals, sampleAllQubits, sampleAllQubitsIndependent, walkForwardLogisticReadout, circuitSuccessProbability, circuitDurationNs, shotTimeUs, decisionLatencyMs, sampleShots, runParityOnHardware,
   type HardwareNoise,
 } from '../../../src/engine/roadmap/hardwareRun';
 import { parityProbability } from '../../../src/engine/ensemble/aggregators/parityClosedForm';
@@ -150,5 +150,31 @@ describe('every qubit read out (the charitable candidate) on hardware', () => {
     const shots = 200000;
     const est = sampleAllQubits(row, nz, shots, createRng(22));
     for (let q = 0; q < row.length; q++) expectClose(est[q], exact[q], { abs: 4 * Math.sqrt(exact[q] * (1 - exact[q]) / shots) });
+  });
+});
+
+describe('walk-forward readout of the all-qubits candidate', () => {
+  it('on noiseless features it reproduces the ensemble all-qubits-readout aggregator', async () => {
+    const { syntheticBoard, walkForwardSplits, evaluateWalkForward, allQubitsReadout } = await import('../../../src/engine/ensemble/index');
+    const board = syntheticBoard({ nBars: 900, seed: 5 });
+    const splits = walkForwardSplits({ nBars: 900, trainBars: 300, testBars: 200, labelHorizonBars: 1, embargoBars: 0 });
+    const ref = evaluateWalkForward([allQubitsReadout], { probs: board.probs, up: board.up }, splits, { seed: 1 }).runs[0].p;
+    const features = Array.from({ length: 900 }, (_, t) => {
+      const row = Float64Array.from(board.probs, (c) => c[t]);
+      return row.every((x) => x === x) ? noisyAllQubitMarginals(row, NOISELESS) : null;
+    });
+    const got = walkForwardLogisticReadout(features, board.up, splits);
+    let compared = 0;
+    for (const s of splits) for (let t = s.testStart; t < s.testEnd; t++) if (got[t] === got[t]) { expectClose(got[t], ref[t], { abs: 1e-9 }); compared++; }
+    expect(compared).toBeGreaterThan(300);
+  });
+  it('independent binomial features: mean p, variance ≈ p(1 − p)/S', () => {
+    const rng = createRng(30);
+    let m = 0, m2 = 0;
+    const reps = 5000, S = 1000, p = 0.3;
+    for (let k = 0; k < reps; k++) { const x = sampleAllQubitsIndependent([p], S, rng)[0]; m += x; m2 += x * x; }
+    m /= reps;
+    expectClose(m, p, { abs: 4 * Math.sqrt(p * (1 - p) / S / reps) });
+    expectClose(m2 / reps - m * m, p * (1 - p) / S, { rel: 0.1 });
   });
 });
