@@ -12,3 +12,8 @@ export { backtest, simulatePositions, medianBarMs, barsPerYearOf, type BacktestC
 export { measureDecisionLatency, quantileSorted, type LatencyOptions, type LatencyResult } from './latency';
 export { syntheticBoard, type SyntheticOptions, type SyntheticBoard } from './synthetic';
 export { QUANTUM_AGGREGATORS, vqcDefault, roadmapWithFallback, type QuantumAggregatorEntry } from './quantumAggregators';
+export {
+  MIN_EFFECT, perBarLoss, scoreForecast, compareWithBaseline, aggregatorSelectionPbo, runMarketWalkForward, scoreMarket, backtestBoth, breakEvenCostBps,
+  type LossKind, type ForecastScore, type PairedComparison, type CompareOptions, type MarketInput, type MarketExperimentConfig,
+  type MarketEvaluation, type ScoredExperiment,
+} from './marketEvaluation';

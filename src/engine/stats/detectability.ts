@@ -27,7 +27,8 @@ export function minimumDetectableHitRateGain(nCalls: number, { alpha = 0.05, pow
   return minimumDetectableEffect(0.5 / Math.sqrt(nCalls), { alpha, power, sides: 1 });
 }
 
-export type EffectOutcome = 'effect that matters' | 'too small to matter' | 'excluded' | 'no detectable effect';
+/** matters: significant and ≥ the minimum; excluded: the interval rules the minimum out; tooSmall: significant but below it; undetected: none of these. */
+export type EffectOutcome = 'matters' | 'tooSmall' | 'excluded' | 'undetected';
 
 export interface EffectJudgement {
   outcome: EffectOutcome;
@@ -60,10 +61,10 @@ function fmtNum(x: number, digits: number): string {
 }
 
 /**
- * - effect that matters: significant (p_adj < α, lower > 0) and the estimate ≥ minEffect;
- * - excluded: the interval's upper end is below minEffect (the claim's number is ruled out) → "refuted";
- * - too small to matter: significant but below minEffect, and minEffect still inside the interval;
- * - no detectable effect otherwise, with the smallest detectable effect.
+ * - matters: significant (p_adj < α, lower > 0) and the estimate ≥ minEffect;
+ * - excluded: the interval's upper end is below minEffect (the claim's number is ruled out): a rule may say refuted;
+ * - tooSmall: significant but below minEffect, and minEffect still inside the interval;
+ * - undetected otherwise: the text gives the smallest detectable effect.
  */
 export function judgeEffect(f: EffectInput): EffectJudgement {
   const alpha = f.alpha ?? 0.05, unit = f.unit ? ` ${f.unit}` : '', dg = f.digits ?? 3;
@@ -75,8 +76,8 @@ export function judgeEffect(f: EffectInput): EffectJudgement {
   const n = (x: number): string => `${fmtNum(x, dg)}${unit}`;
   const est = `gain ${n(f.estimate)} (CI ${fmtNum(f.lower, dg)} to ${fmtNum(f.upper, dg)}, p_adj = ${fmtNum(f.pAdjusted, 3)}; minimum that matters ${n(f.minEffect)}, smallest detectable ${n(f.detectable)})`;
   const significant = f.pAdjusted < alpha && f.lower > 0;
-  if (significant && f.estimate >= f.minEffect) return { outcome: 'effect that matters', text: `${est}: an effect that matters` };
+  if (significant && f.estimate >= f.minEffect) return { outcome: 'matters', text: `${est}: an effect that matters` };
   if (f.upper < f.minEffect) return { outcome: 'excluded', text: `${est}: the interval excludes the minimum effect that matters` };
-  if (significant) return { outcome: 'too small to matter', text: `${est}: detectable, but below the minimum that matters` };
-  return { outcome: 'no detectable effect', text: `${est}: no detectable effect (smallest detectable = ${n(f.detectable)})` };
+  if (significant) return { outcome: 'tooSmall', text: `${est}: detectable, but below the minimum that matters` };
+  return { outcome: 'undetected', text: `${est}: no detectable effect (smallest detectable = ${n(f.detectable)})` };
 }

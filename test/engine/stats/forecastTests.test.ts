@@ -107,11 +107,11 @@ describe('effect sizes and detectability', () => {
   });
   it('refuted only when the interval excludes the claim\'s number; otherwise no detectable effect', () => {
     const base = { minEffect: 0.001, detectable: 0.002, unit: 'nats/bar' };
-    expect(judgeEffect({ ...base, estimate: 0.003, lower: 0.001, upper: 0.005, pAdjusted: 0.01 }).outcome).toBe('effect that matters');
+    expect(judgeEffect({ ...base, estimate: 0.003, lower: 0.001, upper: 0.005, pAdjusted: 0.01 }).outcome).toBe('matters');
     expect(judgeEffect({ ...base, estimate: 0.0002, lower: -0.0003, upper: 0.0007, pAdjusted: 0.5 }).outcome).toBe('excluded');
-    expect(judgeEffect({ ...base, estimate: 0.0004, lower: 0.0001, upper: 0.0015, pAdjusted: 0.02 }).outcome).toBe('too small to matter');
+    expect(judgeEffect({ ...base, estimate: 0.0004, lower: 0.0001, upper: 0.0015, pAdjusted: 0.02 }).outcome).toBe('tooSmall');
     const none = judgeEffect({ ...base, estimate: 0.0005, lower: -0.001, upper: 0.002, pAdjusted: 0.4 });
-    expect(none.outcome).toBe('no detectable effect');
+    expect(none.outcome).toBe('undetected');
     expect(none.text).toMatch(/no detectable effect \(smallest detectable = 0.002 nats\/bar\)/);
   });
 });
