@@ -17,3 +17,7 @@ export {
   type LossKind, type ForecastScore, type PairedComparison, type CompareOptions, type MarketInput, type MarketExperimentConfig,
   type MarketEvaluation, type ScoredExperiment,
 } from './marketEvaluation';
+export {
+  causalRegimes, stability, feeSweep, sweepDataset,
+  type Regime, type RegimeOptions, type StabilityCell, type Stability, type FeeSweepRow, type SweepConfig, type SweepCell,
+} from './robustness';

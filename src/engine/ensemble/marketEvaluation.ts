@@ -100,6 +100,8 @@ export interface CompareOptions {
   readonly seed?: number | string;
   readonly alpha?: number;
   readonly minEffect?: number;
+  /** Only these candidates get the bootstrap (default: all). */
+  readonly bootstrapIds?: readonly string[];
 }
 
 /**
@@ -109,14 +111,14 @@ export interface CompareOptions {
 export function compareWithBaseline(
   candidates: Readonly<Record<string, Float64Array>>, baselineId: string, baseline: Float64Array, outcomes: Float64Array, options: CompareOptions,
 ): PairedComparison[] {
-  const { loss, replicates = 0, seed = 1, alpha = 0.05 } = options;
+  const { loss, replicates = 0, seed = 1, alpha = 0.05, bootstrapIds } = options;
   const minEffect = options.minEffect ?? MIN_EFFECT[loss];
   const lb = perBarLoss(loss, baseline, outcomes);
   const ids = Object.keys(candidates).filter((id) => id !== baselineId);
   const rows = ids.map((id) => {
     const lc = perBarLoss(loss, candidates[id], outcomes);
     const dm = dieboldMariano(lb, lc); // baseline − candidate: positive = candidate better
-    const boot = replicates > 0 ? pairedBootstrapLossDifference(lb, lc, { replicates, seed: `${seed}-${loss}-${id}-${baselineId}` }).pValue : NaN;
+    const boot = replicates > 0 && (!bootstrapIds || bootstrapIds.includes(id)) ? pairedBootstrapLossDifference(lb, lc, { replicates, seed: `${seed}-${loss}-${id}-${baselineId}` }).pValue : NaN;
     return { id, dm, boot };
   });
   const adj = rows.length ? holm(rows.map((r) => r.dm.pValue)).adjusted : new Float64Array(0);
@@ -210,8 +212,8 @@ export interface ScoredExperiment {
  * regimes reuse the same fitted forecasts and only change which bars are scored.
  */
 export function scoreMarket(
-  input: MarketInput, wf: MarketEvaluation, { mask, replicates = 0, seed = 1, baseRateId = 'base-rate', voteId = 'calibrated-vote', pboIds }:
-    { mask?: Uint8Array; replicates?: number; seed?: number | string; baseRateId?: string; voteId?: string; pboIds?: readonly string[] } = {},
+  input: MarketInput, wf: MarketEvaluation, { mask, replicates = 0, seed = 1, baseRateId = 'base-rate', voteId = 'calibrated-vote', pboIds, bootstrapIds }:
+    { mask?: Uint8Array; replicates?: number; seed?: number | string; baseRateId?: string; voteId?: string; pboIds?: readonly string[]; bootstrapIds?: readonly string[] } = {},
 ): ScoredExperiment {
   const idx: number[] = [];
   for (let t = 0; t < input.up.length; t++) {
@@ -228,7 +230,7 @@ export function scoreMarket(
   const scores = wf.runs.map((r) => scoreForecast(r.id, forecasts[r.id], outcomes));
   const base = forecasts[baseRateId];
   if (!base) throw new RangeError(`invalid baseRateId: ${baseRateId} (no such run: ${wf.runs.map((r) => r.id).join(', ')})`);
-  const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed }));
+  const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed, bootstrapIds }));
   const vote = forecasts[voteId];
   const vsVote = vote ? compareWithBaseline(forecasts, voteId, vote, outcomes, { loss: 'log loss', replicates: 0, seed }) : [];
   const lb = perBarLoss('log loss', base, outcomes);
