@@ -63,6 +63,10 @@ export interface BacktestRun extends BacktestMetrics {
   readonly equity: Float64Array;
   /** Net PnL of each trade in order. */
   readonly tradePnl: Float64Array;
+  /** Holding bars of each trade (bars whose return it earned), in order. */
+  readonly tradeBars: Int32Array;
+  /** Side of each trade (1 long, −1 short), in order. */
+  readonly tradeSide: Int8Array;
 }
 
 export interface BacktestResult {
@@ -107,10 +111,13 @@ export function simulatePositions(
   const nBars = close.length;
   const returns = new Float64Array(nBars);
   const equity = new Float64Array(nBars).fill(1);
-  const trades: number[] = [];
+  const trades: number[] = [], durations: number[] = [], sides: number[] = [];
   let prev = 0, eq = 1, peak = 1, maxDd = 0, fees = 0, exposed = 0, holding = 0;
-  let tradeSide = 0, tradePnl = 0;
-  const closeTrade = (): void => { if (tradeSide !== 0) trades.push(tradePnl); tradeSide = 0; tradePnl = 0; };
+  let tradeSide = 0, tradePnl = 0, tradeLen = 0;
+  const closeTrade = (): void => {
+    if (tradeSide !== 0) { trades.push(tradePnl); durations.push(tradeLen); sides.push(tradeSide); }
+    tradeSide = 0; tradePnl = 0; tradeLen = 0;
+  };
   for (let t = startBar; t < nBars; t++) {
     // the target at the close of t; forced flat on the last bar
     const pos = t === nBars - 1 ? 0 : position[t];
@@ -132,7 +139,7 @@ export function simulatePositions(
     if (t + 1 < nBars) {
       const r = close[t + 1] / close[t] - 1;
       returns[t + 1] += pos * r;
-      if (side !== 0) { tradePnl += pos * r; exposed++; }
+      if (side !== 0) { tradePnl += pos * r; exposed++; tradeLen++; }
       holding++;
     }
     eq *= 1 + returns[t];
@@ -152,7 +159,7 @@ export function simulatePositions(
   let wins = 0;
   for (const x of tradePnlArr) if (x > 0) wins++;
   return {
-    position, returns, equity, tradePnl: tradePnlArr,
+    position, returns, equity, tradePnl: tradePnlArr, tradeBars: Int32Array.from(durations), tradeSide: Int8Array.from(sides),
     totalReturn: eq - 1,
     sharpe: sd > 0 ? (mean / sd) * Math.sqrt(barsPerYear) : NaN,
     maxDrawdown: maxDd,
@@ -229,4 +236,32 @@ export function backtest(pUp: Float64Array, close: Float64Array, time: Float64Ar
   const buyAndHold = simulatePositions(hold, close, startBar, costPerUnit, barsPerYear);
   const buyAndHoldCapped = simulatePositions(new Float64Array(nBars).fill(maxPositionFraction), close, startBar, costPerUnit, barsPerYear);
   return { strategy, buyAndHold, buyAndHoldCapped, startBar, barsPerYear, stageBars, noForecastBars: noForecast, maxStage, stagesWithoutTrades };
+}
+
+/**
+ * The drift baseline for "share of profitable trades": the share of profitable trades a strategy would get
+ * by entering at random bars with the same trade lengths and sides, under the same cost. For each trade of
+ * length d and side s, the share of all d-bar windows from `startBar` on with s·Σr − 2·cost > 0 (additive
+ * per-bar returns, cost per unit of position per side, as in the trade PnL); averaged over the trades.
+ * In a bull market long trades are profitable by drift alone: this is the number to beat. NaN without trades.
+ */
+export function randomTimingProfitableShare(run: Pick<BacktestRun, 'tradeBars' | 'tradeSide'>, close: Float64Array, startBar: number, costPerUnit: number): number {
+  const n = close.length, m = run.tradeBars.length;
+  if (m === 0) return NaN;
+  const cum = new Float64Array(n); // cum[t] = Σ_{k ≤ t} r[k], r[k] = close[k]/close[k−1] − 1
+  for (let t = 1; t < n; t++) cum[t] = cum[t - 1] + close[t] / close[t - 1] - 1;
+  const cache = new Map<number, number>();
+  let total = 0;
+  for (let i = 0; i < m; i++) {
+    const d = run.tradeBars[i], side = run.tradeSide[i], key = d * side;
+    let share = cache.get(key);
+    if (share === undefined) {
+      let wins = 0, windows = 0;
+      for (let s = startBar; s + d < n; s++) { windows++; if (side * (cum[s + d] - cum[s]) - 2 * costPerUnit > 0) wins++; }
+      share = windows ? wins / windows : NaN;
+      cache.set(key, share);
+    }
+    total += share;
+  }
+  return total / m;
 }

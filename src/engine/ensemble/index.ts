@@ -8,7 +8,7 @@ export {
   type WalkForwardConfig, type Split, type WalkForwardProgress, type RunOptions, type AggregatorRun, type WalkForwardResult, type CausalOptions,
 } from './walkForward';
 export { decide, type Decision, type DecisionInput, type DecisionConfig, type PositionState, type MemberVote } from './decision';
-export { backtest, simulatePositions, medianBarMs, barsPerYearOf, type BacktestConfig, type BacktestResult, type BacktestRun, type BacktestMetrics } from './backtest';
+export { backtest, simulatePositions, medianBarMs, barsPerYearOf, randomTimingProfitableShare, type BacktestConfig, type BacktestResult, type BacktestRun, type BacktestMetrics } from './backtest';
 export { measureDecisionLatency, quantileSorted, type LatencyOptions, type LatencyResult } from './latency';
 export { syntheticBoard, type SyntheticOptions, type SyntheticBoard } from './synthetic';
 export { QUANTUM_AGGREGATORS, vqcDefault, roadmapWithFallback, type QuantumAggregatorEntry } from './quantumAggregators';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { backtest } from '../../../src/engine/ensemble/index';
+import { backtest, randomTimingProfitableShare } from '../../../src/engine/ensemble/index';
 import { expectClose } from '../../util/close';
 
 const HOUR = 3600e3;
@@ -118,5 +118,22 @@ describe('backtest: staged sizing 1 % → 2 % → 5 %', () => {
     expect(res.strategy.nTrades).toBe(0);
     expect(res.noForecastBars).toBe(1);
     expect(res.strategy.profitableShare).toBeNaN();
+  });
+});
+
+describe('random-timing baseline of the profitable share', () => {
+  it('counts the share of same-length windows that beat the costs', () => {
+    // closes 100, 110, 99, 99, 108.9: 1-bar returns +0.1, −0.1, 0, +0.1
+    const close = Float64Array.of(100, 110, 99, 99, 108.9);
+    // one long trade of 1 bar: windows r = +0.1, −0.1, 0, +0.1 → 2 of 4 profitable at zero cost
+    expect(randomTimingProfitableShare({ tradeBars: Int32Array.of(1), tradeSide: Int8Array.of(1) }, close, 0, 0)).toBe(0.5);
+    // a short of 2 bars: Σr over windows = 0, −0.1, +0.1 → short wins on 1 of 3
+    expect(randomTimingProfitableShare({ tradeBars: Int32Array.of(2), tradeSide: Int8Array.of(-1) }, close, 0, 0)).toBeCloseTo(1 / 3, 15);
+    expect(randomTimingProfitableShare({ tradeBars: new Int32Array(0), tradeSide: new Int8Array(0) }, close, 0, 0)).toBeNaN();
+  });
+  it('the backtest records each trade\'s length and side', () => {
+    const { strategy: s } = backtest(p5, close5, time5, { stageFractions: [0.05], allowShort: true });
+    expect(Array.from(s.tradeBars)).toEqual([2, 1]);
+    expect(Array.from(s.tradeSide)).toEqual([1, -1]);
   });
 });
