@@ -50,7 +50,7 @@ describe('classical fallback rule', () => {
     const thrower: Aggregator = { ...constant(0), fit: () => ({ predict: () => { throw new Error('circuit failed'); } }) };
     const p = createFallbackAggregator(thrower).fit(empty, []);
     expect(p.predict(row)).toBe(0.5);
-    expect(p.diagnostics!()).toEqual({ calls: 1, fallbacks: 1, fallbackTies: 1 });
+    expect(p.diagnostics!()).toEqual({ calls: 1, fallbacks: 1, crashes: 1, fallbackTies: 1 }); // a throw is a crash and a fallback
   });
   it('on a synthetic board the parity circuit falls back on almost every bar', () => {
     const b = syntheticBoard({ nBars: 500, seed: 4, warmupBars: 0 });
@@ -58,6 +58,7 @@ describe('classical fallback rule', () => {
     const r = new Float64Array(14);
     for (let t = 0; t < 500; t++) { for (let i = 0; i < 14; i++) r[i] = b.probs[i][t]; p.predict(r); }
     expect(p.diagnostics!().fallbacks / 500).toBeGreaterThan(0.99);
+    expect(p.diagnostics!().crashes).toBe(0); // it never crashes: it is only never confident
   });
 });
 
