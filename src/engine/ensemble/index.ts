@@ -18,6 +18,6 @@ export {
   type MarketEvaluation, type ScoredExperiment,
 } from './marketEvaluation';
 export {
-  causalRegimes, stability, feeSweep, sweepDataset,
-  type Regime, type RegimeOptions, type StabilityCell, type Stability, type FeeSweepRow, type SweepConfig, type SweepCell,
+  causalRegimes, stability, feeSweep, sweepDataset, cellClaimFigures,
+  type Regime, type RegimeOptions, type StabilityCell, type Stability, type FeeSweepRow, type SweepConfig, type SweepCell, type CellClaimIds,
 } from './robustness';

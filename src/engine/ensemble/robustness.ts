@@ -9,8 +9,9 @@
  *   last `longBars` (defaults 50 and 500), low otherwise. Bars without enough history are in no regime.
  */
 import type { Aggregator } from './types';
-import type { BacktestConfig, BacktestResult } from './backtest';
-import { backtestBoth, breakEvenCostBps, runMarketWalkForward, scoreMarket, type MarketInput, type ScoredExperiment } from './marketEvaluation';
+import { randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
+import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketInput, type ScoredExperiment } from './marketEvaluation';
+import { holm, quantileSorted, wilsonInterval } from '../stats/index';
 
 export interface Regime {
   readonly id: string;
@@ -159,4 +160,71 @@ export function sweepDataset(dataset: string, input: MarketInput, config: SweepC
     }
     return { dataset, regime: reg.id, regimeLabel: reg.label, scored, backtests };
   });
+}
+
+/** Ids of the forecasters whose figures a sweep cell produces for the market claims. */
+export interface CellClaimIds {
+  /** The quantum candidate judged for quantum-vs-voting (and whose fallback rate is measured). */
+  readonly quantum: string;
+  readonly vote?: string;
+  readonly stacking?: string;
+  readonly baseRate?: string;
+  /** The candidate judged for real-confidence (default stacking). */
+  readonly confidenceCandidate?: string;
+  /** The traded forecaster judged for profitable-80 (must be in the sweep's backtestIds). */
+  readonly traded: string;
+}
+
+/**
+ * The figures each market claim's rule needs, measured on one sweep cell (the rules live in the claims
+ * registry; this only measures). Comparisons of the quantum candidate with the vote, stacking and the base
+ * rate form one Holm family of three; the confidence candidate's Brier gain is taken from the cell's skill
+ * family. Fallback and crash counts are recomputed from the candidate's outputs on the cell's bars
+ * (confidence outside [bandLo, bandHi], or not a number in [0, 1]).
+ */
+export function cellClaimFigures(cell: SweepCell, input: MarketInput, ids: CellClaimIds, backtestConfig: BacktestConfig, band: readonly [number, number] = [0.6, 0.95]) {
+  const { quantum, vote = 'calibrated-vote', stacking = 'stacking', baseRate = 'base-rate', confidenceCandidate = 'stacking', traded } = ids;
+  const sc = cell.scored;
+  const f = sc.forecasts, y = sc.outcomes, n = y.length;
+  const need = [quantum, vote, stacking, baseRate, confidenceCandidate];
+  for (const id of need) if (!f[id]) throw new RangeError(`invalid cell forecaster: ${id} (not in the sweep)`);
+  const pairs = [vote, stacking, baseRate].map((b) => compareWithBaseline({ [quantum]: f[quantum] }, b, f[b], y, { loss: 'log loss' })[0]);
+  const adj = holm(pairs.map((c) => c.pDm)).adjusted;
+  const gain = (i: number) => ({ gain: pairs[i].gain, lower: pairs[i].lower, upper: pairs[i].upper, pAdjusted: adj[i], detectable: pairs[i].detectable });
+  const score = (id: string) => sc.scores.find((s) => s.id === id)!;
+  const skill = sc.skill.find((c) => c.id === confidenceCandidate && c.loss === 'Brier')!;
+  let inBand = 0, failures = 0, crashes = 0;
+  const sorted = Float64Array.from(f[confidenceCandidate]).sort();
+  for (const p of f[confidenceCandidate]) { const c = p >= 0.5 ? p : 1 - p; if (c >= band[0] && c <= band[1]) inBand++; }
+  for (const p of f[quantum]) {
+    if (!(p >= 0 && p <= 1)) { crashes++; failures++; continue; }
+    const c = p >= 0.5 ? p : 1 - p;
+    if (c < band[0] || c > band[1]) failures++;
+  }
+  const fci = wilsonInterval(failures, n, 0.95);
+  const bt = cell.backtests[traded];
+  if (!bt) throw new RangeError(`invalid traded: ${traded} (not backtested in this sweep)`);
+  const run = bt.roadmap.strategy;
+  const pci = wilsonInterval(run.nProfitable, run.nTrades, 0.95);
+  const cost = ((backtestConfig.feeBps ?? 10) + (backtestConfig.slippageBps ?? 0)) / 1e4;
+  return {
+    nBars: n,
+    quantumVsVoting: {
+      quantum: quantum, nBars: n,
+      logLoss: { quantum: score(quantum).logLoss, vote: score(vote).logLoss, stacking: score(stacking).logLoss, baseRate: score(baseRate).logLoss },
+      vsVote: gain(0), vsStacking: gain(1), vsBaseRate: gain(2),
+    },
+    realConfidence: {
+      candidate: confidenceCandidate, brier: score(confidenceCandidate).brier, baseRateBrier: score(baseRate).brier,
+      vsBaseRate: { gain: skill.gain, lower: skill.lower, upper: skill.upper, pAdjusted: skill.pHolm, detectable: skill.detectable },
+      ece: score(confidenceCandidate).ece, calibration: score(confidenceCandidate).calibration, bandShare: n ? inBand / n : 0, nBars: Math.max(1, n),
+      pLow: quantileSorted(sorted, 0.05), pHigh: quantileSorted(sorted, 0.95),
+    },
+    profitable80: {
+      aggregator: traded, nTrades: run.nTrades, nProfitable: run.nProfitable, lower: pci.lower, upper: pci.upper,
+      confidenceThreshold: backtestConfig.confidenceThreshold ?? 0.8, feeBps: backtestConfig.feeBps ?? 10, slippageBps: backtestConfig.slippageBps ?? 0,
+      randomTiming: randomTimingProfitableShare(run, input.close, bt.roadmap.startBar, cost),
+    },
+    circuitFailures: { calls: n, failures, lower: fci.lower, upper: fci.upper, invalidOutputs: crashes, bandLo: band[0], bandHi: band[1] },
+  };
 }

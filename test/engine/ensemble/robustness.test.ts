@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { aggregatorById, causalRegimes, feeSweep, parityClosedForm, runCausal, stability, sweepDataset, syntheticBoard } from '../../../src/engine/ensemble/index';
+import { aggregatorById, causalRegimes, cellClaimFigures, createFallbackAggregator, feeSweep, parityClosedForm, runCausal, stability, sweepDataset, syntheticBoard } from '../../../src/engine/ensemble/index';
+import { ruleCircuitFailures1pct, ruleProfitable80, ruleQuantumVsVoting, ruleRealConfidence, VERDICT_ORDER } from '../../../src/engine/claims/index';
 import { createRng } from '../../../src/engine/random';
 
 const walk = (n: number, seed: number, drift = 0): Float64Array => {
@@ -68,5 +69,23 @@ describe('fee sweep and one-dataset sweep', () => {
     const st = cells[0].scored.skill.find((c) => c.id === 'stacking' && c.loss === 'log loss')!;
     expect(st.pBootstrap).toBeGreaterThan(0);
     expect(cells[0].scored.skill.find((c) => c.id === 'parity-closed-form' && c.loss === 'log loss')!.pBootstrap).toBeNaN();
+  });
+});
+
+describe('cell figures feed the market claims\' rules', () => {
+  it('every market rule accepts the figures of a sweep cell, on all bars and on a regime', () => {
+    const b = syntheticBoard({ nBars: 3000, seed: 12, skill: 0.5 });
+    const input = { probs: b.probs, up: b.up, close: b.close, time: b.time };
+    const fb = createFallbackAggregator(parityClosedForm, { id: 'fallback' });
+    const bt = { feeBps: 10, slippageBps: 2, confidenceThreshold: 0.55 };
+    const cells = sweepDataset('synthetic', input, { aggregators: [aggregatorById('stacking'), parityClosedForm, fb], trainBars: 1000, testBars: 500, backtestIds: ['fallback'], backtest: bt });
+    for (const cell of [cells[0], cells[3]]) {
+      const f = cellClaimFigures(cell, input, { quantum: 'parity-closed-form', traded: 'fallback' }, bt);
+      for (const r of [ruleQuantumVsVoting(f.quantumVsVoting), ruleRealConfidence(f.realConfidence), ruleProfitable80(f.profitable80), ruleCircuitFailures1pct(f.circuitFailures)]) {
+        expect(VERDICT_ORDER).toContain(r.verdict);
+      }
+      expect(f.circuitFailures.failures).toBe(f.nBars); // parity never leaves 0.4–0.6 on this board
+      expect(f.circuitFailures.invalidOutputs).toBe(0);
+    }
   });
 });
