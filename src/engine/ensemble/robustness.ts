@@ -62,17 +62,40 @@ export function causalRegimes(close: Float64Array, options: RegimeOptions = {}):
 }
 
 export interface StabilityCell {
-  /** Where it was measured, e.g. "BTC_USDT-1d" or "ETH_USDT-1h, down-trend" or "fee 0 bps". */
+  /** Where it was measured: a dataset ("BTC_USDT-1d"), a dataset and regime ("ETH_USDT-1h down-trend") or a fee ("fee 0 bps"). */
   readonly label: string;
   readonly verdict: string;
 }
 
 export interface Stability {
   readonly robust: boolean;
-  /** "robust (…)" or "depends on data: verdict A on X, Y; verdict B on Z". */
+  /** "robust: V on all N …" or "depends on data: V on …; W on …", labels grouped by dataset. */
   readonly headline: string;
   /** Cells not counted (e.g. too few bars), listed in the headline. */
   readonly skipped: readonly string[];
+}
+
+/**
+ * Compact list of cell labels: labels "DATASET REGIME" are grouped per dataset ("ETH_USDT-1h (all bars,
+ * down-trend)", or "(every bar set)" when all of that dataset's cells are in the list), fees are merged
+ * ("fees 0, 1, 2 bps").
+ */
+function describeCells(labels: readonly string[], all: readonly string[]): string {
+  const perDataset = new Map<string, string[]>(), fees: string[] = [], order: string[] = [];
+  const datasetOf = (l: string): string => l.split(' ')[0];
+  for (const l of labels) {
+    const m = /^fee (.+) bps$/.exec(l);
+    if (m) { fees.push(m[1]); continue; }
+    const ds = datasetOf(l);
+    if (!perDataset.has(ds)) { perDataset.set(ds, []); order.push(ds); }
+    perDataset.get(ds)!.push(l.includes(' ') ? l.slice(ds.length + 1) : 'all bars');
+  }
+  const parts = order.map((ds) => {
+    const mine = perDataset.get(ds)!, total = all.filter((l) => !/^fee /.test(l) && datasetOf(l) === ds).length;
+    return mine.length === total && total > 1 ? `${ds} (every bar set)` : `${ds} (${mine.join(', ')})`;
+  });
+  if (fees.length) parts.push(`fees ${fees.join(', ')} bps`);
+  return parts.join(', ');
 }
 
 /**
@@ -82,15 +105,17 @@ export interface Stability {
 export function stability(cells: readonly StabilityCell[], skip: (c: StabilityCell) => boolean = () => false): Stability {
   const counted = cells.filter((c) => !skip(c));
   const skipped = cells.filter((c) => skip(c)).map((c) => c.label);
+  const labels = cells.map((c) => c.label);
   const groups = new Map<string, string[]>();
   for (const c of counted) groups.set(c.verdict, [...(groups.get(c.verdict) ?? []), c.label]);
-  const tail = skipped.length ? `; not counted (too little data): ${skipped.join(', ')}` : '';
+  const tail = skipped.length ? `; not counted (too little data): ${describeCells(skipped, labels)}` : '';
   if (groups.size === 0) return { robust: false, headline: `not measured anywhere${tail}`, skipped };
   if (groups.size === 1) {
     const [v] = groups.keys();
     return { robust: true, headline: `robust: ${v} on all ${counted.length} datasets/regimes/fees${tail}`, skipped };
   }
-  const parts = [...groups.entries()].sort((a, b) => b[1].length - a[1].length).map(([v, ls]) => `${v} on ${ls.join(', ')}`);
+  const parts = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)
+    .map(([v, ls]) => `${v} on ${ls.length} of ${counted.length}: ${describeCells(ls, labels)}`);
   return { robust: false, headline: `depends on data: ${parts.join('; ')}${tail}`, skipped };
 }
 

@@ -41,7 +41,12 @@ describe('stability row', () => {
     expect(stability([{ label: 'A', verdict: 'x' }, { label: 'B', verdict: 'x' }]).headline).toBe('robust: x on all 2 datasets/regimes/fees');
     const s = stability([{ label: 'A', verdict: 'x' }, { label: 'B', verdict: 'y' }, { label: 'C', verdict: 'x' }, { label: 'D', verdict: 'n/a' }], (c) => c.verdict === 'n/a');
     expect(s.robust).toBe(false);
-    expect(s.headline).toBe('depends on data: x on A, C; y on B; not counted (too little data): D');
+    expect(s.headline).toBe('depends on data: x on 2 of 3: A (all bars), C (all bars); y on 1 of 3: B (all bars); not counted (too little data): D (all bars)');
+    const g = stability([
+      { label: 'ETH', verdict: 'x' }, { label: 'ETH up-trend', verdict: 'x' }, { label: 'BTC', verdict: 'x' }, { label: 'BTC up-trend', verdict: 'y' },
+      { label: 'fee 0 bps', verdict: 'y' }, { label: 'fee 10 bps', verdict: 'x' },
+    ]);
+    expect(g.headline).toBe('depends on data: x on 4 of 6: ETH (every bar set), BTC (all bars), fees 10 bps; y on 2 of 6: BTC (up-trend), fees 0 bps');
   });
 });
 
