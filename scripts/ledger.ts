@@ -5,7 +5,7 @@
  */
 import { loadCatalog } from './nodeCatalog';
 import { runNotebookHeadless } from './nodeSession';
-import { ROADMAP_CLAIMS } from '../src/engine/claims/registry';
+import { CLAIMS } from '../src/engine/claims/registry';
 import { validateInputValue, type InputValue } from '../src/notebook/format';
 import type { NotebookVerdict } from '../src/workers/protocol';
 
@@ -45,23 +45,29 @@ const { states, ms } = await runNotebookHeadless(nb, { seed: nb.meta.seed, input
     if (!json && s.state === 'done') process.stderr.write(`\r${`${id} done`.padEnd(100)}\n`);
   },
 });
-const verdicts: NotebookVerdict[] = [];
+// The ledger's view reports one judgement per claim (collected by the host from judged() views).
+const byClaim = new Map<string, NotebookVerdict>();
 const failed: string[] = [];
 for (const [id, s] of states) {
-  if (s.state === 'done' && id === 'ledger') verdicts.push(...(s.display.verdicts ?? []));
+  if (s.state === 'done') for (const v of s.display.verdicts ?? []) byClaim.set(v.claim, v);
   if (s.state === 'error') failed.push(`${id}: ${s.error.message}`);
   if (s.state === 'done' && id === 'ledger' && typeof s.display.figures.verdictCount !== 'number') failed.push('ledger: no verdict count');
 }
-const rows = ROADMAP_CLAIMS.map((c) => ({ claim: c.id, title: c.title, quote: c.quote, section: c.section, verdicts: verdicts.filter((v) => v.claim === c.id) }));
+const rows = CLAIMS.map((c) => ({ claim: c.id, title: c.title, quote: c.quote, section: c.section, notebook: c.notebook, judgement: byClaim.get(c.id) ?? null }));
 
 if (json) {
   process.stdout.write(`${JSON.stringify({ inputs, seed: nb.meta.seed, elapsedMs: Math.round(ms), claims: rows, failures: failed }, null, 2)}\n`);
 } else {
   process.stdout.write(`\nClaims ledger (${Math.round(ms / 1000)} s)\n`);
   for (const r of rows) {
-    process.stdout.write(`\n● ${r.title}  [${r.claim}]\n  “${r.quote}” — ${r.section}\n`);
-    if (!r.verdicts.length) process.stdout.write('  no verdict yet\n');
-    for (const v of r.verdicts) process.stdout.write(`  → ${v.verdict.toUpperCase()} (${v.title})\n    rule: ${v.rule}\n`);
+    process.stdout.write(`\n● ${r.title}  [${r.claim}] — notebook ${r.notebook}\n  “${r.quote}” — ${r.section}\n`);
+    const j = r.judgement;
+    if (!j) {
+      process.stdout.write('  no verdict yet\n');
+      continue;
+    }
+    process.stdout.write(`  → ${j.verdict.toUpperCase()} (headline reading: ${j.readingLabel})\n`);
+    for (const x of j.readings) process.stdout.write(`    ${x.headline ? '▶' : '·'} ${x.label}: ${x.verdict}\n      rule: ${x.rule}\n`);
   }
   if (failed.length) process.stdout.write(`\nFailed:\n${failed.map((f) => `  ${f}`).join('\n')}\n`);
 }

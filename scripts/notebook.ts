@@ -92,6 +92,8 @@ function viewSummary(v: ViewSpec | undefined): unknown {
       return v.items.map(viewSummary);
     case 'text':
       return { text: v.markdown.slice(0, 200) };
+    case 'circuit':
+      return { circuit: { qubits: v.circuit.nQubits, ops: v.circuit.ops.length, cuts: v.cuts.length, caption: v.caption } };
   }
 }
 

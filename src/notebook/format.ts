@@ -29,6 +29,8 @@ export interface InputSpec {
   step?: number;
   options?: { value: InputValue; label: string }[];
   help?: string;
+  /** A richer editor for a text input: `circuit` = the visual circuit editor (the value is OpenQASM 2.0). */
+  widget?: 'circuit';
 }
 
 export interface CellDef {
@@ -264,6 +266,10 @@ export function parseInputSpec(source: string, line: number): InputSpec {
   spec.max = num('max');
   spec.step = num('step');
   if (typeof d.help === 'string') spec.help = d.help;
+  if (d.widget !== undefined) {
+    if (d.widget !== 'circuit' || type !== 'text') throw new NotebookFormatError(`input '${name}': unknown widget ${JSON.stringify(d.widget)} (expected 'circuit', on a text input)`, fieldLine('widget'));
+    spec.widget = 'circuit';
+  }
   if (d.options !== undefined) {
     if (!Array.isArray(d.options)) throw new NotebookFormatError(`input '${name}': 'options' must be a list`, fieldLine('options'));
     spec.options = d.options.map((o) => {
@@ -329,7 +335,11 @@ function setYamlValue(source: string, value: InputValue): string {
   const lines = source.split('\n');
   const idx = lines.findIndex((l) => /^value\s*:/.test(l));
   const rendered = `value: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  if (idx >= 0) lines[idx] = rendered;
-  else lines.push(rendered);
+  if (idx >= 0) {
+    // A block scalar (`value: |`) continues on the indented lines below: replace those too.
+    let end = idx + 1;
+    while (end < lines.length && (/^\s+\S/.test(lines[end]) || (lines[end].trim() === '' && end + 1 < lines.length && /^\s+\S/.test(lines[end + 1])))) end++;
+    lines.splice(idx, end - idx, rendered);
+  } else lines.push(rendered);
   return lines.join('\n');
 }

@@ -8,7 +8,7 @@ import { analyzeCodeCell, analyzeViewCell, CellSyntaxError, isJsGlobal, locateRu
 import { Runtime, RuntimeError, type CellStatus, type CellValues, type RuntimeCellSpec } from './runtime';
 import { isLibraryName, resolveLibrary, type CellContext } from './library';
 import { inspect, scalarFigures } from './inspect';
-import { isViewSpec, type ViewSpec } from './views';
+import { isJudgedVerdict, isViewSpec, type ViewSpec } from './views';
 import type { CellDisplay, CellErrorInfo, MainToWorker, NotebookVerdict, WorkerToMain } from '../workers/protocol';
 import { createFormulaEngine, FormulaError } from './formula';
 
@@ -244,7 +244,8 @@ export class NotebookHost {
       if (m?.type !== 'status') continue;
       if (m.state === 'done') {
         Object.assign(run.figures, m.display.figures);
-        if (m.display.verdicts) run.verdicts.push(...m.display.verdicts);
+        // One verdict per claim: a judgement repeated in a later cell (a summary at the top, say) replaces it.
+        for (const v of m.display.verdicts ?? []) run.verdicts = [...run.verdicts.filter((x) => x.claim !== v.claim), v];
       } else if (m.state === 'error') run.errors.push({ cell: c.id, message: m.error.message });
     }
     return run;
@@ -323,26 +324,32 @@ function toDisplay(values: CellValues): CellDisplay {
   const inspected: Record<string, ReturnType<typeof inspect>> = {};
   for (const [k, v] of Object.entries(named)) inspected[k] = inspect(v);
   const display: CellDisplay = { values: inspected, figures: scalarFigures(named), view };
-  if (Array.isArray(named.verdicts)) display.verdicts = toVerdicts(named.verdicts);
+  const verdicts = judgedVerdicts([...Object.values(named), view]);
+  if (verdicts.length) display.verdicts = verdicts;
   return display;
 }
 
-/** The `verdicts` convention: [{ claim, title?, verdict, rule, figures? }]. A malformed entry is an error in its cell. */
-function toVerdicts(list: unknown[]): NotebookVerdict[] {
-  return list.map((v, i) => {
-    const o = v as Record<string, unknown>;
-    if (!o || typeof o.claim !== 'string' || typeof o.verdict !== 'string' || typeof o.rule !== 'string') {
-      throw new Error(`verdicts[${i}] must be { claim, verdict, rule, figures? } with text claim, verdict and rule`);
+/**
+ * The claim verdicts a cell produced with judge(): found in its named values and its view (inside groups
+ * and arrays), one per claim (the same judgement shown twice is reported once).
+ */
+function judgedVerdicts(roots: unknown[]): NotebookVerdict[] {
+  const byClaim = new Map<string, NotebookVerdict>();
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 4 || !v || typeof v !== 'object') return;
+    if (isJudgedVerdict(v)) {
+      const { claim, title, quote, section, notebook, verdict, reading, readingLabel, rule, readings, figures } = v;
+      byClaim.set(claim, {
+        claim, title, quote, section, notebook, verdict, reading, readingLabel, rule, readings,
+        figures: (figures ?? []).map((f) => ({ label: f.label, value: f.value, ...(f.unit ? { unit: f.unit } : {}) })),
+      });
+      return;
     }
-    const figures = Array.isArray(o.figures)
-      ? o.figures.map((f: { label: unknown; value: unknown; unit?: unknown }) => ({
-          label: String(f.label),
-          value: typeof f.value === 'number' || typeof f.value === 'string' || typeof f.value === 'boolean' ? f.value : f.value === null || f.value === undefined ? null : String(f.value),
-          ...(f.unit !== undefined ? { unit: String(f.unit) } : {}),
-        }))
-      : undefined;
-    return { claim: o.claim, title: typeof o.title === 'string' ? o.title : undefined, verdict: o.verdict, rule: o.rule, ...(figures ? { figures } : {}) };
-  });
+    if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+    else if ((v as ViewSpec).kind === 'group') for (const x of (v as { items: unknown[] }).items) walk(x, depth + 1);
+  };
+  for (const r of roots) walk(r, 0);
+  return [...byClaim.values()];
 }
 
 function errorInfo(e: Error): CellErrorInfo {

@@ -2,6 +2,7 @@
 import type { CellDef, InputValue } from '../notebook/format';
 import type { Inspected } from '../notebook/inspect';
 import type { ViewSpec } from '../notebook/views';
+import type { Judgement } from '../engine/claims/types';
 
 export type MainToWorker =
   | {
@@ -29,20 +30,17 @@ export interface CellErrorInfo {
   kind?: string;
 }
 
-/** A verdict a notebook states about a roadmap claim (the `verdicts` named value; collected by the claims ledger). */
-export interface NotebookVerdict {
-  claim: string;
-  title?: string;
-  verdict: string;
-  rule: string;
-  figures?: { label: string; value: number | string | boolean | null; unit?: string }[];
-}
+/**
+ * A verdict a notebook states about a roadmap claim: what `judge(claimId, figures)` returned (one headline
+ * verdict, its readings nested), collected by the host from the cell's view and values for the claims ledger.
+ */
+export type NotebookVerdict = Judgement;
 
 export interface CellDisplay {
   values: Record<string, Inspected>;
   figures: Record<string, number | string | boolean>;
   view?: ViewSpec;
-  /** Present when the cell defines `verdicts`: the full list, not a summary. */
+  /** Present when the cell judged roadmap claims with judge(): one entry per claim. */
   verdicts?: NotebookVerdict[];
 }
 

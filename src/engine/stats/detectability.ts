@@ -2,7 +2,7 @@
  * Effect sizes and detectability for verdicts. A rule states the minimum effect that matters (e.g. a
  * log-loss gain per bar, a hit-rate gain); the data give an estimate with a confidence interval; the
  * smallest detectable effect at this sample size says what the data could have seen at all.
- * Wording: "refuted" only when the interval excludes the claim's own number; otherwise, without a
+ * Wording: a rule says refuted only when the interval excludes the claim's own number; otherwise, without a
  * significant effect that matters, "no detectable effect (smallest detectable = …)".
  */
 import { checkOpenUnit } from './checks.ts';

@@ -29,12 +29,12 @@ describe('ruleQuantumVsVoting (calibrated vote, base-rate skill, effect sizes)',
   });
   it('no detectable effect when the interval still contains the minimum that matters (daily bars: few bars)', () => {
     const r = ruleQuantumVsVoting({ ...base, vsVote: gain(0.0001, 0.004, 0.9, 0.0057) });
-    expect(r.verdict).toBe('not measurable here');
+    expect(r.verdict).toBe('no detectable effect');
     expect(r.rule).toContain('no detectable effect (smallest detectable = 0.0057 nats/bar)');
   });
   it('a significant gain below the minimum that matters is not A; the alpha boundary is strict', () => {
     expect(ruleQuantumVsVoting({ ...base, vsVote: { gain: 5e-5, lower: 1e-5, upper: 9e-5, pAdjusted: 0.001, detectable: 5e-5 } }).verdict).toBe('refuted');
-    expect(ruleQuantumVsVoting({ ...base, vsBaseRate: good, vsStacking: gain(0, 0.001, 1), vsVote: { ...good, pAdjusted: 0.05 } }).verdict).toBe('not measurable here');
+    expect(ruleQuantumVsVoting({ ...base, vsBaseRate: good, vsStacking: gain(0, 0.001, 1), vsVote: { ...good, pAdjusted: 0.05 } }).verdict).toBe('no detectable effect');
   });
   it('rejects invalid comparisons', () => {
     expect(() => ruleQuantumVsVoting({ ...base, vsVote: { ...good, gain: NaN } })).toThrow(/vsVote.gain/);

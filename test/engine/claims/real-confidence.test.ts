@@ -20,13 +20,13 @@ describe('ruleRealConfidence (skill = beating the base rate, with effect sizes)'
     expect(ruleRealConfidence({ ...base, bandShare: 0.4999, ece: 0.02 }).verdict).toBe('partly supported');
   });
   it('the improvement must be significant (strictly below alpha) and at least the minimum that matters', () => {
-    expect(ruleRealConfidence({ ...base, vsBaseRate: { ...base.vsBaseRate, pAdjusted: 0.05 } }).verdict).toBe('not measurable here');
+    expect(ruleRealConfidence({ ...base, vsBaseRate: { ...base.vsBaseRate, pAdjusted: 0.05 } }).verdict).toBe('no detectable effect');
     expect(ruleRealConfidence({ ...base, vsBaseRate: { ...base.vsBaseRate, pAdjusted: 0.0499 } }).verdict).toBe('partly supported');
     const tiny = ruleRealConfidence({ ...base, vsBaseRate: { gain: 2e-5, lower: 1e-5, upper: 3e-5, pAdjusted: 0.001, detectable: 2e-5 } });
     expect(tiny.verdict).toBe('refuted');
     expect(tiny.rule).toContain('nothing that matters beyond the past up-rate');
     const wide = ruleRealConfidence({ ...base, vsBaseRate: gain(1e-4, 0.002, 0.8) });
-    expect(wide.verdict).toBe('not measurable here');
+    expect(wide.verdict).toBe('no detectable effect');
     expect(wide.rule).toContain('no detectable effect (smallest detectable = 0.00286 Brier per bar)');
   });
   it('refutes confidences in the band that are miscalibrated (a constant 0.8, majority shares)', () => {

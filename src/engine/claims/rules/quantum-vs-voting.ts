@@ -11,7 +11,7 @@
  *  - C: its gain over the base rate is an effect that matters (skill of its own).
  * Verdicts: supported iff A ∧ B ∧ C; partly supported iff A but not both B and C; refuted iff the interval
  * of the gain over the vote lies entirely below minEffect (the claim's own number is excluded); otherwise
- * the data cannot tell: "no detectable effect (smallest detectable = …)", reported as not measurable here.
+ * the data cannot tell: no detectable effect (smallest detectable = …).
  */
 import { fmt, type RuleResult } from '../verdict';
 
@@ -67,5 +67,5 @@ export function ruleQuantumVsVoting(f: QuantumVsVotingFigures): RuleResult {
   if (f.vsVote.upper < minEffect) {
     return { verdict: 'refuted', rule: `${head}: the interval excludes any gain over the vote that matters${f.vsVote.upper < 0 ? ' (the vote is significantly better)' : ''}` };
   }
-  return { verdict: 'not measurable here', rule: `${head}: no detectable effect (smallest detectable = ${fmt(f.vsVote.detectable, 3)} nats/bar) against a minimum that matters of ${fmt(minEffect, 2)}` };
+  return { verdict: 'no detectable effect', rule: `${head}: no detectable effect (smallest detectable = ${fmt(f.vsVote.detectable, 3)} nats/bar) against a minimum that matters of ${fmt(minEffect, 2)}` };
 }

@@ -15,7 +15,7 @@
  *  - partly supported iff improves ∧ calibrated but not in band (better than the default, but not 0.6–0.95);
  *  - refuted iff in band but miscalibrated, or it improves but is miscalibrated, or the interval of its gain
  *    over the base rate lies below minEffect (the claimed improvement is excluded);
- *  - otherwise no detectable effect (smallest detectable = …), reported as not measurable here.
+ *  - otherwise no detectable effect (smallest detectable = …).
  */
 import { fmt, type RuleResult } from '../verdict';
 import type { GainFigures } from './quantum-vs-voting';
@@ -108,5 +108,5 @@ export function ruleRealConfidence(f: RealConfidenceFigures): RealConfidenceResu
   if (inBand && !calibrated) return r('refuted', `its confidences are in the claimed band but miscalibrated (ECE ${fmt(f.ece, 3)} > ${eceMax})`);
   if (improves) return r('refuted', `it beats the base rate but is miscalibrated (ECE ${fmt(f.ece, 3)} > ${eceMax}) and not in the claimed band`);
   if (excluded) return r('refuted', `the interval of its gain over the base rate lies below ${fmt(minEffect, 2)}: it knows nothing that matters beyond the past up-rate`);
-  return r('not measurable here', `no detectable effect (smallest detectable = ${fmt(g.detectable, 3)} Brier per bar): too few bars to tell it from the base rate`);
+  return r('no detectable effect', `no detectable effect (smallest detectable = ${fmt(g.detectable, 3)} Brier per bar): too few bars to tell it from the base rate`);
 }
