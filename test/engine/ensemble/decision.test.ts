@@ -106,3 +106,13 @@ describe('registry invariants', () => {
     }
   });
 });
+
+describe('no-call band in decisions', () => {
+  it('an output within 1e-9 of 0.5 never acts, even at a threshold of 0.5', () => {
+    const agg = { predict: () => 0.5 + 1e-16 };
+    const d = decide({ probs: new Float64Array(14).fill(0.6), positionState: { side: 0 }, aggregator: agg, config: { confidenceThreshold: 0.5 } }, () => 0);
+    expect(d.action).toBe(0);
+    const e = decide({ probs: new Float64Array(14).fill(0.6), positionState: { side: 0 }, aggregator: { predict: () => 0.5 + 2e-9 }, config: { confidenceThreshold: 0.5 } }, () => 0);
+    expect(e.action).toBe(1);
+  });
+});
