@@ -14,6 +14,8 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
   stats: () => import('../engine/stats/index'),
   timing: () => import('../engine/timing/index'),
   claims: () => import('../engine/claims/index'),
+  trades: () => import('../engine/trades/index'),
+  roadmap: () => import('../engine/roadmap/index'),
 };
 
 export interface CellContext {

@@ -21,6 +21,7 @@ export {
   createBaseRate, baseRateForecaster, createCalibratedVote, calibratedVote, createBestMember, bestMember, reversalRule, voteMargin,
   BASELINE_AGGREGATORS, type BaseRateOptions, type CalibratedVoteOptions, type BestMemberOptions,
 } from './baselines';
+export { allQubitsReadout, createAllQubitsReadout, allQubitMarginals, type AllQubitsReadoutOptions } from './allQubitsReadout';
 export { createVqcAggregator, vqcCircuit, vqcParamRefs, adjointZGradient, type VqcOptions } from './vqc';
 
 /** Classical aggregators (cheap; no statevector). */
