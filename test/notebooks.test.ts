@@ -9,6 +9,8 @@ import { runNotebookHeadless } from '../scripts/nodeSession';
 import { CLAIMS } from '../src/engine/claims/registry';
 import { VERDICTS } from '../src/engine/claims/verdict';
 import type { ViewSpec } from '../src/notebook/views';
+import type { CellDisplay } from '../src/workers/protocol';
+import { checkGolden } from './golden/golden';
 
 const catalog = loadCatalog();
 const claimIds = new Set(CLAIMS.map((c) => c.id));
@@ -38,6 +40,10 @@ describe('shipped notebooks (headless)', () => {
     };
     for (const [id, s] of states) if (s.state === 'done') walk(id, s.display.view);
     expect(plotsWithoutTwin, 'charts without a table twin').toEqual([]);
+    // Golden results: named figures (3 significant digits) and verdicts; a change writes <id>-changed.json
+    // beside test/golden/snapshots/<id>.json. After an intended change: npm run golden:update.
+    const displays = [...states].flatMap(([id, s]) => (s.state === 'done' ? [[id, s.display] as [string, CellDisplay]] : []));
+    expect(checkGolden(nb.meta.id, nb.meta.seed, displays), `golden results of ${nb.meta.id} changed (npm run golden:update if intended)`).toEqual([]);
     // Each claim the registry says this notebook tests gets a verdict from it (notebooks that only illustrate a
     // claim, listed in the record's alsoIn, need not judge it); a claim judged in several cells is the same judgement.
     const stated = new Set(verdicts.map((v) => v.claim));

@@ -15,6 +15,7 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
   timing: () => import('../engine/timing/index'),
   claims: () => import('../engine/claims/index'),
   trades: () => import('../engine/trades/index'),
+  roadmap: () => import('../engine/roadmap/index'),
 };
 
 export interface CellContext {

@@ -4,7 +4,8 @@
  * slider; axe-core on the editor.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { launch, openPage, waitForCells, BASE } from './browser';
 import { seriousViolations } from './axe';
 
@@ -165,6 +166,60 @@ describe('circuit editor', () => {
     await page.keyboard.press('Home');
     await expect.poll(() => view.locator('[data-testid="step-output"]').textContent()).toContain('initial state');
     expect(await seriousViolations(page)).toEqual([]);
+    assertClean();
+    await context.close();
+  });
+
+  it('drag from the palette places a gate; the diagram downloads as SVG and PNG and is in the offline report with its QASM twin', async () => {
+    const { page, context, assertClean } = await openPage(browser);
+    await page.goto(NB);
+    await waitForCells(page);
+    await page.locator('[data-tool="z"]').dragTo(slot(page, 0, 3), { targetPosition: { x: 5, y: 20 } });
+    expect(await qasm(page)).toContain('z q[0];');
+    await downstreamOps(page, 4);
+    await waitForCells(page);
+
+    const download = async (button: Locator) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      return { name: dl.suggestedFilename(), bytes: readFileSync(await dl.path()) };
+    };
+    const view = page.locator('[data-testid="circuit-view"]').first();
+    const svg = await download(view.getByTestId('export-svg'));
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.bytes.toString('utf8')).toMatch(/<svg[^>]*class="circuit-svg"/);
+    expect(svg.bytes.toString('utf8')).toContain('data-gate="z"');
+    const png = await download(view.getByTestId('export-png'));
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    await page.getByTestId('export-menu').click();
+    const report = (await download(page.getByTestId('export-report'))).bytes.toString('utf8');
+    expect(report).not.toMatch(/<script/i);
+    expect(report).toMatch(/<svg[^>]*class="circuit-svg"/);
+    expect(report).toContain('data-gate="z"');
+    expect(report).toContain('z q[0];'); // the QASM listing, the diagram's text twin
+    assertClean();
+    await context.close();
+  });
+
+  it('virtual-qubits: cuts chosen by clicking a wire and a gate are drawn, shaded by fragment and planned', async () => {
+    const { page, context, assertClean } = await openPage(browser);
+    await page.goto(`${BASE}#/nb/virtual-qubits`);
+    await waitForCells(page, 120_000);
+    const pick = page.locator('[data-testid="circuit-view"]').nth(1);
+    expect(await pick.locator('.wire-cut').count()).toBe(0);
+    // Left edge of the slot: the wire itself, between two gates.
+    await pick.locator('rect.slot[data-q="3"][data-col="5"]').click({ position: { x: 4, y: 20 } });
+    await expect.poll(() => page.locator('input[data-input="myCuts"]').inputValue()).toBe('[{"kind":"wire","qubit":3,"afterOp":18}]');
+    await expect.poll(() => pick.locator('.wire-cut').count(), { timeout: 30_000 }).toBe(1);
+    await pick.locator('g[data-gate="cx"]').nth(2).click();
+    await expect.poll(() => pick.locator('g.op[data-op="18"] line[stroke-dasharray]').count(), { timeout: 30_000 }).toBe(1);
+    await waitForCells(page, 120_000);
+    const fragments = await pick.locator('rect.fragment').evaluateAll((rs) => new Set(rs.map((r) => r.getAttribute('data-fragment'))).size);
+    expect(fragments).toBe(3);
+    expect(await page.locator('[data-metric="fragments (qubits each)"] .metric-value').textContent()).toBe('3 + 1 + 5');
+    // A click on a drawn cut removes it.
+    await pick.locator('.wire-cut').click();
+    await expect.poll(() => page.locator('input[data-input="myCuts"]').inputValue()).toBe('[{"kind":"gate","opIndex":18}]');
     assertClean();
     await context.close();
   });
