@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, waitForCells, BASE } from './browser';
 import { seriousViolations } from './axe';
+import { chartTextCollisions, missingValueText, presenterOverflows } from './pageChecks';
 
 const ids = readdirSync('notebooks')
   .filter((f) => f.endsWith('.md'))
@@ -32,6 +33,10 @@ describe('every notebook in the browser', () => {
     const verdicts = await page.$$eval('[data-testid="verdict"]', (els) => els.map((e) => e.getAttribute('data-verdict')));
     for (const v of verdicts) expect(['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here']).toContain(v);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await missingValueText(page)).toEqual([]);
+    expect(await chartTextCollisions(page)).toEqual([]);
+    const presenter = await presenterOverflows(page);
+    expect(presenter.overflows, `${presenter.screens} screens`).toEqual([]);
     assertClean();
     await context.close();
   });
