@@ -47,14 +47,20 @@ export async function presenterOverflows(page: Page): Promise<{ screens: number;
   const overflows: string[] = [];
   let screens = 0;
   for (let guard = 0; guard < 200; guard++) {
-    await page.waitForTimeout(150); // layout and pagination settle (ResizeObserver)
     screens++;
-    const m = await page.evaluate(() => ({
-      label: document.querySelector('[data-testid="step-label"]')?.textContent ?? '',
-      h: document.documentElement.scrollHeight,
-      w: document.documentElement.scrollWidth,
-      next: !(document.querySelector('[data-testid="next-step"]') as HTMLButtonElement | null)?.disabled,
-    }));
+    const measure = () =>
+      page.evaluate(() => ({
+        label: document.querySelector('[data-testid="step-label"]')?.textContent ?? '',
+        h: document.documentElement.scrollHeight,
+        w: document.documentElement.scrollWidth,
+        next: !(document.querySelector('[data-testid="next-step"]') as HTMLButtonElement | null)?.disabled,
+      }));
+    // Layout and pagination settle after a step change (charts draw, ResizeObserver re-packs): give it 2 s.
+    let m = await measure();
+    for (let k = 0; k < 8 && (m.h > 721 || m.w > 1280); k++) {
+      await page.waitForTimeout(250);
+      m = await measure();
+    }
     if (m.h > 720 + 1 || m.w > 1280) overflows.push(`${m.label}: ${m.w}×${m.h}`);
     if (!m.next) break;
     await page.getByTestId('next-step').click();
