@@ -8,7 +8,7 @@ import { analyzeCodeCell, analyzeViewCell, CellSyntaxError, isJsGlobal, locateRu
 import { Runtime, RuntimeError, SupersededError, type CellStatus, type CellValues, type RuntimeCellSpec } from './runtime';
 import { isLibraryName, resolveLibrary, type CellContext } from './library';
 import { inspect, scalarFigures } from './inspect';
-import { isViewSpec, type ViewSpec } from './views';
+import { isJudgedVerdict, isViewSpec, type ViewSpec } from './views';
 import type { CellDisplay, CellErrorInfo, MainToWorker, NotebookVerdict, WorkerToMain } from '../workers/protocol';
 import { createFormulaEngine, FormulaError } from './formula';
 
@@ -81,7 +81,7 @@ export class NotebookHost {
   private nextCallId = 1;
   private pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private datasets = new Map<string, Promise<unknown>>();
-  private uploads = new Map<string, { fileName: string; text: string }>();
+  private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }>();
   /** The newest change (`seq` of the page's message) handled so far; statuses carry it, so the page can tell a
    *  result computed before its latest change (stale, still shown but marked) from a fresh one. */
   private seq = 0;
@@ -141,7 +141,7 @@ export class NotebookHost {
         for (const c of this.cells.values()) this.runtime.define(this.compile(c));
         break;
       case 'addDataset':
-        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text });
+        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text, bytes: msg.bytes, blob: msg.blob, companions: msg.companions });
         this.datasets.delete(msg.id);
         // Cells reading this dataset re-run through their input cell, which the page sets next.
         break;
@@ -240,7 +240,12 @@ export class NotebookHost {
   private async runNotebook(cellId: string, id: string, opts: { inputs?: Record<string, InputValue>; seed?: number }): Promise<NotebookRun> {
     if (!this.env.notebookSource) throw new Error('runNotebook is not available in this environment');
     const nb = parseNotebook(await this.env.notebookSource(id), id);
-    const inputs = opts.inputs ?? {};
+    const inputs = { ...(opts.inputs ?? {}) };
+    // An own file set on this session under a dataset input's name (`npm run ledger -- --data`) reaches the notebooks it runs.
+    for (const c of nb.cells) {
+      const v = c.input?.type === 'dataset' && !(c.input.name in inputs) ? this.inputs[c.input.name] : undefined;
+      if (typeof v === 'string' && v.startsWith('upload:')) inputs[c.input!.name] = v;
+    }
     for (const [name, value] of Object.entries(inputs)) {
       const spec = nb.cells.find((c) => c.input?.name === name)?.input;
       if (!spec) throw new Error(`runNotebook('${id}'): it has no input '${name}' (inputs: ${nb.cells.filter((c) => c.input).map((c) => c.input!.name).join(', ')})`);
@@ -270,6 +275,8 @@ export class NotebookHost {
         }
       },
     });
+    // The user's own files reach the notebooks this one runs (the ledger on your data).
+    for (const [uid, up] of this.uploads) nested.handle({ type: 'addDataset', id: uid, ...up });
     nested.handle({ type: 'load', cells: nb.cells, seed, inputs, edits: {}, blocked: {} });
     await nested.idle();
     const run: NotebookRun = { id, title: nb.meta.title, inputs, seed, verdicts: [], figures: {}, errors: [], ms: this.env.now() - t0 };
@@ -278,7 +285,8 @@ export class NotebookHost {
       if (m?.type !== 'status') continue;
       if (m.state === 'done') {
         Object.assign(run.figures, m.display.figures);
-        if (m.display.verdicts) run.verdicts.push(...m.display.verdicts);
+        // One verdict per claim: a judgement repeated in a later cell (a summary at the top, say) replaces it.
+        for (const v of m.display.verdicts ?? []) run.verdicts = [...run.verdicts.filter((x) => x.claim !== v.claim), v];
       } else if (m.state === 'error') run.errors.push({ cell: c.id, message: m.error.message });
     }
     return run;
@@ -288,15 +296,20 @@ export class NotebookHost {
     let p = this.datasets.get(id);
     if (!p) {
       p = (async () => {
-        const market = (await resolveLibrary('market', this.context('dataset'))) as { parseOhlcv(text: string, file: string): { data: unknown } };
+        const market = (await resolveLibrary('market', this.context('dataset'))) as typeof import('../engine/market/index');
+        // Candles resolve to the series itself (what every notebook reads); other kinds to their parsed file.
+        const unwrap = (f: ReturnType<typeof market.parseDataFile>) => (f.kind === 'candles' ? f.result.data : f);
         if (id.startsWith('upload:')) {
           const up = this.uploads.get(id);
           if (!up) throw new Error(`dataset '${id}' was a file on another machine or in an earlier visit: files you drop stay in your browser and are not part of links or saved edits. Drop the file again to use it.`);
-          return market.parseOhlcv(up.text, up.fileName).data;
+          const bytes = up.blob ? new Uint8Array(await up.blob.arrayBuffer()) : up.bytes;
+          return unwrap(market.parseDataFile(bytes ?? up.text, up.fileName, undefined, up.companions));
         }
-        const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[] };
+        const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[]; runs?: { id: string; file: string }[] };
+        const run = manifest.runs?.find((d) => d.id === id);
+        if (run) return unwrap(market.parseDataFile(await this.env.fetchText(`data/${run.file}`), run.file));
         const entry = manifest.datasets.find((d) => d.id === id);
-        if (!entry) throw new Error(`unknown dataset '${id}' (available: ${manifest.datasets.map((d) => d.id).join(', ')})`);
+        if (!entry) throw new Error(`unknown dataset '${id}' (available: ${[...manifest.datasets, ...(manifest.runs ?? [])].map((d) => d.id).join(', ')})`);
         const text = await this.env.fetchText(`data/${entry.file}`);
         return market.parseOhlcv(text, entry.file).data;
       })();
@@ -358,26 +371,32 @@ function toDisplay(values: CellValues): CellDisplay {
   const inspected: Record<string, ReturnType<typeof inspect>> = {};
   for (const [k, v] of Object.entries(named)) inspected[k] = inspect(v);
   const display: CellDisplay = { values: inspected, figures: scalarFigures(named), view };
-  if (Array.isArray(named.verdicts)) display.verdicts = toVerdicts(named.verdicts);
+  const verdicts = judgedVerdicts([...Object.values(named), view]);
+  if (verdicts.length) display.verdicts = verdicts;
   return display;
 }
 
-/** The `verdicts` convention: [{ claim, title?, verdict, rule, figures? }]. A malformed entry is an error in its cell. */
-function toVerdicts(list: unknown[]): NotebookVerdict[] {
-  return list.map((v, i) => {
-    const o = v as Record<string, unknown>;
-    if (!o || typeof o.claim !== 'string' || typeof o.verdict !== 'string' || typeof o.rule !== 'string') {
-      throw new Error(`verdicts[${i}] must be { claim, verdict, rule, figures? } with text claim, verdict and rule`);
+/**
+ * The claim verdicts a cell produced with judge(): found in its named values and its view (inside groups
+ * and arrays), one per claim (the same judgement shown twice is reported once).
+ */
+function judgedVerdicts(roots: unknown[]): NotebookVerdict[] {
+  const byClaim = new Map<string, NotebookVerdict>();
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 4 || !v || typeof v !== 'object') return;
+    if (isJudgedVerdict(v)) {
+      const { claim, title, quote, section, notebook, verdict, reading, readingLabel, rule, readings, figures } = v;
+      byClaim.set(claim, {
+        claim, title, quote, section, notebook, verdict, reading, readingLabel, rule, readings,
+        figures: (figures ?? []).map((f) => ({ label: f.label, value: f.value, ...(f.unit ? { unit: f.unit } : {}) })),
+      });
+      return;
     }
-    const figures = Array.isArray(o.figures)
-      ? o.figures.map((f: { label: unknown; value: unknown; unit?: unknown }) => ({
-          label: String(f.label),
-          value: typeof f.value === 'number' || typeof f.value === 'string' || typeof f.value === 'boolean' ? f.value : f.value === null || f.value === undefined ? null : String(f.value),
-          ...(f.unit !== undefined ? { unit: String(f.unit) } : {}),
-        }))
-      : undefined;
-    return { claim: o.claim, title: typeof o.title === 'string' ? o.title : undefined, verdict: o.verdict, rule: o.rule, ...(figures ? { figures } : {}) };
-  });
+    if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
+    else if ((v as ViewSpec).kind === 'group') for (const x of (v as { items: unknown[] }).items) walk(x, depth + 1);
+  };
+  for (const r of roots) walk(r, 0);
+  return [...byClaim.values()];
 }
 
 function errorInfo(e: Error): CellErrorInfo {

@@ -3,6 +3,12 @@
  * Cells run in a worker and Plot needs the DOM, so `Plot.lineY(data, opts)` inside a cell records a recipe
  * `{ __plot: 'lineY', args: [data, opts] }` that the page replays with the real Plot.
  */
+import type { CircuitViewSpec } from '../engine/quantum/diagram/view';
+import { judge as judgeClaim } from '../engine/claims/judge';
+import type { JudgedReading, Judgement } from '../engine/claims/types';
+import { VERDICTS, isVerdict, type Verdict } from '../engine/claims/verdict';
+
+export type { Verdict };
 export interface PlotCall {
   __plot: string;
   args: unknown[];
@@ -16,15 +22,28 @@ export interface MetricItem {
   digits?: number;
 }
 
-export type Verdict = 'supported' | 'partly supported' | 'refuted' | 'untestable as stated' | 'not measurable here';
-
+/**
+ * A verdict view. Claim verdicts come only from `judge(claimId, figures)` (a Judgement: one headline
+ * verdict with its readings nested, marked `judged`); the page renders it and the host reports it to the
+ * claims ledger. `verdict({...})` remains for checks that are not roadmap claims (e.g. a teaching
+ * example); it takes a rule's result, and the ledger ignores it.
+ */
 export interface VerdictSpec {
   claim: string;
+  title?: string;
   verdict: Verdict;
   /** The rule, with the measured figures substituted, so a reader can check it. */
   rule: string;
   figures?: MetricItem[];
   detail?: string;
+  /** Set by judge(): the headline reading and every reading of the claim. */
+  judged?: boolean;
+  reading?: string;
+  readingLabel?: string;
+  readings?: readonly JudgedReading[];
+  quote?: string;
+  section?: string;
+  notebook?: string;
 }
 
 export type ViewSpec =
@@ -33,7 +52,9 @@ export type ViewSpec =
   | { kind: 'metrics'; items: MetricItem[] }
   | ({ kind: 'verdict' } & VerdictSpec)
   | { kind: 'text'; markdown: string }
-  | { kind: 'group'; items: ViewSpec[] };
+  | { kind: 'group'; items: ViewSpec[] }
+  /** A circuit diagram (see src/engine/quantum/diagram/view.ts); built by `circuit(c, options)`. */
+  | CircuitViewSpec;
 
 /** The `Plot` object inside cells: any mark or transform call becomes a recipe. */
 export const PlotRecorder: Record<string, (...args: unknown[]) => PlotCall> = new Proxy(
@@ -46,7 +67,10 @@ export function isPlotCall(v: unknown): v is PlotCall {
   return !!v && typeof v === 'object' && typeof (v as PlotCall).__plot === 'string' && Array.isArray((v as PlotCall).args);
 }
 
-export const VERDICTS: readonly Verdict[] = ['supported', 'partly supported', 'refuted', 'untestable as stated', 'not measurable here'];
+/** A judged claim verdict (from judge()), as the ledger collects it. */
+export function isJudgedVerdict(v: unknown): v is { kind: 'verdict' } & VerdictSpec & Judgement {
+  return !!v && typeof v === 'object' && (v as ViewSpec).kind === 'verdict' && (v as VerdictSpec).judged === true;
+}
 
 export const viewBuilders = {
   /** plot({ marks: [Plot.lineY(…)], y: { type: 'log' }, … }, { caption }) — Observable Plot options. */
@@ -67,9 +91,28 @@ export const viewBuilders = {
   metric(label: string, value: MetricItem['value'], opts: Omit<MetricItem, 'label' | 'value'> = {}): ViewSpec {
     return { kind: 'metrics', items: [{ label, value, ...opts }] };
   },
+  /**
+   * judge(claimId, figures, { detail }): judge a registered roadmap claim under every reading of its rule
+   * (src/engine/claims/registry.ts) and show it; the claims ledger collects it from here.
+   */
+  judge(claimId: string, figures: unknown, opts: { detail?: string } = {}): ViewSpec {
+    const j = judgeClaim(claimId, figures);
+    return { kind: 'verdict', ...j, figures: j.figures.map((f) => ({ ...f })), judged: true, ...(opts.detail ? { detail: opts.detail } : {}) };
+  },
+  /**
+   * judged(judgement, { detail }): show a judgement judge() already made, e.g. one another notebook returned
+   * through runNotebook (the claims ledger). It is checked, not recomputed.
+   */
+  judged(j: Judgement, opts: { detail?: string } = {}): ViewSpec {
+    if (!j || typeof j !== 'object' || typeof j.claim !== 'string' || !isVerdict(j.verdict) || !Array.isArray(j.readings) || typeof j.rule !== 'string') {
+      throw new TypeError('judged(judgement): expected what judge(claimId, figures) returned');
+    }
+    return { kind: 'verdict', ...j, figures: (j.figures ?? []).map((f) => ({ ...f })), judged: true, ...(opts.detail ? { detail: opts.detail } : {}) };
+  },
   verdict(spec: VerdictSpec): ViewSpec {
     if (!VERDICTS.includes(spec.verdict)) throw new RangeError(`invalid verdict: ${JSON.stringify(spec.verdict)} (expected one of ${VERDICTS.join(', ')})`);
     if (!spec.rule) throw new TypeError('verdict: state the rule that produced it (rule: "…")');
+    if (spec.judged) throw new TypeError('verdict: claim verdicts come from judge(claimId, figures), not verdict({...})');
     return { kind: 'verdict', ...spec };
   },
   text(markdown: string): ViewSpec {
@@ -85,5 +128,5 @@ export const viewBuilders = {
 };
 
 export function isViewSpec(v: unknown): v is ViewSpec {
-  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group'].includes((v as ViewSpec).kind);
+  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group', 'circuit'].includes((v as ViewSpec).kind);
 }

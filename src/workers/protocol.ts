@@ -2,6 +2,7 @@
 import type { CellDef, InputValue } from '../notebook/format';
 import type { Inspected } from '../notebook/inspect';
 import type { ViewSpec } from '../notebook/views';
+import type { Judgement } from '../engine/claims/types';
 
 export type MainToWorker =
   | {
@@ -19,7 +20,7 @@ export type MainToWorker =
   | { type: 'unblock'; id: string; seq?: number }
   | { type: 'setSeed'; seed: number; seq?: number }
   /** A data file the user dropped on the page: it stays in this browser (page → local worker only). */
-  | { type: 'addDataset'; id: string; fileName: string; text: string }
+  | { type: 'addDataset'; id: string; fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }
   | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string };
 
 export interface CellErrorInfo {
@@ -30,20 +31,17 @@ export interface CellErrorInfo {
   kind?: string;
 }
 
-/** A verdict a notebook states about a roadmap claim (the `verdicts` named value; collected by the claims ledger). */
-export interface NotebookVerdict {
-  claim: string;
-  title?: string;
-  verdict: string;
-  rule: string;
-  figures?: { label: string; value: number | string | boolean | null; unit?: string }[];
-}
+/**
+ * A verdict a notebook states about a roadmap claim: what `judge(claimId, figures)` returned (one headline
+ * verdict, its readings nested), collected by the host from the cell's view and values for the claims ledger.
+ */
+export type NotebookVerdict = Judgement;
 
 export interface CellDisplay {
   values: Record<string, Inspected>;
   figures: Record<string, number | string | boolean>;
   view?: ViewSpec;
-  /** Present when the cell defines `verdicts`: the full list, not a summary. */
+  /** Present when the cell judged roadmap claims with judge(): one entry per claim. */
   verdicts?: NotebookVerdict[];
 }
 

@@ -1,7 +1,4 @@
 export { probeClockResolution, type ClockProbeOptions, type ClockResolution } from './probeClockResolution';
 export { measureTickLateness, type Scheduler, type TickOptions, type TickLateness } from './measureTickLateness';
 export { summarizeLateness, percentileNearestRank, slopeVsIndex, type LatenessSummary } from './summarizeLateness';
-export {
-  verdictJitterBelow, verdictCycles, resolutionLimited, MIN_TICKS_FOR_P99,
-  type Verdict, type VerdictResult, type JitterFigures, type CycleFigures,
-} from './verdicts';
+export { resolutionLimited, MIN_TICKS_FOR_P99 } from './resolution';

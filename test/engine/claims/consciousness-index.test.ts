@@ -19,9 +19,9 @@ describe('ruleConsciousnessIndex', () => {
     expect(r.rule).toContain('above 0.1 it is 94.6 % at W = 32, 0.01 % at W = 128');
   });
 
-  it('operationalisation: refuted when no cell survives Holm or BH', () => {
+  it('operationalisation: no detectable effect when no cell survives Holm or BH, with the smallest detectable effect', () => {
     const r = ruleConsciousnessIndex(base);
-    expect(r.operationalisation.verdict).toBe('refuted');
+    expect(r.operationalisation.verdict).toBe('no detectable effect');
     expect(r.operationalisation.rule).toContain('strongest cell is threshold 0.7, h = 1');
   });
 
@@ -40,7 +40,7 @@ describe('ruleConsciousnessIndex', () => {
 
   it('operationalisation: not measurable below minEvents (boundary at exactly minEvents is tested)', () => {
     expect(ruleConsciousnessIndex({ ...base, cells: [cell({ nEvents: 9 })] }).operationalisation.verdict).toBe('not measurable here');
-    expect(ruleConsciousnessIndex({ ...base, cells: [cell({ nEvents: 10 })] }).operationalisation.verdict).toBe('refuted');
+    expect(ruleConsciousnessIndex({ ...base, cells: [cell({ nEvents: 10 })] }).operationalisation.verdict).toBe('no detectable effect');
     expect(ruleConsciousnessIndex({ ...base, minEvents: 50, cells: [cell({ nEvents: 49 })] }).operationalisation.verdict).toBe('not measurable here');
   });
 
@@ -64,5 +64,22 @@ describe('ruleConsciousnessIndex', () => {
     expect(() => ruleConsciousnessIndex({ ...base, q: 0 })).toThrow(/q/);
     expect(() => ruleConsciousnessIndex({ ...base, cells: [] })).toThrow(/cells/);
     expect(() => ruleConsciousnessIndex({ ...base, measuredEventsPerSecond: NaN })).toThrow(/measuredEventsPerSecond/);
+  });
+});
+
+describe('consciousness-index: detectable effect and the 1 ms cycle', () => {
+  it('states the smallest detectable effect of the best-powered cell', async () => {
+    const { detectableDifference } = await import('../../../src/engine/claims/rules/consciousness-index');
+    // (1.95996 + 0.84162) × 0.01 / √100 = 0.0028016
+    expect(detectableDifference(0.01, 100)).toBeCloseTo(0.0028016, 6);
+    const r = ruleConsciousnessIndex({ ...base, cells: [cell({ detectable: 0.003 }), cell({ horizon: 4, detectable: 0.002 })] });
+    expect(r.operationalisation.rule).toContain('smallest detectable effect = 20 bp');
+  });
+  it('at a 1 ms cycle 47.3/s is a possible count, nearly all recomputations', async () => {
+    const { ruleEventRateAtCycle } = await import('../../../src/engine/claims/rules/consciousness-index');
+    const r = ruleEventRateAtCycle(base);
+    expect(r.verdict).toBe('partly supported');
+    expect(r.rule).toContain('at most 500 upcrossings/s');
+    expect(ruleEventRateAtCycle({ ...base, claimedEventsPerSecond: 501 }).verdict).toBe('refuted');
   });
 });

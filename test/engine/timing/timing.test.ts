@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   measureTickLateness, percentileNearestRank, probeClockResolution, resolutionLimited, slopeVsIndex,
-  summarizeLateness, verdictCycles, verdictJitterBelow, type Scheduler,
+  summarizeLateness, type Scheduler,
 } from '../../../src/engine/timing/index';
+import { ruleCycles as verdictCycles } from '../../../src/engine/claims/rules/windows-1ms';
+import { ruleJitterBelow as verdictJitterBelow } from '../../../src/engine/claims/rules/sync-jitter-10us';
 import { createRng } from '../../../src/engine/random';
 import { expectClose } from '../../util/close';
 
@@ -227,8 +229,8 @@ describe('verdict: <10 µs jitter', () => {
   });
   it('states the rule with the numbers and needs 100 ticks', () => {
     expect(v(0.015, 0.005).rule).toBe('p99 |lateness| = 15 µs over 1000 ticks, threshold T = 10 µs, clock τ = 5 µs, 20τ = 100 µs: p99 ≥ T + τ (15 µs), so the jitter is above T even allowing one clock tick of error');
-    expect(v(0.5, 0.005, 99).verdict).toBe('insufficient data');
-    expect(v(NaN, 0.005).verdict).toBe('insufficient data');
+    expect(v(0.5, 0.005, 99).verdict).toBe('not measurable here');
+    expect(v(NaN, 0.005).verdict).toBe('not measurable here');
   });
 });
 
@@ -257,6 +259,6 @@ describe('verdict: 1 ms cycles', () => {
     expect(r.rule).toMatch(/P ≤ 20τ \(2000 µs\)$/);
   });
   it('needs 100 ticks', () => {
-    expect(v(0.2, 0, 0.005, 50).verdict).toBe('insufficient data');
+    expect(v(0.2, 0, 0.005, 50).verdict).toBe('not measurable here');
   });
 });

@@ -9,12 +9,15 @@
  *      not measurable here iff the largest event count over the cells is below `minEvents`;
  *      supported iff at least one threshold × horizon cell survives Holm at α;
  *      partly supported iff none survives Holm but at least one survives Benjamini–Hochberg at q;
- *      refuted otherwise (no detectable predictive content at this sample size);
+ *      no detectable effect otherwise, stating the smallest effect the test could have detected (a null
+ *      result at this sample size does not refute the index; it bounds how large its effect can be);
+ *  - the 47.3 events/s also at the roadmap's own 1 ms cycle (ruleEventRateAtCycle);
  *  - the 47.3 events/s: an upcrossing needs two samples, so at most ½ event per bar, i.e.
  *    1/(2·barSeconds) per second. Refuted iff the claimed rate exceeds that ceiling; otherwise supported
  *    iff the measured rate reaches the claimed one, refuted if it does not.
  */
 import { fmt, type RuleResult } from '../verdict';
+import { normalInv } from '../../stats/distributions';
 
 /** The roadmap's "47.3 consciousness events/second measured in testing". */
 export const CLAIMED_EVENTS_PER_SECOND = 47.3;
@@ -30,6 +33,21 @@ export interface ConsciousnessCellFigures {
   readonly holmReject: boolean;
   readonly bhAdjusted: number;
   readonly bhReject: boolean;
+  /**
+   * Smallest difference (log return) this cell could detect: (z_{1−α/2} + z_{power}) × SE of the event mean
+   * (see detectableDifference). Optional: without it a null result names no detectable size.
+   */
+  readonly detectable?: number;
+}
+
+/**
+ * Smallest detectable difference of a mean over n events: (z_{1−α/2} + z_{power}) · sd/√n, with sd the
+ * standard deviation of the h-bar forward return. A normal approximation (events treated as independent,
+ * so optimistic when they cluster); good enough to say what size of effect a null result rules out.
+ */
+export function detectableDifference(sdForward: number, nEvents: number, alpha = 0.05, power = 0.8): number {
+  if (!(nEvents > 0) || !(sdForward >= 0)) return NaN;
+  return (normalInv(1 - alpha / 2) + normalInv(power)) * sdForward / Math.sqrt(nEvents);
 }
 
 export interface ConsciousnessFigures {
@@ -63,7 +81,7 @@ function ruleOperationalisation(f: ConsciousnessFigures): RuleResult {
   if (!f.cells.length) throw new RangeError('invalid cells: [] (expected at least one threshold × horizon cell)');
   const maxEvents = Math.max(...f.cells.map((c) => c.nEvents));
   const head = `supported iff a threshold × horizon cell survives Holm at α = ${f.alpha} (${f.cells.length} cells), ` +
-    `partly supported iff one survives only Benjamini–Hochberg at q = ${f.q}, refuted iff none survives, ` +
+    `partly supported iff one survives only Benjamini–Hochberg at q = ${f.q}, no detectable effect iff none survives (with the smallest detectable effect stated), ` +
     `not measurable with fewer than ${minEvents} events`;
   if (maxEvents < minEvents) {
     return { verdict: 'not measurable here', rule: `${head}; here at most ${maxEvents} upcrossings per cell: too few events to test` };
@@ -75,7 +93,12 @@ function ruleOperationalisation(f: ConsciousnessFigures): RuleResult {
   if (holm.length) return { verdict: 'supported', rule: `${head}; survives Holm: ${holm.map(show).join('; ')}` };
   const bh = f.cells.filter((c) => c.bhReject);
   if (bh.length) return { verdict: 'partly supported', rule: `${head}; no cell survives Holm, ${bh.length} survive BH only: ${bh.map(show).join('; ')}` };
-  return { verdict: 'refuted', rule: `${head}; no cell survives either; the strongest cell is ${show(best)}` };
+  const withMde = f.cells.filter((c) => c.detectable !== undefined && Number.isFinite(c.detectable));
+  const mde = withMde.length ? Math.min(...withMde.map((c) => c.detectable!)) : NaN;
+  const size = Number.isFinite(mde)
+    ? `; smallest detectable effect = ${fmt(1e4 * mde, 3)} bp per event (80 % power, two-sided ${f.alpha}, best-powered cell): effects smaller than that cannot be excluded`
+    : '; no detectable effect size was given';
+  return { verdict: 'no detectable effect', rule: `${head}; no cell survives either; the strongest cell is ${show(best)}${size}` };
 }
 
 function ruleEventRate(f: ConsciousnessFigures): RuleResult {
@@ -89,6 +112,29 @@ function ruleEventRate(f: ConsciousnessFigures): RuleResult {
   if (f.measuredEventsPerSecond >= claimed) return { verdict: 'supported', rule: `${head}; measured ${fmt(f.measuredEventsPerSecond)} events/s` };
   return { verdict: 'refuted', rule: `${head}; measured only ${fmt(f.measuredEventsPerSecond)} events/s` };
 }
+
+/**
+ * The 47.3 events/s at the roadmap's own 1 ms cycle: 1000 index samples per second allow up to 500
+ * upcrossings per second, so the count is possible; but new market data arrive once per bar, so at most
+ * 1/(2·barSeconds) events per second can reflect new information and the rest are recomputations on
+ * unchanged data. Partly supported iff the claimed rate fits under the cycle ceiling (a count that can be
+ * produced, not one that means anything), refuted iff it exceeds even that.
+ */
+export function ruleEventRateAtCycle(f: ConsciousnessFigures, cycleSeconds = 0.001): RuleResult {
+  const claimed = f.claimedEventsPerSecond ?? CLAIMED_EVENTS_PER_SECOND;
+  const cycleCeiling = 1 / (2 * cycleSeconds);
+  const informative = 1 / (2 * f.barSeconds);
+  const head = `at the roadmap's ${fmt(cycleSeconds * 1000)} ms cycle the index has ${fmt(1 / cycleSeconds)} samples/s, so at most ${fmt(cycleCeiling)} upcrossings/s; ` +
+    `partly supported iff ${claimed}/s fits under that (a count that can be produced), refuted otherwise. With ${fmt(f.barSeconds)} s bars at most ${fmt(informative)} events/s can follow new data`;
+  if (claimed > cycleCeiling) return { verdict: 'refuted', rule: `${head}: ${claimed}/s exceeds even the cycle ceiling` };
+  return {
+    verdict: 'partly supported',
+    rule: `${head}: ${claimed}/s fits, but at least ${fmt(100 * Math.max(0, 1 - informative / claimed), 6)} % of such events would be recomputations on unchanged data`,
+  };
+}
+
+/** The three readings' rules are exported separately for the registry. */
+export { ruleOperationalisation, ruleEventRate };
 
 export function ruleConsciousnessIndex(f: ConsciousnessFigures): ConsciousnessRuleResult {
   if (!(f.barSeconds > 0) || !Number.isFinite(f.barSeconds)) throw new RangeError(`invalid barSeconds: ${f.barSeconds} (expected > 0)`);
