@@ -6,12 +6,14 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { loadCatalog } from '../scripts/nodeCatalog';
 import { runNotebookHeadless } from '../scripts/nodeSession';
-import { ROADMAP_CLAIMS } from '../src/engine/claims/registry';
-import { VERDICT_ORDER } from '../src/engine/claims/verdict';
+import { CLAIMS } from '../src/engine/claims/registry';
+import { VERDICTS } from '../src/engine/claims/verdict';
 import type { ViewSpec } from '../src/notebook/views';
+import type { CellDisplay } from '../src/workers/protocol';
+import { checkGolden } from './golden/golden';
 
 const catalog = loadCatalog();
-const claimIds = new Set(ROADMAP_CLAIMS.map((c) => c.id));
+const claimIds = new Set(CLAIMS.map((c) => c.id));
 
 describe('shipped notebooks (headless)', () => {
   it('front matter names only known roadmap claims, and ids are unique', () => {
@@ -25,8 +27,9 @@ describe('shipped notebooks (headless)', () => {
     const verdicts = [...states.values()].flatMap((s) => (s.state === 'done' ? (s.display.verdicts ?? []) : []));
     for (const v of verdicts) {
       expect(claimIds.has(v.claim), `unknown claim id ${v.claim}`).toBe(true);
-      expect(VERDICT_ORDER).toContain(v.verdict);
+      expect(VERDICTS).toContain(v.verdict);
       expect(v.rule.length).toBeGreaterThan(20);
+      expect(v.readings.filter((r) => r.headline), `${v.claim}: one headline reading`).toHaveLength(1);
     }
     // Accessibility: every chart carries a text twin (a data table shown on demand).
     const plotsWithoutTwin: string[] = [];
@@ -37,9 +40,18 @@ describe('shipped notebooks (headless)', () => {
     };
     for (const [id, s] of states) if (s.state === 'done') walk(id, s.display.view);
     expect(plotsWithoutTwin, 'charts without a table twin').toEqual([]);
-    // Each claim the notebook says it tests gets a verdict from it (the onboarding tour tests none).
+    // Golden results: named figures (3 significant digits) and verdicts; a change writes <id>-changed.json
+    // beside test/golden/snapshots/<id>.json. After an intended change: npm run golden:update.
+    const displays = [...states].flatMap(([id, s]) => (s.state === 'done' ? [[id, s.display] as [string, CellDisplay]] : []));
+    expect(checkGolden(nb.meta.id, nb.meta.seed, displays), `golden results of ${nb.meta.id} changed (npm run golden:update if intended)`).toEqual([]);
+    // Each claim the registry says this notebook tests gets a verdict from it (notebooks that only illustrate a
+    // claim, listed in the record's alsoIn, need not judge it); a claim judged in several cells is the same judgement.
     const stated = new Set(verdicts.map((v) => v.claim));
-    for (const c of nb.meta.claims) if (nb.meta.id !== 'luck-or-skill') expect(stated.has(c), `${nb.meta.id} states no verdict for ${c}`).toBe(true);
+    for (const c of CLAIMS.filter((x) => x.notebook === nb.meta.id)) expect(stated.has(c.id), `${nb.meta.id} states no verdict for ${c.id}`).toBe(true);
+    for (const id of stated) {
+      const distinct = new Set(verdicts.filter((v) => v.claim === id).map((v) => JSON.stringify(v)));
+      expect(distinct.size, `${nb.meta.id} judges ${id} in ${distinct.size} different ways`).toBe(1);
+    }
   });
 });
 

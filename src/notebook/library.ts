@@ -14,6 +14,8 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
   stats: () => import('../engine/stats/index'),
   timing: () => import('../engine/timing/index'),
   claims: () => import('../engine/claims/index'),
+  trades: () => import('../engine/trades/index'),
+  roadmap: () => import('../engine/roadmap/index'),
 };
 
 export interface CellContext {
@@ -25,7 +27,7 @@ export interface CellContext {
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'judged', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
 
 export function isLibraryName(name: string): boolean {
   return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
@@ -51,6 +53,7 @@ export async function resolveLibrary(name: string, ctx: CellContext): Promise<un
     case 'metric':
     case 'verdict':
     case 'judge':
+    case 'judged':
     case 'text':
     case 'md':
     case 'group':

@@ -6,7 +6,7 @@
 import type { CircuitViewSpec } from '../engine/quantum/diagram/view';
 import { judge as judgeClaim } from '../engine/claims/judge';
 import type { JudgedReading, Judgement } from '../engine/claims/types';
-import { VERDICTS, type Verdict } from '../engine/claims/verdict';
+import { VERDICTS, isVerdict, type Verdict } from '../engine/claims/verdict';
 
 export type { Verdict };
 export interface PlotCall {
@@ -98,6 +98,16 @@ export const viewBuilders = {
   judge(claimId: string, figures: unknown, opts: { detail?: string } = {}): ViewSpec {
     const j = judgeClaim(claimId, figures);
     return { kind: 'verdict', ...j, figures: j.figures.map((f) => ({ ...f })), judged: true, ...(opts.detail ? { detail: opts.detail } : {}) };
+  },
+  /**
+   * judged(judgement, { detail }): show a judgement judge() already made, e.g. one another notebook returned
+   * through runNotebook (the claims ledger). It is checked, not recomputed.
+   */
+  judged(j: Judgement, opts: { detail?: string } = {}): ViewSpec {
+    if (!j || typeof j !== 'object' || typeof j.claim !== 'string' || !isVerdict(j.verdict) || !Array.isArray(j.readings) || typeof j.rule !== 'string') {
+      throw new TypeError('judged(judgement): expected what judge(claimId, figures) returned');
+    }
+    return { kind: 'verdict', ...j, figures: (j.figures ?? []).map((f) => ({ ...f })), judged: true, ...(opts.detail ? { detail: opts.detail } : {}) };
   },
   verdict(spec: VerdictSpec): ViewSpec {
     if (!VERDICTS.includes(spec.verdict)) throw new RangeError(`invalid verdict: ${JSON.stringify(spec.verdict)} (expected one of ${VERDICTS.join(', ')})`);

@@ -130,8 +130,39 @@ describe('NotebookHost views', () => {
   });
 });
 
+describe('judge() in cells', () => {
+  it('renders a judged verdict and reports it once per claim, from a value or a view', async () => {
+    const nb = parseNotebook("```js id=c\nconst j = judge('buffer-10ns', { resolutionMs: 0.005 });\n```\n```view\ngroup(text('x'), j)\n```\n```js id=bad\nconst k = judge('no-such-claim', {});\n```\n");
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await h.idle();
+    const done = msgs.filter((m) => m.type === 'status' && m.state === 'done') as any[];
+    const fromValue = done.find((m) => m.id === 'c').display.verdicts;
+    expect(fromValue).toHaveLength(1);
+    expect(fromValue[0]).toMatchObject({ claim: 'buffer-10ns', verdict: 'not measurable here', reading: 'as-stated', notebook: 'timers-and-jitter' });
+    const view = done.find((m) => m.id !== 'c').display;
+    expect(view.verdicts.map((v: { claim: string }) => v.claim)).toEqual(['buffer-10ns']);
+    expect(view.view.items[1]).toMatchObject({ kind: 'verdict', judged: true, claim: 'buffer-10ns' });
+    const bad = msgs.find((m) => m.type === 'status' && m.id === 'bad' && m.state === 'error') as any;
+    expect(bad.error.message).toMatch(/unknown claim 'no-such-claim' \(registered: /);
+  });
+  it('a hand-made verdict() is shown but never reported to the ledger, and cannot pose as judged', async () => {
+    const nb = parseNotebook("```view\nverdict({ claim: 'x', ...claims.ruleHitRateAbove({ wins: 60, decisions: 100, lower: 0.5, upper: 0.7 }) })\n```\n```view\nverdict({ claim: 'x', verdict: claims.VERDICTS[0], rule: 'r', judged: true })\n```\n");
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await h.idle();
+    const done = msgs.find((m) => m.type === 'status' && m.state === 'done') as any;
+    expect(done.display.view.kind).toBe('verdict');
+    expect(done.display.verdicts).toBeUndefined();
+    const err = msgs.find((m) => m.type === 'status' && m.state === 'error') as any;
+    expect(err.error.message).toMatch(/claim verdicts come from judge/);
+  });
+});
+
 describe('runNotebook', () => {
-  const inner = `---\nid: inner\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 2\n\`\`\`\n\`\`\`js id=v\nconst squared = k * k;\nconst verdicts = [{ claim: 'decision-1ms', verdict: squared > 5 ? 'refuted' : 'supported', rule: \`supported iff k² ≤ 5; here k² = \${squared}\` }];\n\`\`\`\n`;
+  const inner = `---\nid: inner\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 2\n\`\`\`\n\`\`\`js id=v\nconst squared = k * k;\nconst judged = judge('buffer-10ns', { resolutionMs: squared * 1e-7 });\n\`\`\`\n\`\`\`view\ngroup(judged)\n\`\`\`\n`;
   const outer = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r\nconst run = await runNotebook('inner', { inputs: { k: kk } });\nconst verdict = run.verdicts[0].verdict;\nconst sq = run.figures.squared;\n```\n");
   function host() {
     const msgs: WorkerToMain[] = [];
@@ -143,11 +174,12 @@ describe('runNotebook', () => {
   it('runs another notebook with overridden inputs and returns its verdicts and figures', async () => {
     const { h, last, msgs } = host();
     await h.idle();
-    expect(last('r').display.figures).toMatchObject({ verdict: 'refuted', sq: 9 });
+    // k² = 9: 20τ = 18 ns > 10 ns, so the clock cannot show 10 ns; k² = 4: 8 ns, it could.
+    expect(last('r').display.figures).toMatchObject({ verdict: 'not measurable here', sq: 9 });
     expect(msgs.some((m) => m.type === 'progress' && m.id === 'r')).toBe(true);
     h.handle({ type: 'setInput', name: 'kk', value: 2 });
     await h.idle();
-    expect(last('r').display.figures).toMatchObject({ verdict: 'supported', sq: 4 });
+    expect(last('r').display.figures).toMatchObject({ verdict: 'untestable as stated', sq: 4 });
   });
   it('refuses unknown inputs with the list of valid ones', async () => {
     const { h, last } = host();

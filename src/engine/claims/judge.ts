@@ -21,7 +21,7 @@ export function judge(claimId: string, figures: unknown): Judgement {
     try {
       res = r.rule(figures);
     } catch (e) {
-      throw new RangeError(`judge('${claimId}'), reading '${r.id}': ${(e as Error).message}`);
+      throw new RangeError(`judge('${claimId}'), reading '${r.id}': ${(e as Error).message}`, { cause: e });
     }
     if (!isVerdict(res.verdict)) throw new RangeError(`judge('${claimId}'), reading '${r.id}': rule returned an invalid verdict ${JSON.stringify(res.verdict)}`);
     return { id: r.id, label: r.label, verdict: res.verdict, rule: res.rule, headline: false };
@@ -46,7 +46,7 @@ export function judge(claimId: string, figures: unknown): Judgement {
     try {
       value = s.value(figures);
     } catch (e) {
-      throw new RangeError(`judge('${claimId}'): figure '${s.label}': ${(e as Error).message}`);
+      throw new RangeError(`judge('${claimId}'): figure '${s.label}': ${(e as Error).message}`, { cause: e });
     }
     if (typeof value === 'number' && !Number.isFinite(value)) value = String(value);
     return { label: s.label, value: value ?? null, ...(s.unit ? { unit: s.unit } : {}) };
@@ -54,7 +54,7 @@ export function judge(claimId: string, figures: unknown): Judgement {
   return {
     claim: rec.id, title: rec.title, quote: rec.quote, section: rec.section, notebook: rec.notebook,
     verdict: head.verdict, reading: head.id, readingLabel: head.label,
-    rule: `Headline reading: ${head.label}. ${why}. ${head.rule}`,
+    rule: `Headline reading: ${head.label}. ${why.charAt(0).toUpperCase()}${why.slice(1)}. ${head.rule}`,
     readings: out, figures: figs,
   };
 }

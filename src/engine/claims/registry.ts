@@ -12,6 +12,7 @@
  */
 import type { Platform } from '../quantum/presets.data';
 import { defineClaim, type ClaimRecord, type Reading } from './types';
+import { MISSING_CLAIMS } from './rules/roadmap-missing';
 import { fmt, type RuleResult } from './verdict';
 import { PLATFORMS, READING_STATED, READING_STATED_LABEL, hardwareReadingId, hardwareReadingLabel, type HardwareFigures } from './stack';
 import { ruleBuffer10ns } from './rules/buffer-10ns';
@@ -78,17 +79,35 @@ const NO_SKILL = { vsConstant: { meanDifference: 0, pAdjusted: 1 } };
 export interface QuantumCandidatesFigures {
   readonly candidates: readonly (QuantumVsVotingFigures & { readonly id: string })[];
 }
-export const QUANTUM_CANDIDATES = [
-  { id: 'parity-reconstruction', label: 'our reconstruction of the roadmap\'s quantum brain (RY(2·asin√p) per member, CNOT chain, one qubit read out: a parity)' },
+/**
+ * The quantum candidates "quantum vs voting" is judged on (ids are ensemble aggregator ids). `classical`
+ * names an exact classical closed form of the candidate's output when one exists: such a candidate cannot
+ * show a *quantum* emergence, so its best verdict is 'partly supported' (it may still beat voting).
+ */
+export const QUANTUM_CANDIDATES: readonly { id: string; label: string; classical?: string }[] = [
+  {
+    id: 'roadmap-circuit',
+    label: 'our reconstruction of the roadmap\'s quantum brain (RY(2·asin√p) per member, CNOT chain, one qubit read out: a parity)',
+    classical: 'the parity (1 − ∏(1 − 2pᵢ))/2 of the members\' probabilities',
+  },
   { id: 'vqc', label: 'a trained variational circuit (regularised, early-stopped on a validation split inside each training window)' },
-  { id: 'all-qubits-readout', label: 'the reconstruction with every qubit read out, mapped to a probability by a classical readout fitted walk-forward' },
-] as const;
+  {
+    id: 'all-qubits-readout',
+    label: 'our reconstruction with every qubit read out, mapped to a probability by a classical readout fitted walk-forward',
+    classical: 'a logistic map of the prefix parities (1 − ∏_{i≤j}(1 − 2pᵢ))/2, j = 0…13 (qubit j carries b₀⊕…⊕b_j; the CNOT chain only permutes basis states)',
+  },
+];
 
 function candidateRule(id: string): (f: QuantumCandidatesFigures) => RuleResult {
   return (f) => {
     const c = f.candidates.find((x) => x.id === id);
     if (!c) return { verdict: 'not measurable here', rule: `the candidate '${id}' was not run in this experiment (ran: ${f.candidates.map((x) => x.id).join(', ') || 'none'})` };
-    return ruleQuantumVsVoting(c);
+    const r = ruleQuantumVsVoting(c);
+    const classical = QUANTUM_CANDIDATES.find((x) => x.id === id)?.classical;
+    if (classical && r.verdict === 'supported') {
+      return { verdict: 'partly supported', rule: `${r.rule}. Partly supported: it beats voting, but its output is exactly ${classical}, a classical function of the members computed here in closed form; nothing quantum emerges` };
+    }
+    return classical ? { verdict: r.verdict, rule: `${r.rule}. (Its output is exactly ${classical}: a classical function of the members.)` } : r;
   };
 }
 
@@ -391,8 +410,9 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       why: 'the roadmap shows no circuit, so the claim is judged on the best quantum candidate',
     },
     cases: [
-      { name: 'only the reconstruction ran, no skill', figures: { candidates: [{ id: 'parity-reconstruction', ...qvv(NO_SKILL) }] }, expect: { 'parity-reconstruction': 'refuted', vqc: 'not measurable here', 'all-qubits-readout': 'not measurable here' } },
-      { name: 'three candidates', figures: { candidates: [{ id: 'parity-reconstruction', ...qvv() }, { id: 'vqc', ...qvv({ vsStacking: { meanDifference: 0.01, pAdjusted: 0.001 } }) }, { id: 'all-qubits-readout', ...qvv(NO_SKILL) }] }, expect: { 'parity-reconstruction': 'supported', vqc: 'partly supported', 'all-qubits-readout': 'refuted' } },
+      { name: 'only the reconstruction ran, no skill', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'refuted', vqc: 'not measurable here', 'all-qubits-readout': 'not measurable here' } },
+      { name: 'three candidates', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv() }, { id: 'vqc', ...qvv({ vsStacking: { meanDifference: 0.01, pAdjusted: 0.001 } }) }, { id: 'all-qubits-readout', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'partly supported', vqc: 'partly supported', 'all-qubits-readout': 'refuted' } },
+      { name: 'a skilled variational circuit', figures: { candidates: [{ id: 'vqc', ...qvv() }] }, expect: { vqc: 'supported', 'roadmap-circuit': 'not measurable here' } },
     ],
   }),
   defineClaim<DecisionReadingsFigures>({
@@ -495,6 +515,8 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       { name: 'trades', figures: staged(5), expect: { [AS_STATED]: 'untestable as stated' } },
     ],
   }),
+  // The claims that had no experiment (issue 8 §4): records in rules/roadmap-missing.ts.
+  ...MISSING_CLAIMS,
 ] as unknown as readonly ClaimRecord<never>[];
 
 /** The claim's metadata as the rest of the app uses it (title, quote, section, notebook). */

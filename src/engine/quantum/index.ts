@@ -9,7 +9,7 @@ export {
   validateCircuit, validateOp, withOp, withOps, type Circuit, type GateOp, type Op,
 } from './circuit.ts';
 export {
-  MAX_STATEVECTOR_QUBITS, SimulationWorkspace, Statevector, checkStatevectorQubits, formatBytes, simulate,
+  MAX_STATEVECTOR_QUBITS, ParametricCircuit, SimulationWorkspace, Statevector, checkStatevectorQubits, formatBytes, simulate,
   type SimulateOptions, type SimulateResult,
 } from './statevector.ts';
 export { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';

@@ -17,6 +17,7 @@ export { parityClosedForm, parityProbability } from './parityClosedForm';
 export { constantHalf } from './constantHalf';
 export { createFallbackAggregator, isFailedOutput, type FallbackOptions } from './fallback';
 export { parityCircuit, roadmapCircuit, roadmapCircuitProbability, roadmapCircuitProbabilityUnfused, encodeAngle } from './parityCircuit';
+export { allQubitsReadout, createAllQubitsReadout, allQubitMarginals, type AllQubitsReadoutOptions } from './allQubitsReadout';
 export { createVqcAggregator, vqcCircuit, vqcParamRefs, adjointZGradient, type VqcOptions } from './vqc';
 
 /** Classical aggregators (cheap; no statevector). */

@@ -11,8 +11,12 @@ import { encodeAngle } from './parityCircuit';
  * A trained variational circuit: angle-encode member i with RY(2·asin√pᵢ) on qubit i, then L layers of
  * trainable RY(θ_{l,i}) on every qubit followed by a CNOT ring CX(0,1)…CX(n−2,n−1), CX(n−1,0); read
  * z = ⟨Z⟩ of the last qubit and map it with a fitted logistic link P = σ(a·z + b).
- * Trained on the most recent `maxTrainRows` complete training rows with Adam on mean log loss; the
- * circuit gradient dz/dθ comes from an adjoint pass on the engine's statevector (`adjointZGradient`).
+ * Trained on the most recent `maxTrainRows` complete training rows with Adam on mean log loss plus an L2
+ * penalty (`l2`·Σθ²/2 on the circuit angles and the link slope), EARLY-STOPPED on a validation split inside
+ * the training window: the newest `validationShare` of the picked rows are held out, the parameters with the
+ * lowest validation log loss over the epochs are kept, and training stops after `patience` epochs without
+ * improvement (validationShare 0 = no early stopping). The circuit gradient dz/dθ comes from an adjoint pass
+ * on the engine's statevector (`adjointZGradient`).
  * Note (Schuld et al. 2021): with one encoding per input this is a bounded Fourier model; with L = 1
  * the readout is still a parity (∏ cos(θᵢ + φᵢ)), interference appears from L = 2 on.
  */
@@ -29,6 +33,12 @@ export interface VqcOptions {
    * allocation-free `adjointZGradient` below (same numbers to ~1e-12, used as a cross-check and for speed).
    */
   readonly gradient?: 'engine' | 'local';
+  /** Ridge strength on the angles and the link slope (default 0: unregularised). */
+  readonly l2?: number;
+  /** Newest share of the training rows held out for early stopping (default 0: none). */
+  readonly validationShare?: number;
+  /** Epochs without a better validation loss before stopping (default 2). */
+  readonly patience?: number;
 }
 
 /** Parameter references of the trainable RY gates of `vqcCircuit`, in θ order. */
@@ -116,7 +126,11 @@ export function adjointZGradient(
 }
 
 export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
-  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16, gradient = 'engine' } = options;
+  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16, gradient = 'engine', l2 = 0, validationShare = 0, patience = 2 } = options;
+  if (!(l2 >= 0)) throw new RangeError(`invalid l2: ${l2} (expected ≥ 0)`);
+  if (!(validationShare >= 0 && validationShare < 1)) throw new RangeError(`invalid validationShare: ${validationShare} (expected 0 ≤ share < 1)`);
+  if (!Number.isInteger(patience) || patience < 1) throw new RangeError(`invalid patience: ${patience} (expected integer ≥ 1)`);
+  const regularised = l2 > 0 || validationShare > 0;
   if (gradient !== 'engine' && gradient !== 'local') throw new RangeError(`invalid gradient: ${String(gradient)} (expected 'engine' or 'local')`);
   if (!Number.isInteger(layers) || layers < 1 || layers > 8) throw new RangeError(`invalid layers: ${layers} (expected 1–8)`);
   if (!Number.isInteger(maxTrainRows) || maxTrainRows < 1) throw new RangeError(`invalid maxTrainRows: ${maxTrainRows} (expected integer ≥ 1)`);
@@ -125,7 +139,7 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
   if (!(learningRate > 0)) throw new RangeError(`invalid learningRate: ${learningRate} (expected > 0)`);
   return {
     id: 'vqc',
-    title: `Variational circuit (${layers} RY + CNOT-ring layers, logistic link)`,
+    title: `Variational circuit (${layers} RY + CNOT-ring layers, logistic link${regularised ? `, L2 ${l2}, early-stopped on ${Math.round(100 * validationShare)} % validation` : ''})`,
     rationale: 'A trained quantum model: angle-encoded members, trainable RY layers and CNOT rings, adjoint gradients, Adam. The fair "quantum" contender against logistic stacking.',
     kind: 'fitted',
     fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
@@ -162,7 +176,22 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
         dz.set(res.gradient);
         return res.value;
       };
-      const order = Int32Array.from(picked.keys());
+      // Early stopping: the newest rows of the window are the validation split (never trained on).
+      const nValid = validationShare > 0 ? Math.floor(validationShare * picked.length) : 0;
+      const validRows = picked.slice(picked.length - nValid);
+      const trainRows = nValid ? picked.slice(0, picked.length - nValid) : picked;
+      const validLoss = (): number => {
+        let s = 0;
+        for (const t of validRows) {
+          readRow(data.probs, t, row);
+          const z = 1 - 2 * simulate(vqcCircuit(row, theta, layers)).state.probabilityOfOne(readout);
+          const p = sigmoid(params[nTheta] * z + params[nTheta + 1]);
+          s -= Math.log(Math.max(1e-15, data.up[t] ? p : 1 - p));
+        }
+        return s / validRows.length;
+      };
+      let best = nValid ? Float64Array.from(params) : params, bestLoss = nValid ? validLoss() : NaN, stale = 0, epochsRun = 0;
+      const order = Int32Array.from(trainRows.keys());
       const b1 = 0.9, b2 = 0.999;
       let step = 0, lastLoss = NaN;
       for (let e = 0; e < epochs; e++) {
@@ -172,7 +201,7 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
           const end = Math.min(start + batchSize, order.length);
           g.fill(0);
           for (let k = start; k < end; k++) {
-            const t = picked[order[k]];
+            const t = trainRows[order[k]];
             readRow(data.probs, t, row);
             const z = zAndGradient(row);
             const a = params[nTheta], bb = params[nTheta + 1];
@@ -186,22 +215,28 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
           step++;
           const scale = 1 / (end - start);
           for (let j = 0; j < nParams; j++) {
-            const gj = g[j] * scale;
+            // Ridge on the angles and the link slope (not the intercept b).
+            const gj = g[j] * scale + (j < nParams - 1 ? l2 * params[j] : 0);
             m[j] = b1 * m[j] + (1 - b1) * gj;
             v[j] = b2 * v[j] + (1 - b2) * gj * gj;
             params[j] -= (learningRate * (m[j] / (1 - b1 ** step))) / (Math.sqrt(v[j] / (1 - b2 ** step)) + 1e-8);
           }
         }
         lastLoss = epochLoss / order.length;
+        epochsRun++;
+        if (nValid) {
+          const vl = validLoss();
+          if (vl < bestLoss) { bestLoss = vl; best = Float64Array.from(params); stale = 0; } else if (++stale >= patience) break;
+        }
       }
-      const fitted = Float64Array.from(params);
+      const fitted = Float64Array.from(nValid ? best : params);
       const th = fitted.subarray(0, nTheta);
       return {
         predict(r) {
           const z = 1 - 2 * simulate(vqcCircuit(r, th, layers)).state.probabilityOfOne(readout);
           return sigmoid(fitted[nTheta] * z + fitted[nTheta + 1]);
         },
-        diagnostics: () => ({ rows: picked.length, steps: step, lastEpochLogLoss: lastLoss, fallback: 0 }),
+        diagnostics: () => ({ rows: picked.length, steps: step, epochs: epochsRun, lastEpochLogLoss: lastLoss, validationLogLoss: bestLoss, fallback: 0 }),
       };
     },
   };
