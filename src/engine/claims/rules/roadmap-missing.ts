@@ -185,7 +185,7 @@ export interface KokkosFigures {
 
 export const kokkos16 = defineClaim<KokkosFigures>({
   id: 'kokkos-16-wires',
-  title: "lightning.kokkos, 16 wires, as 'quantum hardware'",
+  title: "lightning.kokkos with 16 wires: a simulator called 'quantum hardware'",
   quote: "device = qml.device('lightning.kokkos', wires=16)",
   section: 'Phase 1, Task 1.3 (Validate quantum hardware)',
   notebook: NB_STACK,
