@@ -11,6 +11,7 @@ describe('hardware presets', () => {
       for (const v of [p.qubits, p.t1Us, p.t2Us, p.gate1qNs, p.gate2qNs, p.readoutNs, p.repDelayUs, p.gate1qError, p.gate2qError, p.readoutError]) {
         if (!v) continue;
         expect(v.value).toBeGreaterThan(0);
+        expect(v.date, `${p.id}: every value is dated (or says why not)`).toBeTruthy();
         if (/no primary source/.test(v.source)) expect(v.note).toMatch(/Assumption/);
         else expect(v.source).toMatch(/https?:\/\/|arXiv|Qiskit\//);
       }
