@@ -131,12 +131,14 @@ describe('circuit editor', () => {
     expect(await canvas(page).locator('g[data-gate="cx"]').count()).toBe(2);
     await downstreamOps(page, 3);
     // Diagram → text and back: an edit in the diagram rewrites the text, which parses to the drawn circuit.
+    await expect.poll(() => page.url()).toContain('/nb/qubits-gates-measurement/');
+    const before = page.url();
     await page.locator('[data-tool="t"]').click();
     await slot(page, 2, 3).click();
     expect(await qasm(page)).toContain('t q[2];');
 
-    // The share link (the page URL) carries the circuit.
-    await expect.poll(() => page.url()).toContain('/nb/qubits-gates-measurement/');
+    // The share link (the page URL) carries the circuit (it is rewritten after each change).
+    await expect.poll(() => page.url()).not.toBe(before);
     const link = page.url();
     const expected = await qasm(page);
     await context.close();

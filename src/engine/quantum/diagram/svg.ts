@@ -126,7 +126,7 @@ export function renderCircuitSvg(layout: DiagramLayout, options: SvgOptions = {}
     const colour = FRAGMENT_COLOURS[s.fragment % FRAGMENT_COLOURS.length];
     const a = boundary(s.from), b = boundary(s.to);
     for (let ri = a.ri; ri <= b.ri; ri++) {
-      const x0 = ri === a.ri ? a.x : LABEL_W - 6;
+      const x0 = ri === a.ri ? a.x : LABEL_W;
       const x1 = ri === b.ri ? b.x : rowEndX(ri);
       if (x1 <= x0) continue;
       const y = wireY(ri, s.qubit);
