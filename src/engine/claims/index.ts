@@ -29,3 +29,4 @@ export { ruleStagedSizing, type StagedSizingFigures } from './rules/staged-sizin
 export { ruleJitterBelow, ruleSyncJitterEventLoop, ruleSyncJitterRealTimeThread, bestJitterScheduler, type JitterFigures, type SyncJitterFigures, type SchedulerJitter } from './rules/sync-jitter-10us';
 export { ruleCycles, ruleWindowsBestScheduler, ruleWindowsTimer, bestCycleScheduler, type CycleFigures, type Windows1msFigures, type SchedulerCycles } from './rules/windows-1ms';
 export { ruleHitRateAbove, type HitRateFigures } from './rules/hit-rate';
+export { ruleStrategyEdge, ruleHitRateTarget, ruleNoLookAhead, type StrategyEdgeFigures, type HitRateTargetFigures, type LookAheadFigures } from './rules/strategy-edge';
