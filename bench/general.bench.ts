@@ -11,7 +11,8 @@
  *    gate's time relative to H on the same target qubit.
  *
  * Protocol (bench/timing.ts): warm-up, then median of ≥ 3 timed runs on both sides; C drops
- * its first rep. Absolute times are noisy on a shared machine: quote the ratios.
+ * its first rep; ours and C alternate in rounds (median over rounds) so load changes hit both.
+ * Absolute times are noisy on a shared machine: quote the ratios.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import {
   GATES, SimulationWorkspace, Statevector, createCircuit, gateMatrix, planMatrix, simulate, withOps, type Circuit, type Op,
 } from '../src/engine/quantum/index.ts';
 import { createRng } from '../src/engine/random.ts';
-import { fmtMs, printTable, warmCMedian, warmMedian } from './timing.ts';
+import { fmtMs, median, printTable, warmCMedian, warmMedian } from './timing.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BUILD = join(HERE, '.build');
@@ -125,14 +126,20 @@ function main(): void {
     const circuit = randomBenchCircuit(n, 200, `general-${n}`);
     const ws = new SimulationWorkspace();
     let p1 = 0;
-    const tFused = warmMedian(() => { p1 = simulate(circuit, { workspace: ws }).state.probabilityOfOne(n - 1); }, n >= 20 ? 1500 : 500, 15);
-    const tPlain = warmMedian(() => { simulate(circuit, { fuse: false }); }, n >= 20 ? 1500 : 500, 9);
-    let tC: number | undefined;
-    if (cBin) {
-      const r = runC(cBin, circuit, n >= 20 ? 5 : 9, 'zero');
-      tC = r.ms;
-      if (Math.abs(r.p1Last - p1) > 1e-9) console.log(`WARNING: n=${n} P(last=1) differs: ours ${p1}, C ${r.p1Last}`);
+    // Rounds alternate ours and C, so a change in the machine's load hits both sides alike; each side's
+    // figure is the median over rounds of its warm medians.
+    const fusedRounds: number[] = [], plainRounds: number[] = [], cRounds: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      fusedRounds.push(warmMedian(() => { p1 = simulate(circuit, { workspace: ws }).state.probabilityOfOne(n - 1); }, 0, 3));
+      plainRounds.push(warmMedian(() => { simulate(circuit, { fuse: false }); }, 0, 3));
+      if (cBin) {
+        const r = runC(cBin, circuit, 3, 'zero');
+        cRounds.push(r.ms);
+        if (Math.abs(r.p1Last - p1) > 1e-9) console.log(`WARNING: n=${n} P(last=1) differs: ours ${p1}, C ${r.p1Last}`);
+      }
     }
+    const tFused = median(fusedRounds), tPlain = median(plainRounds);
+    const tC = cRounds.length ? median(cRounds) : undefined;
     const tQni = warmMedian(() => qniRun(circuit), 0, 3);
     rows.push([String(n), fmtMs(tFused), fmtMs(tPlain), fmtMs(tC), fmtMs(tQni),
       tC ? `${(tFused / tC).toFixed(2)}×` : '—', tC ? `${(tPlain / tC).toFixed(2)}×` : '—', `${(tQni / tFused).toFixed(1)}×`]);
@@ -156,19 +163,31 @@ function main(): void {
     { label: 'SWAP (q, q′)', gate: 'swap', qubits: (q) => [q, q === 0 ? 1 : q - 1], params: [] },
   ];
   const targets = [0, 1, 10, 19];
+  // Each timed run applies the gate REPEAT times (ours and C alike); rounds interleave every case so load
+  // changes hit all of them; the figure is the median over rounds. C: (circuit of REPEAT copies − empty) / REPEAT.
+  const REPEAT = 10, ROUNDS = 5;
+  const ours = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const cs of cases) for (const q of targets) {
+      const qs = cs.qubits(q);
+      const t = warmMedian(() => { for (let r = 0; r < REPEAT; r++) st.applyGate(cs.gate, qs, cs.params); }, 0, 3) / REPEAT;
+      const key = `${cs.label}|${q}`;
+      ours.set(key, [...(ours.get(key) ?? []), t]);
+    }
+  }
+  const cInit = cBin ? runC(cBin, withOps(createCircuit(n), []), 9, 'uniform').ms : 0;
   const krows: string[][] = [];
   for (const cs of cases) {
     const row = [cs.label];
     const ratioRow: string[] = [];
     for (const q of targets) {
       const qs = cs.qubits(q);
-      const t = warmMedian(() => { st.applyGate(cs.gate, qs, cs.params); }, 150, 40, 5);
-      const tH = hTimes.get(q) ?? t;
-      if (cs.gate === 'h') hTimes.set(q, t);
+      const t = median(ours.get(`${cs.label}|${q}`)!);
+      const tH = median(ours.get(`H|${q}`)!);
       let tc: number | undefined;
       if (cBin) {
-        const one = withOps(createCircuit(n), [{ kind: 'gate', gate: cs.gate, qubits: qs, params: cs.params }]);
-        tc = runC(cBin, one, 9, 'uniform').ms - cUniformInit(cBin, n);
+        const ops = Array.from({ length: REPEAT }, () => ({ kind: 'gate' as const, gate: cs.gate, qubits: qs, params: cs.params }));
+        tc = Math.max(0, (runC(cBin, withOps(createCircuit(n), ops), 7, 'uniform').ms - cInit) / REPEAT);
       }
       row.push(`${fmtMs(t)} / ${fmtMs(tc)}`);
       ratioRow.push(`${(t / tH).toFixed(2)}×`);
@@ -176,14 +195,8 @@ function main(): void {
     krows.push([...row, ...ratioRow]);
   }
   printTable(['gate', ...targets.map((q) => `q=${q} ours / C`), ...targets.map((q) => `vs H q=${q}`)], krows);
-  console.log('C times have the state initialisation (timed alone, same run) subtracted. Target: RZ, CZ, CP within 1.5× of H on the same qubit.');
-}
-
-const hTimes = new Map<number, number>();
-let cInitMs: number | undefined;
-function cUniformInit(bin: string, n: number): number {
-  if (cInitMs === undefined) cInitMs = runC(bin, withOps(createCircuit(n), []), 9, 'uniform').ms;
-  return cInitMs;
+    console.log(`Per gate: ${REPEAT} applications per timed run, median over ${ROUNDS} interleaved rounds; C = (${REPEAT} copies − empty circuit) / ${REPEAT}.`);
+  console.log('Target: RZ, CZ, CP within 1.5× of H on the same qubit (ours).');
 }
 
 if (process.argv[1]?.endsWith("general.bench.ts")) main();

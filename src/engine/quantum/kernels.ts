@@ -116,6 +116,14 @@ export function applyDiag1q(a: Float64Array, nQubits: number, target: number, d:
       }
       return;
     }
+    if (h2 < 64) {
+      // Short halves (target 1…4): inline loops; a call per half would dominate.
+      for (let base = 0; base < len; base += 2 * h2) {
+        for (let i = base, e = base + h2; i < e; i += 2) { const xr = a[i], xi = a[i + 1]; a[i] = d0r * xr - d0i * xi; a[i + 1] = d0r * xi + d0i * xr; }
+        for (let j = base + h2, e = base + 2 * h2; j < e; j += 2) { const yr = a[j], yi = a[j + 1]; a[j] = d1r * yr - d1i * yi; a[j + 1] = d1r * yi + d1i * yr; }
+      }
+      return;
+    }
     for (let base = 0; base < len; base += 2 * h2) {
       if (!skip0) phaseRun(a, base, base + h2, d0r, d0i);
       phaseRun(a, base + h2, base + 2 * h2, d1r, d1i);
@@ -135,9 +143,14 @@ export function applyDiag1q(a: Float64Array, nQubits: number, target: number, d:
     return;
   }
   for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
-    const i = 2 * (first | ctrlMask);
-    if (!skip0) phaseRun(a, i, i + run, d0r, d0i);
-    phaseRun(a, i + h2, i + h2 + run, d1r, d1i);
+    const i0 = 2 * (first | ctrlMask);
+    if (run < 64) {
+      if (!skip0) for (let i = i0, e = i0 + run; i < e; i += 2) { const xr = a[i], xi = a[i + 1]; a[i] = d0r * xr - d0i * xi; a[i + 1] = d0r * xi + d0i * xr; }
+      for (let j = i0 + h2, e = j + run; j < e; j += 2) { const yr = a[j], yi = a[j + 1]; a[j] = d1r * yr - d1i * yi; a[j + 1] = d1r * yi + d1i * yr; }
+      continue;
+    }
+    if (!skip0) phaseRun(a, i0, i0 + run, d0r, d0i);
+    phaseRun(a, i0 + h2, i0 + h2 + run, d1r, d1i);
   }
 }
 
