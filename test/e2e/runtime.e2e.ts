@@ -125,3 +125,23 @@ describe('crash-safe edits', () => {
     await context.close();
   });
 });
+
+describe('errors where the cause is', () => {
+  it('a failing cell is named at the top with the number of cells waiting on it, and the link jumps to it', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${BASE}#/nb/luck-or-skill`);
+    await waitForCells(page);
+    const id = (await page.locator('section.cell-code[data-cell]').first().getAttribute('data-cell'))!;
+    await replaceEditorText(page, id, "throw new Error('boom at the source');");
+    await page.locator(`[data-cell="${id}"]`).getByTestId('run').click();
+    await waitForCells(page);
+    const headline = page.getByTestId('failure-headline');
+    await headline.waitFor();
+    expect(await headline.textContent()).toMatch(new RegExp(`Cell ${id} failed; \\d+ cells? below waits? on it`));
+    expect(await headline.textContent()).toContain('boom at the source');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await headline.getByTestId('jump-to-cause').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe(id);
+    await context.close();
+  });
+});
