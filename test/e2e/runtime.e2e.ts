@@ -18,7 +18,7 @@ afterAll(async () => {
 const runsOf = (page: import('playwright-core').Page, id: string) => page.locator(`[data-cell="${id}"]`).getAttribute('data-runs').then(Number);
 
 describe('latest-wins runtime', () => {
-  it('dragging the bars slider over the aggregators notebook runs the expensive chain once, at the end', async () => {
+  it('dragging the bars slider over the aggregators notebook runs the expensive chain once, at the end', { timeout: 480_000 }, async () => {
     const { page, context, assertClean } = await openPage(browser);
     await page.goto(`${BASE}#/nb/aggregators`);
     await waitForCells(page, 240_000);
