@@ -52,13 +52,13 @@ export interface HardwareFigures {
 
 /**
  * Repetition delays the presets do not carry yet: IBM's `default_rep_delay` = 250 µs
- * (qiskit-ibm-runtime fake_provider conf files, CLAIMS-REFERENCE §1). A preset's own `resetNs` wins.
+ * (qiskit-ibm-runtime fake_provider conf files, CLAIMS-REFERENCE §1). A preset's own `repDelayUs` wins.
  */
 const REPETITION_DELAY_NS: Readonly<Record<string, number>> = { ibm_kingston: 250e3, ibm_brisbane: 250e3 };
 
 export function hardwareFigures(presets: readonly HardwarePreset[]): HardwareFigures[] {
   return presets.map((p) => {
-    const own = (p as HardwarePreset & { resetNs?: { value: number } }).resetNs?.value;
+    const own = p.repDelayUs ? p.repDelayUs.value * 1000 : undefined;
     return {
       id: p.id, platform: p.platform,
       gate1qNs: p.gate1qNs?.value, gate2qNs: p.gate2qNs?.value, readoutNs: p.readoutNs?.value,

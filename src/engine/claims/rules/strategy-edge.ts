@@ -1,9 +1,9 @@
 /**
- * Verdict rules for a user's strategy. Same shape as the claim rules in src/engine/claims/rules (a pure function of
- * measured figures returning the verdict and the rule text with the numbers substituted), so they can move into the
- * claims registry's `judge()` unchanged.
+ * Rules for a user's own strategy (notebook your-strategy). Not roadmap claims — the roadmap's own "> 80 %
+ * profitable" is judged through judge('profitable-80') — but the same kind of pure rule over measured figures,
+ * kept here with the other rules so every verdict literal lives in one place.
  */
-import { fmt, type RuleResult } from '../claims/verdict';
+import { fmt, type RuleResult } from '../verdict';
 
 export interface StrategyEdgeFigures {
   trades: number;
@@ -55,4 +55,17 @@ export function ruleHitRateTarget(f: HitRateTargetFigures): RuleResult {
   if (f.lower > f.target) return { verdict: 'supported', rule };
   if (f.upper < f.target) return { verdict: 'refuted', rule };
   return { verdict: 'not measurable here', rule };
+}
+
+export interface LookAheadFigures {
+  comparedBars: number;
+  members: readonly { name: string; changedBars: number }[];
+}
+
+/** Causality of a user's member outputs: two exports, the second without the last candles, must agree on shared bars. */
+export function ruleNoLookAhead(f: LookAheadFigures): RuleResult {
+  const leaky = f.members.filter((m) => m.changedBars > 0);
+  const rule = `supported iff no member's value changes on any of the ${f.comparedBars} shared bars when later candles are removed (tolerance 1e-9 relative); ` +
+    (leaky.length ? `here ${leaky.map((m) => `${m.name} changed on ${m.changedBars} bars`).join(', ')}` : 'here none changed');
+  return { verdict: leaky.length ? 'refuted' : 'supported', rule };
 }
