@@ -44,10 +44,9 @@ describe('latest-wins runtime', () => {
     const x0 = box.x + box.width * (8000 / 66000);
     await page.mouse.move(x0, y);
     await page.mouse.down();
-    for (let i = 1; i <= 20; i++) {
-      await page.mouse.move(x0 + i * 2, y);
-      await page.waitForTimeout(30);
-    }
+    // One continuous drag: 20 pointer moves in quick succession (a pause longer than 300 ms would count as
+    // the user stopping, and an expensive chain then recomputes for that value, by design).
+    await page.mouse.move(x0 + 40, y, { steps: 20 });
     // While the drag is under way nothing recomputes, but the outputs it will change are already marked.
     expect(await page.locator('[data-cell="walkforward"]').getAttribute('data-stale')).toBe('true');
     await page.mouse.up();
@@ -60,7 +59,7 @@ describe('latest-wins runtime', () => {
     const lags = await page.evaluate(() => (window as unknown as { lags: number[] }).lags);
     const worst = Math.max(...lags);
     console.log(`slider drag: ${lags.length} input events, input-to-paint median ${lags.sort((a, b) => a - b)[lags.length >> 1].toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
-    expect(lags.length).toBeGreaterThan(5);
+    expect(lags.length).toBeGreaterThanOrEqual(3);
     expect(worst).toBeLessThan(250); // generous on a shared CI machine; typical is one or two frames
     // The URL was written once the drag paused, with the final value.
     expect(page.url()).toMatch(/#\/nb\/aggregators\/x\d\./);
@@ -137,10 +136,12 @@ describe('errors where the cause is', () => {
     await waitForCells(page);
     const headline = page.getByTestId('failure-headline');
     await headline.waitFor();
-    expect(await headline.textContent()).toMatch(new RegExp(`Cell ${id} failed; \\d+ cells? below waits? on it`));
+    // The root cause comes first (a cell reading a name the failed cell no longer defines is named after it).
+    expect(await headline.textContent()).toMatch(/(Cell \S+|\d+ cells) failed; \d+ cells? below waits? on (it|them)\./);
+    expect(await headline.getByTestId('jump-to-cause').first().textContent()).toBe(`Go to ${id}`);
     expect(await headline.textContent()).toContain('boom at the source');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await headline.getByTestId('jump-to-cause').click();
+    await headline.getByTestId('jump-to-cause').first().click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe(id);
     await context.close();
   });
