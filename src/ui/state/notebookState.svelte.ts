@@ -361,6 +361,11 @@ export class NotebookState {
   /** Distinct configurations run in this browser session (sessionStorage), for the deflated Sharpe ratio. */
   configurationsTried = $state(1);
 
+  private countWhenSent(exp: ExperimentState): void {
+    if (this.session.hasPendingInputs()) setTimeout(() => this.countWhenSent(this.experiment()), SAVE_DEBOUNCE_MS);
+    else this.countConfiguration(exp);
+  }
+
   private countConfiguration(exp: ExperimentState): void {
     const key = `sema.trials.${this.nb.meta.id}`;
     try {
@@ -410,7 +415,9 @@ export class NotebookState {
 
   private write(save: boolean): void {
     const exp = this.experiment();
-    this.countConfiguration(exp);
+    // The trials count is an input too: sending it now would also send a slider value that is waiting for the
+    // drag to pause. Count once the inputs have gone out.
+    this.countWhenSent(exp);
     const isDefault = exp.seed === this.nb.meta.seed && !Object.keys(exp.inputs).length && !Object.keys(exp.edits).length && !exp.files;
     if (save) {
       try {
