@@ -69,8 +69,17 @@ export function diffGolden(want: GoldenSnapshot, got: Omit<GoldenSnapshot, 'vola
   }
   for (const k of new Set([...Object.keys(want.verdicts), ...Object.keys(got.verdicts)])) {
     if (vv.has(k)) continue;
-    const a = JSON.stringify(want.verdicts[k] ?? null), b = JSON.stringify(got.verdicts[k] ?? null);
-    if (a !== b) out.push(`VERDICT ${k}: ${a} → ${b}`);
+    const w = want.verdicts[k], g = got.verdicts[k];
+    if (!w || !g) {
+      out.push(`VERDICT ${k}: ${JSON.stringify(w ?? null)} → ${JSON.stringify(g ?? null)}`);
+      continue;
+    }
+    // "claim/reading" entries in volatile.verdicts exempt one reading (and the headline when it is that reading).
+    const volatileReading = (r: string): boolean => vv.has(`${k}/${r}`);
+    if (!volatileReading(w.reading) && (w.verdict !== g.verdict || w.reading !== g.reading)) out.push(`VERDICT ${k}: headline ${w.verdict} (${w.reading}) → ${g.verdict} (${g.reading})`);
+    for (const r of new Set([...Object.keys(w.readings), ...Object.keys(g.readings)])) {
+      if (!volatileReading(r) && w.readings[r] !== g.readings[r]) out.push(`VERDICT ${k}, reading ${r}: ${w.readings[r] ?? 'none'} → ${g.readings[r] ?? 'none'}`);
+    }
   }
   return out;
 }
@@ -78,7 +87,8 @@ export function diffGolden(want: GoldenSnapshot, got: Omit<GoldenSnapshot, 'vola
 function configVolatile(notebook: string, got: Omit<GoldenSnapshot, 'volatile'>): GoldenSnapshot['volatile'] {
   const spec = config.volatileFigures[notebook] ?? [];
   const figures = spec === '*' ? Object.keys(got.figures) : Object.keys(got.figures).filter((k) => spec.some((s) => k === s || k.startsWith(`${s}.`)));
-  return { figures, verdicts: Object.keys(got.verdicts).filter((c) => config.volatileVerdicts.includes(c)) };
+  const claims = new Set(Object.keys(got.verdicts));
+  return { figures, verdicts: config.volatileVerdicts.filter((v) => claims.has(v.split('/')[0])) };
 }
 
 /**
