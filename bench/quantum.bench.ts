@@ -12,7 +12,8 @@
  * 3. Gate throughput (gates/s) on random 1q/2q circuits at n = 4…22 via measureGateThroughput.
  *
  * The machine may be shared, so absolute times are noisy; ratios measured in the same run are
- * the figures to quote. Times are medians of the repetitions.
+ * the figures to quote. Every side uses the same warm-median protocol (bench/timing.ts: one
+ * warm-up, then the median of ≥ 3 timed runs; C drops its first rep), also past a time budget.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -22,32 +23,17 @@ import { Simulator } from '@qni/simulator';
 import QuantumCircuit from 'quantum-circuit';
 import { jsqubits } from 'jsqubits';
 import {
-  SimulationWorkspace, Statevector, layeredBenchmarkCircuit, measureGateThroughput, roadmapAggregatorCircuit, simulate,
+  ParametricCircuit, SimulationWorkspace, Statevector, layeredBenchmarkCircuit, measureGateThroughput, roadmapAggregatorCircuit, simulate,
 } from '../src/engine/quantum/index.ts';
 import { createRng } from '../src/engine/random.ts';
+import { fmtMs, median, percentile, warmCMedian, warmMedian } from './timing.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const LAYERS = 10;
 const SIZES = [8, 10, 12, 14, 16, 18, 20, 22];
 const theta = (L: number, n: number, q: number): number => 0.1 + 0.05 * (L * n + q);
-const median = (xs: number[]): number => { const s = xs.slice().sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
-const fmtMs = (ms: number | undefined): string => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(2)} ms` : `${(ms * 1000).toFixed(0)} µs`);
-
-/** Time fn: repeat until ≥ minMs total or maxReps, after one warm-up when cheap. */
-function timeIt(fn: () => void, minMs = 300, maxReps = 30): number {
-  const t0 = performance.now();
-  fn();
-  const first = performance.now() - t0;
-  if (first > minMs) return first;
-  const ts: number[] = [];
-  const start = performance.now();
-  while (ts.length < maxReps && (ts.length < 3 || performance.now() - start < minMs)) {
-    const t = performance.now();
-    fn();
-    ts.push(performance.now() - t);
-  }
-  return median(ts);
-}
+/** Warm median on every side (bench/timing.ts): warm-up, then the median of ≥ 3 timed runs. */
+const timeIt = (fn: () => void, minMs = 300, maxReps = 30): number => warmMedian(fn, minMs, maxReps);
 
 // ---------- peers ----------
 type Peer = { name: string; run: (n: number) => Promise<number> | number; note?: string };
@@ -125,10 +111,11 @@ function buildC(): string | null {
   return existsSync(out) ? out : null;
 }
 
+/** C's own timer per rep; one extra rep is run and dropped (cold), as our warm-up. */
 function runC(bin: string, n: number, reps: number): { ms: number; p1Last: number } {
-  const text = execFileSync(bin, [String(n), String(reps)], { encoding: 'utf8' });
+  const text = execFileSync(bin, [String(n), String(reps + 1)], { encoding: 'utf8' });
   const j = JSON.parse(text) as { secondsPerCircuit: number[]; p1Last: number };
-  return { ms: median(j.secondsPerCircuit) * 1000, p1Last: j.p1Last };
+  return { ms: warmCMedian(j.secondsPerCircuit), p1Last: j.p1Last };
 }
 
 // ---------- main ----------
@@ -144,7 +131,7 @@ async function main(): Promise<void> {
   ];
   if (typeof qsharpState === 'object' && qsharpState !== null) {
     const qsRun = qsharpState.run;
-    peers.push({ name: 'qsharp-lang', run: async (n) => { await qsRun(n); return qsRun(n); }, note: 'includes Q# compile per run' });
+    peers.push({ name: 'qsharp-lang', run: async (n) => { await qsRun(n); const ts = [await qsRun(n), await qsRun(n), await qsRun(n)]; return median(ts); }, note: 'includes Q# compile per run' });
   } else {
     console.log(`qsharp-lang: ${qsharpState}`);
   }
@@ -154,7 +141,7 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     const circuit = layeredBenchmarkCircuit(n, LAYERS);
     let p1 = 0;
-    const budget = n >= 22 ? 1 : n >= 20 ? 300 : 500;
+    const budget = n >= 22 ? 0 : n >= 20 ? 300 : 500; // past the budget: still warm-up + 3 timed runs
     const tFused = timeIt(() => { p1 = simulate(circuit).state.probabilityOfOne(n - 1); }, budget);
     // Same footing as C, whose buffer is allocated once outside its timer.
     const ws = new SimulationWorkspace();
@@ -165,7 +152,7 @@ async function main(): Promise<void> {
     const tPlain = timeIt(() => { simulate(circuit, { fuse: false }); }, budget);
     let tC: number | undefined;
     if (cBin) {
-      const reps = n >= 22 ? 1 : n >= 20 ? 3 : n >= 16 ? 5 : 20;
+      const reps = n >= 20 ? 3 : n >= 16 ? 5 : 20;
       const r = runC(cBin, n, reps);
       tC = r.ms;
       if (Math.abs(r.p1Last - p1) > 1e-9) console.log(`WARNING: n=${n} P(last=1) differs: ours ${p1}, C ${r.p1Last}`);
@@ -226,12 +213,25 @@ async function main(): Promise<void> {
     simulate(roadmapAggregatorCircuit(ps)).state.probabilityOfOne(13);
     coldMs.push(performance.now() - t0);
   }
-  const pct = (xs: number[], f: number): number => { const s = xs.slice().sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(f * s.length))]; };
+  // The aggregator's per-bar path (parityCircuit.ts): circuit built once, 14 angles set per bar,
+  // P(q13 = 1) read from the real-valued state.
+  const template = new ParametricCircuit(roadmapAggregatorCircuit(new Array(14).fill(0.5)));
+  const perBar: number[] = [];
+  for (let k = 0; k < 2200; k++) {
+    const ps = Array.from({ length: 14 }, () => rng.next());
+    const t0 = performance.now();
+    for (let i = 0; i < 14; i++) template.setParam(i, 0, 2 * Math.asin(Math.sqrt(ps[i])));
+    const p = template.probabilityOfOne(13, workspace);
+    if (k >= 200) perBar.push(performance.now() - t0);
+    maxErr = Math.max(maxErr, Math.abs(p - (1 - ps.reduce((a, x) => a * (1 - 2 * x), 1)) / 2));
+  }
+  const pct = percentile;
   const line = (label: string, xs: number[]): void => console.log(`  ${label.padEnd(44)} p50 ${fmtMs(pct(xs, 0.5))}, p95 ${fmtMs(pct(xs, 0.95))}, p99 ${fmtMs(pct(xs, 0.99))}  (${xs.length} evaluations)`);
   line('build circuit + simulate + read (workspace)', full);
   line('simulate + read only (workspace)', simOnly);
   line('build + simulate + read, fresh buffers', coldMs);
-  console.log(`  max |P − closed form| = ${maxErr.toExponential(1)}; target p95 < 0.1 ms`);
+  line('per-bar path: ParametricCircuit (set 14 angles + read)', perBar);
+  console.log(`  max |P − closed form| = ${maxErr.toExponential(1)}; target p95 < 50 µs (individual evaluations)`);
 
   // ---------- throughput ----------
   console.log('\nGate throughput, random 1q/2q circuits (30 % two-qubit), gate by gate:');

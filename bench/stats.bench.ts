@@ -4,16 +4,22 @@
  * are the comparable figures.
  */
 import { createRng } from '../src/engine/random.ts';
+import { median } from './timing.ts';
 import {
   blockPermutationTest, circularShiftTest, consciousnessIndex, eventStudy, pairedBootstrapLossDifference,
-  probabilityOfBacktestOverfitting,
+  probabilityOfBacktestOverfitting, stationaryBootstrapIndices,
 } from '../src/engine/stats/index.ts';
 
-function time<T>(fn: () => T, reps = 1, warm = true): { ms: number; result: T } {
-  let result = warm ? fn() : (undefined as T); // warm-up (skipped for multi-second runs)
-  const t0 = performance.now();
-  for (let r = 0; r < reps; r++) result = fn();
-  return { ms: (performance.now() - t0) / reps, result };
+/** The protocol of every ratio here (bench/timing.ts): one warm-up run, then the median of `reps` timed runs. */
+function time<T>(fn: () => T, reps = 1): { ms: number; result: T } {
+  let result = fn(); // warm-up (JIT, caches), never timed
+  const ts: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    result = fn();
+    ts.push(performance.now() - t0);
+  }
+  return { ms: median(ts), result };
 }
 
 const rows: { name: string; ms: number; note?: string }[] = [];
@@ -57,10 +63,21 @@ const custom = time(() => circularShiftTest(x, y, { permutations: 1000, seed: 1,
 rows.push({ name: 'circularShiftTest 64k, B=1000 (custom statistic callback)', ms: custom.ms });
 const block = time(() => blockPermutationTest(x, y, { permutations: 1000, seed: 1, blockLength: 256 }));
 rows.push({ name: 'blockPermutationTest 64k, B=1000, L=256', ms: block.ms });
-const naive = time(() => naiveShiftTest(x, y, 100), 1, false);
-rows.push({ name: 'peer: naive allocating shift test 64k, B=100 (×10 → B=1000)', ms: naive.ms * 10 });
-const boot = time(() => pairedBootstrapLossDifference(x, y, { replicates: 1000 }));
-rows.push({ name: 'pairedBootstrapLossDifference 64k, B=1000 (stationary)', ms: boot.ms });
+const naive = time(() => naiveShiftTest(x, y, 25), 1);
+rows.push({ name: 'peer: naive allocating shift test 64k, B=25 (×40 → B=1000)', ms: naive.ms * 40 });
+// Paired bootstrap: the first pair draws the resample set; later pairs on the same bars reuse it (the ledger's
+// ~44 comparisons). Peer: the index-by-index definition (write n indices per replicate, then read them).
+const bootFirst = time(() => pairedBootstrapLossDifference(x, y, { replicates: 1000, seed: 'bench-first' }), 1);
+rows.push({ name: 'pairedBootstrapLossDifference 64k, B=1000, first pair (draws the set)', ms: bootFirst.ms });
+const boot = time(() => pairedBootstrapLossDifference(y, x, { replicates: 1000 }), 5);
+rows.push({ name: 'pairedBootstrapLossDifference 64k, B=1000, another pair (shared set)', ms: boot.ms });
+const byIndices = time(() => {
+  const r = createRng(1).fork('paired-bootstrap'), idx = new Int32Array(T);
+  let acc = 0;
+  for (let b = 0; b < 1000; b++) { stationaryBootstrapIndices(r, Math.ceil(Math.cbrt(T)), idx); let s = 0; for (let i = 0; i < T; i++) s += x[idx[i]] - y[idx[i]]; acc += s; }
+  return acc;
+}, 1);
+rows.push({ name: 'peer: index-by-index stationary bootstrap, same draws', ms: byIndices.ms, note: `${(byIndices.ms / boot.ms).toFixed(0)}× a shared-set pair` });
 
 const k = 14;
 const common = new Float64Array(T);
@@ -73,13 +90,13 @@ const members = Array.from({ length: k }, () => {
   return m;
 });
 let ticks = 0;
-const ci = time(() => consciousnessIndex(members, { onProgress: () => { ticks++; } }), 1, false);
+const ci = time(() => consciousnessIndex(members, { onProgress: () => { ticks++; } }), 1);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders (26 cuts), 50 surrogates', ms: ci.ms, note: `${ticks} progress calls` });
-const ci1 = time(() => consciousnessIndex(members, { nOrderings: 1, surrogates: 0 }), 1, false);
+const ci1 = time(() => consciousnessIndex(members, { nOrderings: 1, surrogates: 0 }), 1);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 1 order (13 cuts), no surrogates', ms: ci1.ms });
-const ciS = time(() => consciousnessIndex(members, { phiStride: 4 }), 1, false);
+const ciS = time(() => consciousnessIndex(members, { phiStride: 4 }), 1);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 2 orders, phiStride=4', ms: ciS.ms });
-const ci4 = time(() => consciousnessIndex(members, { nOrderings: 4 }), 1, false);
+const ci4 = time(() => consciousnessIndex(members, { nOrderings: 4 }), 1);
 rows.push({ name: 'consciousnessIndex 64k × 14, W=128, 4 orders (52 cuts)', ms: ci4.ms });
 const ret = Float64Array.from({ length: T }, () => 0.01 * rng.normal());
 const es = time(() => eventStudy(ci.result.percentile, ret, { thresholds: [0.6, 0.7, 0.8, 0.9], permutations: 2000 }));

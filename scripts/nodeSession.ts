@@ -4,6 +4,7 @@ import { NotebookSession, type CellState, type WorkerLike } from '../src/workers
 import type { Notebook, InputValue } from '../src/notebook/format';
 import type { WorkerToMain } from '../src/workers/protocol';
 import { nodeMainFunctions } from './nodeMainThread';
+import type { DataUpload } from './dataArgs';
 
 export function createNodeWorker(): WorkerLike {
   const w = new Worker(new URL('./nodeWorker.mjs', import.meta.url));
@@ -26,10 +27,11 @@ export interface HeadlessResult {
 export async function runNotebookHeadless(
   nb: Notebook,
   state: { seed: number; inputs: Record<string, InputValue>; edits: Record<string, string> },
-  opts: { defaultTimeoutMs?: number; onChange?: (id: string, s: CellState) => void } = {},
+  opts: { defaultTimeoutMs?: number; onChange?: (id: string, s: CellState) => void; uploads?: DataUpload[] } = {},
 ): Promise<HeadlessResult> {
   const t0 = performance.now();
   const session = new NotebookSession({ createWorker: createNodeWorker, mainFunctions: nodeMainFunctions, defaultTimeoutMs: opts.defaultTimeoutMs, onChange: opts.onChange });
+  for (const u of opts.uploads ?? []) session.addDataset(u.id, u.fileName, u.text, u.bytes, u.companions);
   session.load(nb.cells, state);
   await session.whenIdle();
   const states = new Map(session.states);

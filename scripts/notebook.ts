@@ -1,5 +1,5 @@
 /**
- * Headless runner: `npm run notebook -- <file.md | notebook-id | share-link> [--json] [--seed N] [--set name=value]… [--timeout ms]`
+ * Headless runner: `npm run notebook -- <file.md | notebook-id | share-link> [--json] [--seed N] [--set name=value]… [--data [input=]path]… [--timeout ms]`
  * Runs a notebook in Node with the same engines as the browser and prints every named value and figure.
  * Exits 1 with a clear message if the notebook or link cannot be read, 2 if any cell fails.
  */
@@ -11,6 +11,7 @@ import { tryDecodeExperiment } from '../src/share/codec';
 import { formatInspected } from '../src/notebook/inspect';
 import type { ViewSpec } from '../src/notebook/views';
 import type { CellState } from '../src/workers/session';
+import { resolveDataArgs, datasetInputs } from './dataArgs';
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`notebook: ${message}\n`);
@@ -23,6 +24,7 @@ let target: string | undefined;
 let seed: number | undefined;
 let timeout: number | undefined;
 const sets: Record<string, string> = {};
+const dataArgs: string[] = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--json') continue;
@@ -32,15 +34,19 @@ for (let i = 0; i < args.length; i++) {
     const [k, ...v] = (args[++i] ?? '').split('=');
     if (!k || !v.length) fail(`--set expects name=value, got '${args[i]}'`);
     sets[k] = v.join('=');
-  } else if (a.startsWith('--')) fail(`unknown option ${a} (expected --json, --seed N, --set name=value, --timeout ms)`);
+  } else if (a === '--data') {
+    if (!args[i + 1]) fail('--data expects a file path (or input=path)');
+    dataArgs.push(args[++i]);
+  } else if (a.startsWith('--')) fail(`unknown option ${a} (expected --json, --seed N, --set name=value, --data [input=]path, --timeout ms)`);
   else target = a;
 }
-if (!target) fail('usage: npm run notebook -- <file.md | notebook-id | share-link> [--json] [--seed N] [--set name=value] [--timeout ms]');
+if (!target) fail('usage: npm run notebook -- <file.md | notebook-id | share-link> [--json] [--seed N] [--set name=value] [--data [input=]path] [--timeout ms]');
 if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) fail(`--seed must be an integer 0…4294967295`);
 
 const catalog = loadCatalog();
 let nb: Notebook;
 let state: { seed: number; inputs: Record<string, InputValue>; edits: Record<string, string> };
+let linkFiles: Record<string, { name: string; size: number; sha256: string }> = {};
 
 // A share link, whole URL or just its hash: the payload is the `x<version>.…` part after `#` or `/nb/<id>/`.
 const shareMatch = /(?:^|[#/])(x\d+\..*)$/.exec(target.trim());
@@ -59,6 +65,7 @@ if (target.endsWith('.md')) {
   if (!found) fail(`the link refers to notebook '${res.state.notebook}', which does not exist (have: ${catalog.map((n) => n.meta.id).join(', ')})`);
   nb = found;
   state = { seed: res.state.seed, inputs: { ...res.state.inputs }, edits: { ...res.state.edits } };
+  linkFiles = res.state.files ?? {};
 } else {
   const found = catalog.find((n) => n.meta.id === target);
   if (!found) fail(`no notebook '${target}' (have: ${catalog.map((n) => n.meta.id).join(', ')}); pass a .md file, a notebook id or a share link`);
@@ -72,10 +79,31 @@ for (const [k, raw] of Object.entries(sets)) {
   const value: InputValue = spec.type === 'checkbox' ? raw === 'true' : spec.type === 'slider' || spec.type === 'number' ? Number(raw) : raw;
   const problem = validateInputValue(spec, value);
   if (problem) fail(`--set ${k}: ${problem}`);
+  // A shipped dataset shorter than the notebook's windows is refused here, as the page's selector does.
+  if (spec.type === 'dataset' && spec.minRows && typeof value === 'string' && value) {
+    const manifest = JSON.parse(readFileSync('public/data/index.json', 'utf8')) as { datasets: { id: string; rows: number }[] };
+    const rows = manifest.datasets.find((d) => d.id === value)?.rows;
+    if (rows !== undefined && rows < spec.minRows) fail(`--set ${k}: ${value} has ${rows} bars; "${spec.label}" needs at least ${spec.minRows} for this notebook's windows`);
+  }
   state.inputs[k] = value;
 }
 
-const { states, ms } = await runNotebookHeadless(nb, state, { defaultTimeoutMs: timeout });
+// Own files: validated exactly as the page does, then handed to the worker. A share link that names files needs them.
+let data: ReturnType<typeof resolveDataArgs> = { uploads: [], inputs: {}, files: {}, notes: [] };
+try {
+  data = resolveDataArgs(dataArgs, datasetInputs(nb), `notebook '${nb.meta.id}'`);
+} catch (e) {
+  fail((e as Error).message);
+}
+Object.assign(state.inputs, data.inputs);
+for (const [input, f] of Object.entries(linkFiles)) {
+  const got = data.files[input];
+  if (!got) fail(`the link was made with your own file for '${input}': pass it with --data ${input}=path/to/${f.name} (sha256 ${f.sha256})`);
+  if (got.sha256 !== f.sha256) process.stderr.write(`notebook: warning: ${got.name} is not the file the link was made with (sha256 ${got.sha256.slice(0, 12)}… instead of ${f.sha256.slice(0, 12)}…)\n`);
+}
+if (!json) for (const n of data.notes) process.stderr.write(`data: ${n}\n`);
+
+const { states, ms } = await runNotebookHeadless(nb, state, { defaultTimeoutMs: timeout, uploads: data.uploads });
 
 function viewSummary(v: ViewSpec | undefined): unknown {
   if (!v) return undefined;
@@ -92,6 +120,8 @@ function viewSummary(v: ViewSpec | undefined): unknown {
       return v.items.map(viewSummary);
     case 'text':
       return { text: v.markdown.slice(0, 200) };
+    case 'circuit':
+      return { circuit: { qubits: v.circuit.nQubits, ops: v.circuit.ops.length, cuts: v.cuts.length, caption: v.caption } };
   }
 }
 
@@ -106,7 +136,7 @@ const cells = nb.cells.map((c) => {
 const failed = cells.filter((c) => c.state !== 'done');
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ notebook: nb.meta.id, title: nb.meta.title, seed: state.seed, inputs: state.inputs, elapsedMs: Math.round(ms), cells }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ notebook: nb.meta.id, title: nb.meta.title, seed: state.seed, inputs: state.inputs, ...(Object.keys(data.files).length ? { files: data.files } : {}), elapsedMs: Math.round(ms), cells }, null, 2)}\n`);
 } else {
   process.stdout.write(`${nb.meta.title} (${nb.meta.id}), seed ${state.seed}, ${Math.round(ms)} ms\n`);
   for (const c of cells) {

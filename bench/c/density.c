@@ -7,7 +7,8 @@
  *   kraus  — the textbook form: for every 2×2 block B, ρ' = Σ_k K_k B K_k† (complex arithmetic);
  *   superop — the same map folded into a 4×4 superoperator S = Σ K⊗conj(K) (what the TS code does).
  *
- * Usage: density <nQubits> <reps> <gamma>. Each rep applies the channel to qubits 0…n−1 once.
+ * Usage: density <nQubits> <reps> <gamma>. Each rep applies the channel to qubits 0…n−1 once; after an
+ * untimed warm-up rep, the MEDIAN rep's time / n is reported (the same protocol as the TS side).
  * Prints one JSON line: {"n":…, "reps":…, "krausSecondsPerApply":…, "superopSecondsPerApply":…, "checksum":…}
  */
 #include <stdio.h>
@@ -102,6 +103,9 @@ static double checksum(const double *rho, int n) {
   return s;
 }
 
+static int cmp_double(const void *a, const void *b) { double x = *(const double *)a, y = *(const double *)b; return (x > y) - (x < y); }
+static double median(double *xs, int n) { qsort(xs, n, sizeof(double), cmp_double); return xs[(n - 1) / 2]; }
+
 int main(int argc, char **argv) {
   int n = argc > 1 ? atoi(argv[1]) : 10, reps = argc > 2 ? atoi(argv[2]) : 5;
   double gamma = argc > 3 ? atof(argv[3]) : 0.1;
@@ -109,18 +113,22 @@ int main(int argc, char **argv) {
   double *rho = malloc(sizeof(double) * 2 * dim * dim);
   double K[16] = { 1, 0, 0, 0, 0, 0, sqrt(1 - gamma), 0,   0, 0, sqrt(gamma), 0, 0, 0, 0, 0 };
   double S[32];
+  /* Warm median, as on the TS side: one untimed warm-up rep, then the median rep / n. */
+  double *tr = malloc(sizeof(double) * reps);
   init(rho, n);
   for (int q = 0; q < n; q++) apply_kraus(rho, n, q, K, 2); /* warm-up */
   init(rho, n);
-  double t0 = now();
-  for (int r = 0; r < reps; r++) for (int q = 0; q < n; q++) apply_kraus(rho, n, q, K, 2);
-  double tk = (now() - t0) / (reps * n);
+  for (int r = 0; r < reps; r++) { double t0 = now(); for (int q = 0; q < n; q++) apply_kraus(rho, n, q, K, 2); tr[r] = (now() - t0) / n; }
+  double tk = median(tr, reps);
   double ck = checksum(rho, n);
   init(rho, n);
-  t0 = now();
-  for (int r = 0; r < reps; r++) { superop(K, 2, S); for (int q = 0; q < n; q++) apply_superop(rho, n, q, S); }
-  double ts = (now() - t0) / (reps * n);
+  superop(K, 2, S);
+  for (int q = 0; q < n; q++) apply_superop(rho, n, q, S); /* warm-up */
+  init(rho, n);
+  for (int r = 0; r < reps; r++) { double t0 = now(); superop(K, 2, S); for (int q = 0; q < n; q++) apply_superop(rho, n, q, S); tr[r] = (now() - t0) / n; }
+  double ts = median(tr, reps);
   double cs = checksum(rho, n);
+  free(tr);
   printf("{\"n\":%d,\"reps\":%d,\"krausSecondsPerApply\":%.9g,\"superopSecondsPerApply\":%.9g,\"checksumKraus\":%.15g,\"checksumSuperop\":%.15g}\n", n, reps, tk, ts, ck, cs);
   free(rho);
   return 0;

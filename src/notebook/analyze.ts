@@ -62,7 +62,7 @@ function parseProgram(js: string): Program {
     const err = e as SyntaxError & { loc?: { line: number; column: number } };
     let reason = err.message.replace(/\s*\(\d+:\d+\)\s*$/, '');
     if (/'import' and 'export' may appear only/.test(reason)) {
-      reason = `${reason}: cells cannot import modules; use the provided libraries (quantum, market, ensemble, stats, timing)`;
+      reason = `${reason}: cells cannot import modules; use the provided libraries (quantum, market, ensemble, stats, timing, claims, roadmap)`;
     }
     throw new CellSyntaxError(reason, err.loc?.line ?? 1, (err.loc?.column ?? 0) + 1);
   }

@@ -29,6 +29,14 @@ export interface InputSpec {
   step?: number;
   options?: { value: InputValue; label: string }[];
   help?: string;
+  /** Dataset inputs only: what kind of file they take (default candles). */
+  accept?: 'candles' | 'backtest' | 'hyperopt' | 'members';
+  /** Dataset inputs only: offer "none" (value '') so the notebook can run without this file. */
+  optional?: boolean;
+  /** Dataset inputs only: the fewest rows the notebook's windows need (candles: bars, backtest: trades, hyperopt: epochs, members: rows); a shorter file is refused at load. */
+  minRows?: number;
+  /** A richer editor for a text input: `circuit` = the visual circuit editor (the value is OpenQASM 2.0). */
+  widget?: 'circuit';
 }
 
 export interface CellDef {
@@ -264,6 +272,20 @@ export function parseInputSpec(source: string, line: number): InputSpec {
   spec.max = num('max');
   spec.step = num('step');
   if (typeof d.help === 'string') spec.help = d.help;
+  if (d.accept !== undefined) {
+    const kinds = ['candles', 'backtest', 'hyperopt', 'members'] as const;
+    if (type !== 'dataset' || !kinds.includes(d.accept as (typeof kinds)[number])) throw new NotebookFormatError(`input '${name}': 'accept' is for dataset inputs and must be one of ${kinds.join(', ')}`, fieldLine('accept'));
+    spec.accept = d.accept as InputSpec['accept'];
+  }
+  if (d.optional !== undefined) spec.optional = d.optional === true;
+  if (d.minRows !== undefined) {
+    if (type !== 'dataset' || typeof d.minRows !== 'number' || !Number.isInteger(d.minRows) || d.minRows < 1) throw new NotebookFormatError(`input '${name}': 'minRows' is for dataset inputs and must be a whole number ≥ 1`, fieldLine('minRows'));
+    spec.minRows = d.minRows;
+  }
+  if (d.widget !== undefined) {
+    if (d.widget !== 'circuit' || type !== 'text') throw new NotebookFormatError(`input '${name}': unknown widget ${JSON.stringify(d.widget)} (expected 'circuit', on a text input)`, fieldLine('widget'));
+    spec.widget = 'circuit';
+  }
   if (d.options !== undefined) {
     if (!Array.isArray(d.options)) throw new NotebookFormatError(`input '${name}': 'options' must be a list`, fieldLine('options'));
     spec.options = d.options.map((o) => {
@@ -329,7 +351,11 @@ function setYamlValue(source: string, value: InputValue): string {
   const lines = source.split('\n');
   const idx = lines.findIndex((l) => /^value\s*:/.test(l));
   const rendered = `value: ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`;
-  if (idx >= 0) lines[idx] = rendered;
-  else lines.push(rendered);
+  if (idx >= 0) {
+    // A block scalar (`value: |`) continues on the indented lines below: replace those too.
+    let end = idx + 1;
+    while (end < lines.length && (/^\s+\S/.test(lines[end]) || (lines[end].trim() === '' && end + 1 < lines.length && /^\s+\S/.test(lines[end + 1])))) end++;
+    lines.splice(idx, end - idx, rendered);
+  } else lines.push(rendered);
   return lines.join('\n');
 }

@@ -66,7 +66,7 @@ export class NotebookHost {
   private nextCallId = 1;
   private pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private datasets = new Map<string, Promise<unknown>>();
-  private uploads = new Map<string, { fileName: string; text: string }>();
+  private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }>();
 
   constructor(private readonly env: HostEnv) {
     this.runtime = new Runtime((id, s) => this.report(id, s));
@@ -113,7 +113,7 @@ export class NotebookHost {
         for (const c of this.cells.values()) this.runtime.define(this.compile(c));
         break;
       case 'addDataset':
-        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text });
+        this.uploads.set(msg.id, { fileName: msg.fileName, text: msg.text, bytes: msg.bytes, blob: msg.blob, companions: msg.companions });
         this.datasets.delete(msg.id);
         // Cells reading this dataset re-run through their input cell, which the page sets next.
         break;
@@ -206,7 +206,12 @@ export class NotebookHost {
   private async runNotebook(cellId: string, id: string, opts: { inputs?: Record<string, InputValue>; seed?: number }): Promise<NotebookRun> {
     if (!this.env.notebookSource) throw new Error('runNotebook is not available in this environment');
     const nb = parseNotebook(await this.env.notebookSource(id), id);
-    const inputs = opts.inputs ?? {};
+    const inputs = { ...(opts.inputs ?? {}) };
+    // An own file set on this session under a dataset input's name (`npm run ledger -- --data`) reaches the notebooks it runs.
+    for (const c of nb.cells) {
+      const v = c.input?.type === 'dataset' && !(c.input.name in inputs) ? this.inputs[c.input.name] : undefined;
+      if (typeof v === 'string' && v.startsWith('upload:')) inputs[c.input!.name] = v;
+    }
     for (const [name, value] of Object.entries(inputs)) {
       const spec = nb.cells.find((c) => c.input?.name === name)?.input;
       if (!spec) throw new Error(`runNotebook('${id}'): it has no input '${name}' (inputs: ${nb.cells.filter((c) => c.input).map((c) => c.input!.name).join(', ')})`);
@@ -236,6 +241,8 @@ export class NotebookHost {
         }
       },
     });
+    // The user's own files reach the notebooks this one runs (the ledger on your data).
+    for (const [uid, up] of this.uploads) nested.handle({ type: 'addDataset', id: uid, ...up });
     nested.handle({ type: 'load', cells: nb.cells, seed, inputs, edits: {}, blocked: {} });
     await nested.idle();
     const run: NotebookRun = { id, title: nb.meta.title, inputs, seed, verdicts: [], figures: {}, errors: [], ms: this.env.now() - t0 };
@@ -255,15 +262,20 @@ export class NotebookHost {
     let p = this.datasets.get(id);
     if (!p) {
       p = (async () => {
-        const market = (await resolveLibrary('market', this.context('dataset'))) as { parseOhlcv(text: string, file: string): { data: unknown } };
+        const market = (await resolveLibrary('market', this.context('dataset'))) as typeof import('../engine/market/index');
+        // Candles resolve to the series itself (what every notebook reads); other kinds to their parsed file.
+        const unwrap = (f: ReturnType<typeof market.parseDataFile>) => (f.kind === 'candles' ? f.result.data : f);
         if (id.startsWith('upload:')) {
           const up = this.uploads.get(id);
           if (!up) throw new Error(`dataset '${id}' was a file on another machine or in an earlier visit: files you drop stay in your browser and are not part of links or saved edits. Drop the file again to use it.`);
-          return market.parseOhlcv(up.text, up.fileName).data;
+          const bytes = up.blob ? new Uint8Array(await up.blob.arrayBuffer()) : up.bytes;
+          return unwrap(market.parseDataFile(bytes ?? up.text, up.fileName, undefined, up.companions));
         }
-        const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[] };
+        const manifest = JSON.parse(await this.env.fetchText('data/index.json')) as { datasets: { id: string; file: string }[]; runs?: { id: string; file: string }[] };
+        const run = manifest.runs?.find((d) => d.id === id);
+        if (run) return unwrap(market.parseDataFile(await this.env.fetchText(`data/${run.file}`), run.file));
         const entry = manifest.datasets.find((d) => d.id === id);
-        if (!entry) throw new Error(`unknown dataset '${id}' (available: ${manifest.datasets.map((d) => d.id).join(', ')})`);
+        if (!entry) throw new Error(`unknown dataset '${id}' (available: ${[...manifest.datasets, ...(manifest.runs ?? [])].map((d) => d.id).join(', ')})`);
         const text = await this.env.fetchText(`data/${entry.file}`);
         return market.parseOhlcv(text, entry.file).data;
       })();

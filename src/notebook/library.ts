@@ -14,6 +14,8 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
   stats: () => import('../engine/stats/index'),
   timing: () => import('../engine/timing/index'),
   claims: () => import('../engine/claims/index'),
+  trades: () => import('../engine/trades/index'),
+  roadmap: () => import('../engine/roadmap/index'),
 };
 
 export interface CellContext {
@@ -25,7 +27,7 @@ export interface CellContext {
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'judged', 'text', 'md', 'group', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'judged', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
 
 export function isLibraryName(name: string): boolean {
   return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
@@ -56,6 +58,9 @@ export async function resolveLibrary(name: string, ctx: CellContext): Promise<un
     case 'md':
     case 'group':
       return viewBuilders[name];
+    case 'circuit':
+      // Loaded on first use, like the engines: it simulates (the step view) and writes QASM.
+      return (await import('../engine/quantum/diagram/view')).circuitView;
     case 'createRng':
       return createRng;
     case 'rng':

@@ -3,6 +3,7 @@
  * Cells run in a worker and Plot needs the DOM, so `Plot.lineY(data, opts)` inside a cell records a recipe
  * `{ __plot: 'lineY', args: [data, opts] }` that the page replays with the real Plot.
  */
+import type { CircuitViewSpec } from '../engine/quantum/diagram/view';
 import { judge as judgeClaim } from '../engine/claims/judge';
 import type { JudgedReading, Judgement } from '../engine/claims/types';
 import { VERDICTS, isVerdict, type Verdict } from '../engine/claims/verdict';
@@ -51,7 +52,9 @@ export type ViewSpec =
   | { kind: 'metrics'; items: MetricItem[] }
   | ({ kind: 'verdict' } & VerdictSpec)
   | { kind: 'text'; markdown: string }
-  | { kind: 'group'; items: ViewSpec[] };
+  | { kind: 'group'; items: ViewSpec[] }
+  /** A circuit diagram (see src/engine/quantum/diagram/view.ts); built by `circuit(c, options)`. */
+  | CircuitViewSpec;
 
 /** The `Plot` object inside cells: any mark or transform call becomes a recipe. */
 export const PlotRecorder: Record<string, (...args: unknown[]) => PlotCall> = new Proxy(
@@ -125,5 +128,5 @@ export const viewBuilders = {
 };
 
 export function isViewSpec(v: unknown): v is ViewSpec {
-  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group'].includes((v as ViewSpec).kind);
+  return !!v && typeof v === 'object' && typeof (v as ViewSpec).kind === 'string' && ['plot', 'table', 'metrics', 'verdict', 'text', 'group', 'circuit'].includes((v as ViewSpec).kind);
 }

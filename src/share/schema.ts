@@ -15,6 +15,17 @@ export interface ExperimentState {
   step?: number;
   /** Presenter knobs, e.g. ['code', 'controls']. */
   hide?: string[];
+  /**
+   * The user's own files, by input name: a fingerprint only (name, size, SHA-256), never the data, so a link
+   * can say exactly which file reproduces it.
+   */
+  files?: Record<string, FileFingerprint>;
+}
+
+export interface FileFingerprint {
+  name: string;
+  size: number;
+  sha256: string;
 }
 
 export const CURRENT_VERSION = 1;
@@ -36,6 +47,9 @@ export const LIMITS = {
   maxDatasetChars: 256,
   maxStep: 10_000,
   maxHide: 16,
+  /** Own files per link (one per dataset input). */
+  maxFiles: 16,
+  maxFileNameChars: 256,
 } as const;
 
 export const NOTEBOOK_ID_PATTERN = /^[a-z0-9-]+$/;
@@ -65,6 +79,11 @@ export const payloadSchema = z.object({
   dataset: z.string(expected('string')).optional(),
   step: z.number(expected('number')).optional(),
   hide: z.array(z.string(expected('string')), expected('array')).optional(),
+  files: z.record(z.string(), z.object({
+    name: z.string(expected('string')),
+    size: z.number(expected('number')),
+    sha256: z.string(expected('string')),
+  }, expected('object')), expected('object')).optional(),
 }, expected('object'));
 
 export const KNOWN_FIELDS = new Set(Object.keys(payloadSchema.shape));
@@ -165,6 +184,15 @@ export function checkLimits(p: Payload): void {
   if (p.step !== undefined && (!Number.isInteger(p.step) || p.step < 0 || p.step > LIMITS.maxStep)) {
     throw limit('step', `invalid step ${p.step} (expected an integer 0–${LIMITS.maxStep})`);
   }
+  const files = Object.entries(p.files ?? {});
+  if (files.length > LIMITS.maxFiles) throw limit('files', `${files.length} files (expected at most ${LIMITS.maxFiles})`);
+  for (const [input, f] of files) {
+    checkName('files', input);
+    const path = formatPath(['files', input]);
+    if (!f.name.length || f.name.length > LIMITS.maxFileNameChars || hasControlChar(f.name)) throw limit(`${path}.name`, `invalid file name (expected 1–${LIMITS.maxFileNameChars} printable characters)`);
+    if (!Number.isSafeInteger(f.size) || f.size < 0) throw limit(`${path}.size`, `invalid size ${f.size} (expected a whole number of bytes)`);
+    if (!/^[0-9a-f]{64}$/.test(f.sha256)) throw limit(`${path}.sha256`, 'expected 64 lowercase hex digits');
+  }
   if (p.hide !== undefined) {
     if (p.hide.length > LIMITS.maxHide) throw limit('hide', `${p.hide.length} entries (expected at most ${LIMITS.maxHide})`);
     p.hide.forEach((h, i) => {
@@ -185,6 +213,9 @@ export function canonicalState(p: Omit<ExperimentState, 'v' | 'inputs' | 'edits'
   if (p.dataset !== undefined) out.dataset = p.dataset;
   if (p.step !== undefined) out.step = p.step + 0; // + 0 turns -0 into 0
   if (p.hide !== undefined && p.hide.length) out.hide = [...new Set(p.hide)].sort();
+  if (p.files !== undefined && Object.keys(p.files).length) {
+    out.files = Object.fromEntries(Object.entries(p.files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, f]) => [k, { name: f.name, size: f.size, sha256: f.sha256 }]));
+  }
   return out;
 }
 
@@ -196,5 +227,6 @@ export function toWire(s: ExperimentState): Record<string, unknown> {
   if (s.dataset !== undefined) w.dataset = s.dataset;
   if (s.step !== undefined) w.step = s.step;
   if (s.hide !== undefined && s.hide.length) w.hide = s.hide;
+  if (s.files !== undefined && Object.keys(s.files).length) w.files = s.files;
   return w;
 }

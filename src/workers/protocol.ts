@@ -19,7 +19,7 @@ export type MainToWorker =
   | { type: 'unblock'; id: string }
   | { type: 'setSeed'; seed: number }
   /** A data file the user dropped on the page: it stays in this browser (page → local worker only). */
-  | { type: 'addDataset'; id: string; fileName: string; text: string }
+  | { type: 'addDataset'; id: string; fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }
   | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string };
 
 export interface CellErrorInfo {

@@ -45,7 +45,7 @@ export class NotebookSession {
   private inputs: Record<string, InputValue> = {};
   private edits: Record<string, string> = {};
   private blocked: Record<string, string> = {};
-  private uploads = new Map<string, { fileName: string; text: string }>();
+  private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }>();
   private watchdogs = new Map<string, unknown>();
   private readonly opts: Required<Pick<SessionOptions, 'defaultTimeoutMs' | 'now' | 'setTimer' | 'clearTimer'>> & SessionOptions;
   private idleWaiters: (() => void)[] = [];
@@ -86,9 +86,10 @@ export class NotebookSession {
   }
 
   /** A user's own data file: kept here so a restarted worker gets it again. */
-  addDataset(id: string, fileName: string, text: string): void {
-    this.uploads.set(id, { fileName, text });
-    this.send({ type: 'addDataset', id, fileName, text });
+  addDataset(id: string, fileName: string, text: string, bytes?: Uint8Array, companions?: { name: string; text: string }[], blob?: Blob): void {
+    // A Blob (the dropped File) crosses to the worker by reference: the page never copies a big file.
+    this.uploads.set(id, { fileName, text, bytes, blob, companions });
+    this.send({ type: 'addDataset', id, fileName, text, bytes, blob, companions });
   }
 
   /** Run a held-back cell (cancelled, timed out, or untrusted code the user has now accepted). */

@@ -100,3 +100,30 @@ describe('parseNotebook', () => {
     expect(validateInputValue(spec, 'x')).toMatch(/expected a number/);
   });
 });
+
+describe('circuit input widget', () => {
+  const src = [
+    '---', 'id: t', 'title: T', '---', '',
+    '```input', 'name: qasm', 'type: text', 'widget: circuit', 'label: Circuit', 'value: |', '  OPENQASM 2.0;', '  qreg q[1];', '  h q[0];', 'help: edit me', '```', '',
+  ].join('\n');
+
+  it('a text input may use the circuit editor; its block-scalar value is the QASM text', () => {
+    const nb = parseNotebook(src);
+    const spec = nb.cells[0].input!;
+    expect(spec.widget).toBe('circuit');
+    expect(spec.value).toBe('OPENQASM 2.0;\nqreg q[1];\nh q[0];\n');
+  });
+
+  it('an unknown widget, or the widget on a non-text input, is refused with its line', () => {
+    expect(() => parseNotebook(src.replace('widget: circuit', 'widget: knob'))).toThrow(/unknown widget "knob"/);
+    expect(() => parseNotebook(src.replace('type: text', 'type: number').replace(/value: \|\n( {2}.*\n)+/, 'value: 1\n'))).toThrow(NotebookFormatError);
+  });
+
+  it('applyEdits replaces the whole block scalar, and the result parses back to the new value', () => {
+    const nb = parseNotebook(src);
+    const out = applyEdits(nb, {}, { qasm: 'OPENQASM 2.0;\nqreg q[2];\ncx q[0],q[1];\n' });
+    const again = parseNotebook(out);
+    expect(again.cells[0].input!.value).toBe('OPENQASM 2.0;\nqreg q[2];\ncx q[0],q[1];\n');
+    expect(again.cells[0].input!.help).toBe('edit me');
+  });
+});

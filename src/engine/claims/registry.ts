@@ -12,6 +12,7 @@
  */
 import type { Platform } from '../quantum/presets.data';
 import { defineClaim, type ClaimRecord, type Reading } from './types';
+import { MISSING_CLAIMS } from './rules/roadmap-missing';
 import { fmt, type RuleResult } from './verdict';
 import { PLATFORMS, READING_STATED, READING_STATED_LABEL, hardwareReadingId, hardwareReadingLabel, type HardwareFigures } from './stack';
 import { ruleBuffer10ns } from './rules/buffer-10ns';
@@ -514,6 +515,8 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       { name: 'trades', figures: staged(5), expect: { [AS_STATED]: 'untestable as stated' } },
     ],
   }),
+  // The claims that had no experiment (issue 8 §4): records in rules/roadmap-missing.ts.
+  ...MISSING_CLAIMS,
 ] as unknown as readonly ClaimRecord<never>[];
 
 /** The claim's metadata as the rest of the app uses it (title, quote, section, notebook). */

@@ -14,12 +14,22 @@ export interface LogisticOptions {
   readonly tolerance?: number;
   /** Starting point (warm start); zeros by default. */
   readonly init?: Float64Array;
+  /**
+   * Warm-start curvature: `sum` holds Σ w·x·xᵀ (no ridge) over the FIRST `rows` rows of x, from an
+   * earlier fit on those rows (LogisticFit.hessian). The first Newton matrix is that sum plus the new
+   * rows' terms at `init`, so an expanding window only pays curvature for its new rows; steps then
+   * reuse its factor (chord steps) unless a step exceeds 0.05, which triggers full Newton again. The
+   * optimum is the same (convex objective, same gradient tolerance); only the path to it changes.
+   */
+  readonly initHessian?: { readonly sum: Float64Array; readonly rows: number };
 }
 
 export interface LogisticFit {
   readonly beta: Float64Array;
   readonly iterations: number;
   readonly converged: boolean;
+  /** The last Newton matrix without its ridge (Σ w·x·xᵀ over all rows), for FitOptions-style warm starts. */
+  readonly hessian: { readonly sum: Float64Array; readonly rows: number };
 }
 
 /**
@@ -37,20 +47,25 @@ export function fitLogistic(x: Float64Array, y: Float64Array, nRows: number, nCo
   const step = new Float64Array(d);
   const chol = new Float64Array(d * d);
   let iterations = 0, converged = false, haveFactor = false, lastStep = Infinity;
+  const sum = new Float64Array(d * d); // Σ w·x·xᵀ of the last Newton matrix (upper triangle, no ridge)
+  const warm = options.initHessian;
+  let partialFrom = -1; // first pass: curvature only for rows ≥ partialFrom, the rest from `warm`
+  if (warm && warm.sum.length === d * d && warm.rows >= 0 && warm.rows <= nRows) { hess.set(warm.sum); partialFrom = warm.rows; }
   while (iterations < maxIterations) {
     iterations++;
     // Full Newton steps until the step is small, then chord steps (old Hessian factor, new gradient):
     // near the optimum they converge just as surely at an eighth of the cost per pass.
-    const refresh = !haveFactor || lastStep > 0.05;
+    const partial = partialFrom >= 0;
+    const refresh = partial || !haveFactor || lastStep > 0.05;
     grad.fill(0);
-    if (refresh) hess.fill(0);
+    if (refresh && !partial) hess.fill(0);
     for (let r = 0, o = 0; r < nRows; r++, o += d) {
       let z = 0;
       for (let j = 0; j < d; j++) z += x[o + j] * beta[j];
       const mu = sigmoid(z);
       const resid = y[r] - mu;
       for (let j = 0; j < d; j++) grad[j] += x[o + j] * resid;
-      if (!refresh) continue;
+      if (!refresh || r < partialFrom) continue;
       const w = Math.max(mu * (1 - mu), 1e-12);
       for (let j = 0; j < d; j++) {
         const wxj = w * x[o + j], base = j * d;
@@ -59,6 +74,8 @@ export function fitLogistic(x: Float64Array, y: Float64Array, nRows: number, nCo
     }
     for (let j = 1; j < d; j++) grad[j] -= l2 * beta[j];
     if (refresh) {
+      partialFrom = -1;
+      sum.set(hess);
       for (let j = 1; j < d; j++) hess[j * d + j] += l2;
       hess[0] += 1e-10; // keeps the system positive definite when every label is equal
       for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hess[j * d + k] = hess[k * d + j];
@@ -73,7 +90,7 @@ export function fitLogistic(x: Float64Array, y: Float64Array, nRows: number, nCo
     lastStep = maxStep;
     if (maxStep < tolerance) { converged = true; break; }
   }
-  return { beta, iterations, converged };
+  return { beta, iterations, converged, hessian: { sum, rows: nRows } };
 }
 
 /** Overwrite the lower triangle of symmetric positive definite A with its Cholesky factor L (A = L·Lᵀ). */

@@ -21,6 +21,13 @@ export type AggregatorKind = 'static' | 'fitted' | 'online';
 export interface FitOptions {
   /** Seed for any randomised initialisation (variational circuit). */
   readonly seed?: number;
+  /**
+   * Warm start: the `warmStart` of the predictor this aggregator fitted on the PREVIOUS split of the
+   * same walk-forward (evaluateWalkForward passes it), so a result depends only on the data and the
+   * split sequence. Convex fits (stacking) start Newton there and converge to the same optimum in fewer
+   * iterations; others ignore it.
+   */
+  readonly warmStart?: unknown;
 }
 
 /** A fitted aggregator: maps one bar's member probabilities to P(up). */
@@ -33,6 +40,8 @@ export interface Predictor {
   readonly lastUsedFallback?: boolean;
   /** Counters worth reporting (ties, fallbacks, …). */
   diagnostics?(): Record<string, number>;
+  /** Fitted state a later fit of the same aggregator may start from (opaque; see FitOptions.warmStart). */
+  readonly warmStart?: unknown;
 }
 
 export interface Aggregator {

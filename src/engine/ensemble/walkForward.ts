@@ -133,13 +133,16 @@ export function evaluateWalkForward(
   const row = new Float64Array(data.probs.length);
   const total = splits.length * aggregators.length;
   let done = 0;
+  // Each aggregator's previous fit, passed on as a warm start (deterministic: same splits, same chain).
+  const warm: unknown[] = aggregators.map(() => undefined);
   for (const split of splits) {
     if (split.testEnd > nBars) throw new RangeError(`invalid split ${split.index}: testEnd ${split.testEnd} (expected ≤ nBars ${nBars})`);
     tested.fill(1, split.testStart, split.testEnd);
     for (let a = 0; a < aggregators.length; a++) {
       if (isCancelled?.()) throw new CancelledError();
       const agg = aggregators[a];
-      const predictor = agg.fit(data, split.train, { seed: (seed + 7919 * split.index) >>> 0 });
+      const predictor = agg.fit(data, split.train, { seed: (seed + 7919 * split.index) >>> 0, warmStart: warm[a] });
+      warm[a] = predictor.warmStart;
       predictWindow(predictor, data, split, outs[a], row);
       const d = predictor.diagnostics?.();
       if (d) for (const k in d) diags[a][k] = (diags[a][k] ?? 0) + d[k];

@@ -13,3 +13,11 @@ export {
   type MappingOptions, type ProbabilityColumn, type MemberProbabilityOptions, type MemberProbabilities,
 } from './probabilities';
 export { pinDefaults, literalReplacement, type PinnedProbabilities } from './roadmapControls';
+// Users' own files: freqtrade backtests, hyperopt results, feather candles, member outputs (one dispatcher).
+export { parseDataFile, detectDataFileKind, sha256Hex, checkMinimumRows, rowCount, describeDataFile, KIND_LABEL, DATA_FILE_KINDS, type DataFileKind, type ParsedDataFile } from './userFiles';
+export { parseBacktestExport, timeframeToMs, type BacktestExport, type BacktestTrade, type StrategyRun, type StrategySummary } from './freqtradeBacktest';
+export { parseHyperoptResults, type HyperoptRun, type HyperoptEpoch } from './freqtradeHyperopt';
+export { parseFeatherCandles } from './freqtradeFeather';
+export { parseMembersCsv, alignMembers, lookAheadCheck, type MembersFile, type MemberColumn } from './membersCsv';
+export { FreqtradeFileError } from './freqtradeErrors';
+export { ownMemberProbabilities } from './ownMembers';

@@ -100,7 +100,7 @@ export interface OhlcvParseResult {
 export type TimeFormat = 'epoch-ms' | 'epoch-s' | 'epoch-us' | 'iso-8601';
 
 export interface OhlcvFormat {
-  readonly kind: 'csv' | 'freqtrade-json';
+  readonly kind: 'csv' | 'freqtrade-json' | 'feather';
   readonly timeFormat: TimeFormat;
   /** CSV only: the delimiter and whether a header line was found. */
   readonly delimiter?: string;

@@ -33,7 +33,7 @@ export interface ProbabilityColumn {
   readonly isDefault: Uint8Array;
 }
 
-function checkMapping(o: Partial<MappingOptions>): Required<MappingOptions> {
+export function checkMapping(o: Partial<MappingOptions>): Required<MappingOptions> {
   const m = { ...DEFAULT_MAPPING, ...o };
   if (!Number.isInteger(m.refitEvery) || m.refitEvery < 1) throw new RangeError(`invalid mapping.refitEvery: ${m.refitEvery} (expected an integer ≥ 1)`);
   if (!Number.isInteger(m.minHistory) || m.minHistory < 1) throw new RangeError(`invalid mapping.minHistory: ${m.minHistory} (expected an integer ≥ 1)`);

@@ -9,7 +9,7 @@ export {
   validateCircuit, validateOp, withOp, withOps, type Circuit, type GateOp, type Op,
 } from './circuit.ts';
 export {
-  MAX_STATEVECTOR_QUBITS, SimulationWorkspace, Statevector, checkStatevectorQubits, formatBytes, simulate,
+  MAX_STATEVECTOR_QUBITS, ParametricCircuit, SimulationWorkspace, Statevector, checkStatevectorQubits, formatBytes, simulate,
   type SimulateOptions, type SimulateResult,
 } from './statevector.ts';
 export { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
@@ -21,3 +21,4 @@ export { adjointGradient, allParamRefs, expectationValue, type GradientResult, t
 export { QasmError, formatAngle, parseQasm, toQasm } from './qasm.ts';
 export { bellCircuit, ghzCircuit, layeredBenchmarkCircuit, qftCircuit, roadmapAggregatorCircuit } from './standardCircuits.ts';
 export { measureGateThroughput, type ThroughputOptions, type ThroughputResult } from './throughput.ts';
+export { circuitView, columnPrefix, formatAngleLabel, layoutCircuit, renderCircuitSvg, stepThroughColumns } from './diagram/index.ts';

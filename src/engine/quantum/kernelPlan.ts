@@ -73,6 +73,25 @@ export function planMatrix(m: Float64Array, k: number): KernelPlan {
   return t === 1 ? { type: 'm1', ctrl, targets, data: sub } : { type: 'mk', ctrl, targets, data: sub };
 }
 
+/**
+ * planMatrix for a 2×2 (8 scalars) without its general search: identity, diagonal, X or a
+ * dense 2×2. Used for every fused single-qubit gate, so it allocates only the plan.
+ */
+export function plan1q(m: Float64Array): KernelPlan {
+  if (m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0) {
+    if (m[0] === 1 && m[1] === 0 && m[6] === 1 && m[7] === 0) return IDENTITY_PLAN;
+    return { type: 'diag1', ctrl: NO_QUBITS, targets: TARGET_0, data: Float64Array.of(m[0], m[1], m[6], m[7]) };
+  }
+  if (m[0] === 0 && m[1] === 0 && m[6] === 0 && m[7] === 0 && m[2] === 1 && m[3] === 0 && m[4] === 1 && m[5] === 0) {
+    return { type: 'x', ctrl: NO_QUBITS, targets: TARGET_0 };
+  }
+  return { type: 'm1', ctrl: NO_QUBITS, targets: TARGET_0, data: m.slice(0, 8) };
+}
+
+const IDENTITY_PLAN: KernelPlan = { type: 'identity' };
+const NO_QUBITS: readonly number[] = Object.freeze([]);
+const TARGET_0: readonly number[] = Object.freeze([0]);
+
 /** Run a plan on `amps` with local bit j mapped to global qubit `qubits[j]`. */
 export function runPlan(amps: Float64Array, nQubits: number, plan: KernelPlan, qubits: readonly number[], scratch?: Float64Array): void {
   if (plan.type === 'identity') return;
@@ -86,5 +105,125 @@ export function runPlan(amps: Float64Array, nQubits: number, plan: KernelPlan, q
     case 'diagK': applyDiagK(amps, nQubits, tg.map((j) => qubits[j]), plan.data, ctrlMask); return;
     case 'm1': apply1q(amps, nQubits, qubits[tg[0]], plan.data, ctrlMask); return;
     case 'mk': applyMatrixK(amps, nQubits, tg.map((j) => qubits[j]), plan.data, ctrlMask, scratch); return;
+  }
+}
+
+/**
+ * Work per amplitude of a plan, in complex multiply-adds (moves count ½): the fusion cost
+ * model. A control halves the amplitudes touched; a phase with d0 = 1 touches half.
+ */
+export function planCost(plan: KernelPlan): number {
+  if (plan.type === 'identity') return 0;
+  const f = 1 / (1 << plan.ctrl.length);
+  switch (plan.type) {
+    case 'x': case 'swap': return 0.5 * f;
+    case 'diag1': return (plan.data[0] === 1 && plan.data[1] === 0 ? 0.5 : 1) * f;
+    case 'diagK': return f;
+    case 'm1': return (isRealData(plan.data) ? 1 : 2) * f;
+    case 'mk': return (1 << plan.targets.length) * f;
+  }
+}
+
+function isRealData(m: Float64Array): boolean {
+  for (let i = 1; i < m.length; i += 2) if (m[i] !== 0) return false;
+  return true;
+}
+
+/** Register qubits held by one cache block: 2^14 complex amplitudes = 256 KiB, well inside L2. */
+export const BLOCK_QUBITS = 14;
+/** At most this many qubits at or above BLOCK_QUBITS − MAX_HIGH_QUBITS per block pass. */
+export const MAX_HIGH_QUBITS = 4;
+
+/**
+ * Cache-blocked execution of a gate sequence (qsim and Aer call it cache blocking / chunking).
+ * Gates are queued; the queue is one PASS over memory: the state is cut into blocks of
+ * 2^BLOCK_QUBITS amplitudes spanning the low qubits [0, c) plus the few high qubits the queued
+ * gates touch; each block is copied into a small local buffer, every queued gate runs on it
+ * with the ordinary kernels (qubits renumbered) while it sits in cache, and it is copied back.
+ * A gate on a new high qubit that would exceed MAX_HIGH_QUBITS ends the pass. Diagonal,
+ * controlled and dense gates all ride in the same pass, so a general circuit costs a few
+ * passes over memory instead of one per gate; the arithmetic is exactly the gate-by-gate
+ * kernels' (results equal to rounding order, which is unchanged).
+ */
+export class BlockQueue {
+  private readonly plans: KernelPlan[] = [];
+  private readonly qubits: (readonly number[])[] = [];
+  private highMask = 0;
+  private highCount = 0;
+  /** Qubits below `low` are inside every block. */
+  private readonly low: number;
+  private local: Float64Array | null = null;
+
+  constructor(private readonly n: number) {
+    this.low = n <= BLOCK_QUBITS ? n : BLOCK_QUBITS - MAX_HIGH_QUBITS;
+  }
+
+  get size(): number { return this.plans.length; }
+
+  /** True when a gate on `qubits` can join the current pass. */
+  fits(qubits: readonly number[]): boolean {
+    let mask = this.highMask, count = this.highCount;
+    for (const q of qubits) if (q >= this.low && !(mask & (1 << q))) { mask |= 1 << q; count++; }
+    return count <= MAX_HIGH_QUBITS;
+  }
+
+  /** Queue a gate (call fits first; a full queue must be run before). */
+  push(plan: KernelPlan, qubits: readonly number[]): void {
+    if (plan.type === 'identity') return;
+    for (const q of qubits) if (q >= this.low && !(this.highMask & (1 << q))) { this.highMask |= 1 << q; this.highCount++; }
+    this.plans.push(plan);
+    this.qubits.push(qubits);
+  }
+
+  /** Apply every queued gate to `amps` (n qubits, interleaved) in one blocked pass; empties the queue. */
+  run(amps: Float64Array): void {
+    const count = this.plans.length;
+    if (count === 0) return;
+    const n = this.n;
+    if (count === 1 || n <= BLOCK_QUBITS) {
+      // One gate, or a state no larger than a block: nothing to gain from copying.
+      for (let g = 0; g < count; g++) runPlan(amps, n, this.plans[g], this.qubits[g]);
+      this.clear();
+      return;
+    }
+    // Block = bits [0, c) ∪ high, c as large as the block allows.
+    const highAll: number[] = [];
+    for (let q = 0; q < n; q++) if (this.highMask & (1 << q)) highAll.push(q);
+    const c = BLOCK_QUBITS - highAll.length;
+    const high = highAll.filter((q) => q >= c);
+    const k = high.length, m = c + k;
+    const local = (this.local ??= new Float64Array(2 << BLOCK_QUBITS));
+    const mapped = this.qubits.map((qs) => qs.map((q) => (q < c ? q : c + high.indexOf(q))));
+    const chunks = 1 << k, run = 2 << c; // doubles per contiguous chunk
+    const offsets = new Int32Array(chunks);
+    for (let s = 0; s < chunks; s++) {
+      let o = 0;
+      for (let j = 0; j < k; j++) if ((s >>> j) & 1) o |= 1 << high[j];
+      offsets[s] = 2 * o;
+    }
+    const blocks = 1 << (n - m);
+    for (let t = 0; t < blocks; t++) {
+      // Spread t over the bits outside the block (above c, skipping the high bits).
+      let base = t << c;
+      for (let j = 0; j < k; j++) { const p = high[j]; base = ((base >>> p) << (p + 1)) | (base & ((1 << p) - 1)); }
+      base *= 2;
+      if (k === 0) {
+        const view = amps.subarray(base, base + run);
+        for (let g = 0; g < count; g++) runPlan(view, m, this.plans[g], mapped[g]);
+        continue;
+      }
+      for (let s = 0; s < chunks; s++) local.set(amps.subarray(base + offsets[s], base + offsets[s] + run), s * run);
+      const view = local.subarray(0, 2 << m);
+      for (let g = 0; g < count; g++) runPlan(view, m, this.plans[g], mapped[g]);
+      for (let s = 0; s < chunks; s++) amps.set(local.subarray(s * run, (s + 1) * run), base + offsets[s]);
+    }
+    this.clear();
+  }
+
+  private clear(): void {
+    this.plans.length = 0;
+    this.qubits.length = 0;
+    this.highMask = 0;
+    this.highCount = 0;
   }
 }

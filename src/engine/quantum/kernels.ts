@@ -8,21 +8,16 @@
  */
 
 /**
- * Enumerate indices with the bits in `fixedSorted` (ascending positions) cleared: the k-th such
- * index for k in [0, 2^(n − fixed)). Cheap for the 1–4 fixed bits gates use.
+ * Index enumeration for kernels with fixed bits (targets and controls): the indices with every
+ * fixed bit clear come in contiguous runs of 2^(lowest fixed bit), and the next run starts at
+ * ((i | step) + 1) & ~fixedMask, where step = fixedMask | (run − 1): the +1 carries over the
+ * fixed bits. Three integer operations per run instead of re-spreading a counter, so gates
+ * whose lowest fixed bit is 0 (runs of one amplitude) stay as fast as a plain sweep.
  */
-function spread(k: number, fixedSorted: Int32Array): number {
-  let idx = k;
-  for (let j = 0; j < fixedSorted.length; j++) {
-    const p = fixedSorted[j];
-    const low = idx & ((1 << p) - 1);
-    idx = ((idx >>> p) << (p + 1)) | low;
-  }
-  return idx;
-}
-
-function sortedBits(bits: readonly number[]): Int32Array {
-  return Int32Array.from(bits).sort();
+function fixedMaskOf(bits: readonly number[]): number {
+  let m = 0;
+  for (const b of bits) m |= 1 << b;
+  return m;
 }
 
 function maskBits(mask: number): number[] {
@@ -61,6 +56,17 @@ export function apply1q(a: Float64Array, nQubits: number, target: number, m: Flo
       }
       return;
     }
+    if (target === 0) {
+      // Adjacent pairs: one flat loop (a block loop would run one iteration per block).
+      for (let i = 0; i < 2 * dim; i += 4) {
+        const xr = a[i], xi = a[i + 1], yr = a[i + 2], yi = a[i + 3];
+        a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+        a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+        a[i + 2] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+        a[i + 3] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+      }
+      return;
+    }
     const h2 = 2 * half;
     for (let base = 0; base < 2 * dim; base += 2 * h2) {
       const end = base + h2;
@@ -75,14 +81,11 @@ export function apply1q(a: Float64Array, nQubits: number, target: number, m: Flo
     }
     return;
   }
-  const fixed = sortedBits([target, ...maskBits(ctrlMask)]);
-  const count = dim >>> fixed.length;
-  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
-  const run = 1 << fixed[0];
-  for (let k0 = 0; k0 < count; k0 += run) {
-    const first = spread(k0, fixed) | ctrlMask;
-    for (let i0 = first, end = first + run; i0 < end; i0++) {
-      const i = 2 * i0, j = 2 * (i0 | half);
+  // Runs of amplitudes with the target 0 and every control 1 (see fixedMaskOf).
+  const fm = ctrlMask | half, run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1), h2 = 2 * half;
+  for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+    for (let i = 2 * (first | ctrlMask), e = i + run; i < e; i += 2) {
+      const j = i + h2;
       const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
       a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
       a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
@@ -92,42 +95,62 @@ export function apply1q(a: Float64Array, nQubits: number, target: number, m: Flo
   }
 }
 
-/** diag(d0, d1) on `target` (d = 4 scalars), conditioned on `ctrlMask`. d0 = 1 is skipped. */
+/**
+ * diag(d0, d1) on `target` (d = 4 scalars), conditioned on `ctrlMask`. d0 = 1 is skipped.
+ * Every case sweeps contiguous runs (the |0⟩ and |1⟩ halves of each block), so a diagonal
+ * gate costs at most what H on the same qubit does and usually less (1 complex multiply per
+ * amplitude, half the memory when d0 = 1).
+ */
 export function applyDiag1q(a: Float64Array, nQubits: number, target: number, d: Float64Array, ctrlMask = 0): void {
   const d0r = d[0], d0i = d[1], d1r = d[2], d1i = d[3];
   const skip0 = d0r === 1 && d0i === 0;
-  const half = 1 << target;
-  const dim = 1 << nQubits;
-  if (ctrlMask === 0 && skip0) {
-    // Only the |1⟩ half changes: phase gates (Z, S, T, P) touch half the memory.
-    const h2 = 2 * half;
-    for (let base = h2; base < 2 * dim; base += 2 * h2) {
-      const end = base + h2;
-      for (let j = base; j < end; j += 2) {
-        const yr = a[j], yi = a[j + 1];
-        a[j] = d1r * yr - d1i * yi;
-        a[j + 1] = d1r * yi + d1i * yr;
+  const half = 1 << target, h2 = 2 * half;
+  const dim = 1 << nQubits, len = 2 * dim;
+  if (ctrlMask === 0) {
+    if (target === 0) {
+      if (skip0) { for (let j = 2; j < len; j += 4) { const yr = a[j], yi = a[j + 1]; a[j] = d1r * yr - d1i * yi; a[j + 1] = d1r * yi + d1i * yr; } return; }
+      for (let i = 0; i < len; i += 4) {
+        const xr = a[i], xi = a[i + 1], yr = a[i + 2], yi = a[i + 3];
+        a[i] = d0r * xr - d0i * xi; a[i + 1] = d0r * xi + d0i * xr;
+        a[i + 2] = d1r * yr - d1i * yi; a[i + 3] = d1r * yi + d1i * yr;
       }
+      return;
+    }
+    for (let base = 0; base < len; base += 2 * h2) {
+      if (!skip0) phaseRun(a, base, base + h2, d0r, d0i);
+      phaseRun(a, base + h2, base + 2 * h2, d1r, d1i);
     }
     return;
   }
-  const fixed = sortedBits([target, ...maskBits(ctrlMask)]);
-  const count = dim >>> fixed.length;
-  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
-  const run = 1 << fixed[0];
-  for (let k0 = 0; k0 < count; k0 += run) {
-    const first = spread(k0, fixed) | ctrlMask;
-    for (let i0 = first, end = first + run; i0 < end; i0++) {
-      const i = 2 * i0, j = 2 * (i0 | half);
-      if (!skip0) {
-        const xr = a[i], xi = a[i + 1];
-        a[i] = d0r * xr - d0i * xi;
-        a[i + 1] = d0r * xi + d0i * xr;
-      }
+  // Runs with the target 0 and every control 1; their |1⟩ partners are h2 doubles further.
+  const fm = ctrlMask | half, run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1);
+  if (run === 2) {
+    // Lowest fixed bit 0: single amplitudes, no inner loop.
+    for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+      const i = 2 * (first | ctrlMask), j = i + h2;
+      if (!skip0) { const xr = a[i], xi = a[i + 1]; a[i] = d0r * xr - d0i * xi; a[i + 1] = d0r * xi + d0i * xr; }
       const yr = a[j], yi = a[j + 1];
-      a[j] = d1r * yr - d1i * yi;
-      a[j + 1] = d1r * yi + d1i * yr;
+      a[j] = d1r * yr - d1i * yi; a[j + 1] = d1r * yi + d1i * yr;
     }
+    return;
+  }
+  for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+    const i = 2 * (first | ctrlMask);
+    if (!skip0) phaseRun(a, i, i + run, d0r, d0i);
+    phaseRun(a, i + h2, i + h2 + run, d1r, d1i);
+  }
+}
+
+/** Multiply the complex amplitudes in doubles [from, to) by (pr + i·pi). */
+function phaseRun(a: Float64Array, from: number, to: number, pr: number, pi: number): void {
+  if (pi === 0) {
+    for (let i = from; i < to; i++) a[i] *= pr; // real phase (Z, CZ): one multiply per double
+    return;
+  }
+  for (let i = from; i < to; i += 2) {
+    const xr = a[i], xi = a[i + 1];
+    a[i] = pr * xr - pi * xi;
+    a[i + 1] = pr * xi + pi * xr;
   }
 }
 
@@ -136,24 +159,17 @@ export function applyDiag1q(a: Float64Array, nQubits: number, target: number, d:
  * conditioned on `ctrlMask`.
  */
 export function applyDiagK(a: Float64Array, nQubits: number, targets: readonly number[], d: Float64Array, ctrlMask = 0): void {
-  const t = targets.length;
-  const fixed = sortedBits([...targets, ...maskBits(ctrlMask)]);
-  const count = (1 << nQubits) >>> fixed.length;
   const offsets = targetOffsets(targets);
-  const sub = 1 << t;
-  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
-  const run = 1 << fixed[0];
-  for (let k0 = 0; k0 < count; k0 += run) {
-    const first = spread(k0, fixed) | ctrlMask;
-    for (let base = first, end = first + run; base < end; base++) {
-      for (let s = 0; s < sub; s++) {
-        const dr = d[2 * s], di = d[2 * s + 1];
-        if (dr === 1 && di === 0) continue;
-        const i = 2 * (base | offsets[s]);
-        const xr = a[i], xi = a[i + 1];
-        a[i] = dr * xr - di * xi;
-        a[i + 1] = dr * xi + di * xr;
-      }
+  const sub = 1 << targets.length, dim = 1 << nQubits;
+  // Runs with every target 0 and every control 1 (see fixedMaskOf); one phase per sub-state s.
+  const fm = ctrlMask | fixedMaskOf(targets), run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1);
+  for (let s = 0; s < sub; s++) {
+    const dr = d[2 * s], di = d[2 * s + 1];
+    if (dr === 1 && di === 0) continue;
+    const off = 2 * (offsets[s] | ctrlMask);
+    for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+      const i = 2 * first + off;
+      if (run === 2) { const xr = a[i], xi = a[i + 1]; a[i] = dr * xr - di * xi; a[i + 1] = dr * xi + di * xr; } else phaseRun(a, i, i + run, dr, di);
     }
   }
 }
@@ -207,14 +223,10 @@ export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMas
     }
     return;
   }
-  const fixed = sortedBits([target, ...ctrlBits]);
-  const count = dim >>> fixed.length;
-  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
-  const run = 1 << fixed[0];
-  for (let k0 = 0; k0 < count; k0 += run) {
-    const first = spread(k0, fixed) | ctrlMask;
-    for (let i0 = first, end = first + run; i0 < end; i0++) {
-      const i = 2 * i0, j = 2 * (i0 | half);
+  const fm = ctrlMask | half, run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1), h2 = 2 * half;
+  for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+    for (let i = 2 * (first | ctrlMask), e = i + run; i < e; i += 2) {
+      const j = i + h2;
       const xr = a[i], xi = a[i + 1];
       a[i] = a[j]; a[i + 1] = a[j + 1];
       a[j] = xr; a[j + 1] = xi;
@@ -224,15 +236,11 @@ export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMas
 
 /** SWAP of qubits q0 and q1 conditioned on `ctrlMask` (SWAP, CSWAP): swaps |01⟩ and |10⟩ amplitudes. */
 export function applySwap(a: Float64Array, nQubits: number, q0: number, q1: number, ctrlMask = 0): void {
-  const fixed = sortedBits([q0, q1, ...maskBits(ctrlMask)]);
-  const count = (1 << nQubits) >>> fixed.length;
-  const b0 = 1 << q0, b1 = 1 << q1;
-  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
-  const run = 1 << fixed[0];
-  for (let k0 = 0; k0 < count; k0 += run) {
-    const first = spread(k0, fixed) | ctrlMask;
-    for (let base = first, end = first + run; base < end; base++) {
-      const i = 2 * (base | b0), j = 2 * (base | b1);
+  const b0 = 1 << q0, b1 = 1 << q1, dim = 1 << nQubits;
+  const fm = ctrlMask | b0 | b1, run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1);
+  const o0 = 2 * (b0 | ctrlMask), o1 = 2 * (b1 | ctrlMask);
+  for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+    for (let i = 2 * first + o0, j = 2 * first + o1, e = i + run; i < e; i += 2, j += 2) {
       const xr = a[i], xi = a[i + 1];
       a[i] = a[j]; a[i + 1] = a[j + 1];
       a[j] = xr; a[j + 1] = xi;
@@ -249,15 +257,12 @@ export function applyMatrixK(
   scratch: Float64Array = new Float64Array(2 << targets.length),
 ): void {
   const t = targets.length;
-  const sub = 1 << t;
-  const fixed = sortedBits([...targets, ...maskBits(ctrlMask)]);
-  const count = (1 << nQubits) >>> fixed.length;
+  if (t === 2 && ctrlMask === 0) { apply2q(a, nQubits, targets[0], targets[1], m); return; }
+  const sub = 1 << t, dim = 1 << nQubits;
   const offsets = targetOffsets(targets);
-  // Indices below the lowest fixed bit are free: contiguous runs of 2^fixed[0].
-  const run = 1 << fixed[0];
-  for (let k0 = 0; k0 < count; k0 += run) {
-    const first = spread(k0, fixed) | ctrlMask;
-    for (let base = first, end = first + run; base < end; base++) {
+  const fm = ctrlMask | fixedMaskOf(targets), run = 1 << (31 - Math.clz32(fm & -fm)), step = fm | (run - 1);
+  for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+    for (let base = first | ctrlMask, end = base + run; base < end; base++) {
       for (let s = 0; s < sub; s++) {
         const i = 2 * (base | offsets[s]);
         scratch[2 * s] = a[i]; scratch[2 * s + 1] = a[i + 1];
@@ -340,6 +345,35 @@ export function apply1qPair(a: Float64Array, nQubits: number, qa: number, ma: Fl
         a[i1] = b00r * y1r - b00i * y1i + b01r * y3r - b01i * y3i; a[i1 + 1] = b00r * y1i + b00i * y1r + b01r * y3i + b01i * y3r;
         a[i3] = b10r * y1r - b10i * y1i + b11r * y3r - b11i * y3i; a[i3 + 1] = b10r * y1i + b10i * y1r + b11r * y3i + b11i * y3r;
       }
+    }
+  }
+}
+
+/**
+ * A dense 4×4 complex matrix on qubits (q0, q1), q0 = least significant bit of its index, fully
+ * unrolled: the four amplitudes of each group are loaded once, 16 complex multiply-adds, stored
+ * once. Used for two-qubit gates without a control structure (RXX, fused blocks; see
+ * kernelPlan.ts) in place of the generic applyMatrixK loop.
+ */
+export function apply2q(a: Float64Array, nQubits: number, q0: number, q1: number, m: Float64Array): void {
+  const m0r = m[0], m0i = m[1], m1r = m[2], m1i = m[3], m2r = m[4], m2i = m[5], m3r = m[6], m3i = m[7];
+  const m4r = m[8], m4i = m[9], m5r = m[10], m5i = m[11], m6r = m[12], m6i = m[13], m7r = m[14], m7i = m[15];
+  const m8r = m[16], m8i = m[17], m9r = m[18], m9i = m[19], mAr = m[20], mAi = m[21], mBr = m[22], mBi = m[23];
+  const mCr = m[24], mCi = m[25], mDr = m[26], mDi = m[27], mEr = m[28], mEi = m[29], mFr = m[30], mFi = m[31];
+  const b0 = 1 << q0, b1 = 1 << q1, dim = 1 << nQubits, o1 = 2 * b0, o2 = 2 * b1, o3 = o1 + o2;
+  const fm = b0 | b1, run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1);
+  for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
+    for (let i = 2 * first, e = i + run; i < e; i += 2) {
+      const i1 = i + o1, i2 = i + o2, i3 = i + o3;
+      const x0r = a[i], x0i = a[i + 1], x1r = a[i1], x1i = a[i1 + 1], x2r = a[i2], x2i = a[i2 + 1], x3r = a[i3], x3i = a[i3 + 1];
+      a[i] = m0r * x0r - m0i * x0i + m1r * x1r - m1i * x1i + m2r * x2r - m2i * x2i + m3r * x3r - m3i * x3i;
+      a[i + 1] = m0r * x0i + m0i * x0r + m1r * x1i + m1i * x1r + m2r * x2i + m2i * x2r + m3r * x3i + m3i * x3r;
+      a[i1] = m4r * x0r - m4i * x0i + m5r * x1r - m5i * x1i + m6r * x2r - m6i * x2i + m7r * x3r - m7i * x3i;
+      a[i1 + 1] = m4r * x0i + m4i * x0r + m5r * x1i + m5i * x1r + m6r * x2i + m6i * x2r + m7r * x3i + m7i * x3r;
+      a[i2] = m8r * x0r - m8i * x0i + m9r * x1r - m9i * x1i + mAr * x2r - mAi * x2i + mBr * x3r - mBi * x3i;
+      a[i2 + 1] = m8r * x0i + m8i * x0r + m9r * x1i + m9i * x1r + mAr * x2i + mAi * x2r + mBr * x3i + mBi * x3r;
+      a[i3] = mCr * x0r - mCi * x0i + mDr * x1r - mDi * x1i + mEr * x2r - mEi * x2i + mFr * x3r - mFi * x3i;
+      a[i3 + 1] = mCr * x0i + mCi * x0r + mDr * x1i + mDi * x1r + mEr * x2i + mEi * x2r + mFr * x3i + mFi * x3r;
     }
   }
 }

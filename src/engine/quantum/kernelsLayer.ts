@@ -329,6 +329,9 @@ function quadRunReal(a: Float64Array, i0: number, ha: number, hb: number, len: n
 function sweepLow(a: Float64Array, start: number, len: number, batch: GateBatch, g: number): void {
   const h = 1 << batch.bits[g], end = start + len, m = batch.mats, o = 8 * g;
   if (batch.complex[g]) {
+    if (h === 2) { pairsComplexQ0(a, start, end, m, o); return; }
+    // Short blocks (h = 4, 8…) inline; a call per block would dominate low qubits.
+    if (h < 32) { blocksComplex(a, start, end, h, m, o); return; }
     for (let b = start; b < end; b += 2 * h) pairRunComplex(a, b, b + h, h, m, o);
     return;
   }
@@ -365,6 +368,35 @@ function pairRunReal(a: Float64Array, i0: number, i1: number, len: number, m: Fl
     const x = a[i], y = a[j];
     a[i] = m00 * x + m01 * y;
     a[j] = m10 * x + m11 * y;
+  }
+}
+
+/** Complex 2×2 on complex qubit 0 (bit 1 of the double index): the pairs are adjacent. */
+function pairsComplexQ0(a: Float64Array, start: number, end: number, m: Float64Array, o: number): void {
+  const m00r = m[o], m00i = m[o + 1], m01r = m[o + 2], m01i = m[o + 3];
+  const m10r = m[o + 4], m10i = m[o + 5], m11r = m[o + 6], m11i = m[o + 7];
+  for (let i = start; i < end; i += 4) {
+    const xr = a[i], xi = a[i + 1], yr = a[i + 2], yi = a[i + 3];
+    a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+    a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+    a[i + 2] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+    a[i + 3] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+  }
+}
+
+/** Complex 2×2 on bit log2(h) of a[start … end) (h ≥ 4 doubles), blocks inline. */
+function blocksComplex(a: Float64Array, start: number, end: number, h: number, m: Float64Array, o: number): void {
+  const m00r = m[o], m00i = m[o + 1], m01r = m[o + 2], m01i = m[o + 3];
+  const m10r = m[o + 4], m10i = m[o + 5], m11r = m[o + 6], m11i = m[o + 7];
+  for (let b = start; b < end; b += 2 * h) {
+    for (let i = b, e = b + h; i < e; i += 2) {
+      const j = i + h;
+      const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+      a[i] = m00r * xr - m00i * xi + m01r * yr - m01i * yi;
+      a[i + 1] = m00r * xi + m00i * xr + m01r * yi + m01i * yr;
+      a[j] = m10r * xr - m10i * xi + m11r * yr - m11i * yi;
+      a[j + 1] = m10r * xi + m10i * xr + m11r * yi + m11i * yr;
+    }
   }
 }
 
@@ -578,6 +610,19 @@ export function chainProductSplit(vecs: Float64Array, nQubits: number, links: nu
 function outerProductReal(dst: Float64Array, tLo: Float64Array, t0: Float64Array, t1: Float64Array, loN: number, hiN: number, stride: number): void {
   if (stride === 2) { outerProductExpanded(dst, tLo, t0, t1, loN, hiN); return; }
   const half = loN >>> 1;
+  if (half >= 4) {
+    // Unrolled by 4 (half is a power of two ≥ 4): fewer loop branches per store.
+    for (let hi = 0, d = 0; hi < hiN; hi++) {
+      const h0 = t0[hi], h1 = t1[hi];
+      for (let lo = 0; lo < half; lo += 4, d += 4) {
+        dst[d] = h0 * tLo[lo]; dst[d + 1] = h0 * tLo[lo + 1]; dst[d + 2] = h0 * tLo[lo + 2]; dst[d + 3] = h0 * tLo[lo + 3];
+      }
+      for (let lo = half; lo < loN; lo += 4, d += 4) {
+        dst[d] = h1 * tLo[lo]; dst[d + 1] = h1 * tLo[lo + 1]; dst[d + 2] = h1 * tLo[lo + 2]; dst[d + 3] = h1 * tLo[lo + 3];
+      }
+    }
+    return;
+  }
   let d = 0;
   for (let hi = 0; hi < hiN; hi++) {
     const h0 = t0[hi], h1 = t1[hi];

@@ -7,13 +7,13 @@
  */
 import type { Circuit } from './circuit.ts';
 import { validateCircuit } from './circuit.ts';
-import { matMul, matrixDim } from './complex.ts';
+import { kron, matMul, matrixDim } from './complex.ts';
 import { GATES, gateMatrix, getGate } from './gates.ts';
 import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
 import {
   applyGateBatch, chainLinks, chainProductSplit, createGateBatch, expandRealInPlace, fillAffineTables, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
 } from './kernelsLayer.ts';
-import { planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
+import { BlockQueue, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
 import { createRng, normalizeSeed, type Rng } from '../random.ts';
 
@@ -315,7 +315,11 @@ export interface SimulateOptions {
    * all-|0⟩ start with leading 1-qubit gates is built directly as a product state, runs of ≥ 3
    * CX/SWAP gates become one gather (a CX ladder on a product state is written in one pass),
    * and while every gate so far has a real matrix (RY, H, X, Z, CX, CZ, …) the state is kept
-   * real, one double per amplitude. Results equal unfused simulation to rounding (≈1e-15).
+   * real, one double per amplitude. Once the state is complex (general circuits: U3, T, RZ,
+   * CRZ…), gates are queued and applied in cache-blocked passes (BlockQueue in kernelPlan.ts:
+   * diagonal, controlled and dense gates alike, several gates per pass over memory), and the
+   * pending 1-qubit gates on a 2-qubit gate's qubits are multiplied into one 4×4 when that is
+   * less arithmetic (planCost). Results equal unfused simulation to rounding (≈1e-15).
    */
   readonly fuse?: boolean;
   /** Reuse buffers across calls (see SimulationWorkspace). */
@@ -359,6 +363,50 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
   return { state: fused.finish(), clbits };
 }
 
+/**
+ * A validated, gate-only circuit whose gate parameters can be replaced between runs without
+ * building or validating a new circuit: the per-bar path of the roadmap aggregator (14 RY angles
+ * change every bar, the structure never does). `probabilityOfOne` reads P(qubit = 1) from the
+ * fused runner's final state directly, in the real-only layout when the state stayed real, so
+ * no complex copy of the state is ever written.
+ */
+export class ParametricCircuit {
+  readonly nQubits: number;
+  private readonly gates: { readonly gate: string; readonly qubits: readonly number[]; readonly params: number[] }[];
+
+  constructor(circuit: Circuit) {
+    const c = validateCircuit(circuit);
+    checkStatevectorQubits(c.nQubits);
+    this.nQubits = c.nQubits;
+    this.gates = [];
+    for (const op of c.ops) {
+      if (op.kind === 'gate') this.gates.push({ gate: op.gate, qubits: op.qubits, params: [...op.params] });
+      else if (op.kind !== 'barrier') throw new RangeError(`invalid op for a parametric circuit: ${op.kind} (expected gates only)`);
+    }
+  }
+
+  /** Number of gates (barriers are dropped); gate indices count gates only. */
+  get gateCount(): number { return this.gates.length; }
+
+  /** Set parameter `k` of gate `index` (validated: a finite number). */
+  setParam(index: number, k: number, value: number): void {
+    const g = this.gates[index];
+    if (g === undefined || !(Number.isInteger(k) && k >= 0 && k < g.params.length)) {
+      throw new RangeError(`invalid parameter ${k} of gate ${index} (the circuit has ${this.gates.length} gates)`);
+    }
+    if (!Number.isFinite(value)) throw new RangeError(`invalid param of gate ${index}: ${value} (expected a finite number)`);
+    g.params[k] = value;
+  }
+
+  /** Simulate (fused, from |0…0⟩) and return P(qubit = 1). */
+  probabilityOfOne(qubit: number, workspace?: SimulationWorkspace): number {
+    if (!(Number.isInteger(qubit) && qubit >= 0 && qubit < this.nQubits)) checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
+    const fused = new FusedRunner(this.nQubits, undefined, workspace);
+    for (const g of this.gates) fused.gate(g.gate, g.qubits, g.params);
+    return fused.finishProbabilityOfOne(qubit);
+  }
+}
+
 /** Minimum CX/SWAP run length worth a gather pass (shorter runs use the swap kernels). */
 const MIN_PERMUTATION_RUN = 3;
 
@@ -370,6 +418,8 @@ const MIN_PERMUTATION_RUN = 3;
  *   measurement or the end, when it is expanded in place (expandRealInPlace). Real gates
  *   (RY, H, X, CX, CZ, …) on a real state need half the memory traffic and a quarter of the
  *   complex arithmetic.
+ * - `block`: on a complex state, gates already decided but not yet applied, run as one
+ *   cache-blocked pass (BlockQueue) before anything else reads or rewrites the whole state.
  * Invariants: `pending[q]` holds 1-qubit gates on q not yet applied; `run` holds CX/SWAP gates
  * not yet applied, all later than every pending gate on their qubits (pending gates are
  * flushed when a run starts or grows onto their qubit).
@@ -387,6 +437,8 @@ class FusedRunner {
   private permPending = false;
   private tablesBuf: Int32Array | null = null;
   private ptabBuf: Float64Array | null = null;
+  /** Gates of the current cache-blocked pass (complex state only; see BlockQueue). */
+  private block: BlockQueue | null = null;
 
   constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace) {
     const len = 2 << n;
@@ -444,12 +496,21 @@ class FusedRunner {
       return;
     }
     if (id === 'cx' || id === 'swap') {
-      // Pending 1-qubit gates precede the run; flushing all at once keeps runs long.
-      this.flushAllPending();
+      // Pending 1-qubit gates precede the run; flushing all at once keeps runs long (and a
+      // deferred gather fuses with that layer). On a complex state with no deferred gather
+      // only this gate's qubits are flushed, so other qubits' 1-qubit gates keep fusing.
+      if (this.real || this.state === null || this.permPending || this.run.length > 0) this.flushAllPending();
+      else this.flushPending(qubits);
       this.run.push({ gate: id, qubits });
       return;
     }
     this.flushRun(false);
+    if (!this.real && this.state !== null && qubits.length === 2) {
+      // General 2-qubit gate on a complex state: fuse the pending 1-qubit gates on its qubits
+      // into one 4×4 when the cost model says it is less work (see fuse2q), then queue it.
+      this.enqueue(this.fuse2q(planFor(id, params), gateMatrix(id, params), qubits), qubits);
+      return;
+    }
     this.flushPending(qubits);
     const plan = planFor(id, params);
     if (this.real) {
@@ -463,7 +524,43 @@ class FusedRunner {
       }
       this.toComplex();
     }
-    runPlan(this.ensureState().amps, this.n, plan, qubits);
+    this.enqueue(plan, qubits);
+  }
+
+  /**
+   * The plan for `g` (matrix gm on qubits a = qubits[0], b = qubits[1]) with the pending
+   * 1-qubit gates on a and b multiplied in, G·(P_b ⊗ P_a), when that dense 4×4 (or whatever
+   * planMatrix makes of it) costs less per amplitude than the gates apart (planCost); else the
+   * pending gates are queued before g, unchanged. qsim and Aer fuse the same way.
+   */
+  private fuse2q(g: KernelPlan, gm: Float64Array, qubits: readonly number[]): KernelPlan {
+    const pa = this.pending[qubits[0]], pb = this.pending[qubits[1]];
+    if (pa === null && pb === null) return g;
+    let apart = planCost(g);
+    if (pa !== null) apart += planCost(plan1q(pa));
+    if (pb !== null) apart += planCost(plan1q(pb));
+    const fusedM = matMul(gm, kron(pb ?? IDENTITY_2, pa ?? IDENTITY_2));
+    const fused = planMatrix(fusedM, 2);
+    if (planCost(fused) < apart - 0.25) {
+      this.pending[qubits[0]] = null;
+      this.pending[qubits[1]] = null;
+      return fused;
+    }
+    this.flushPending(qubits);
+    return g;
+  }
+
+  /** Queue a gate for the current cache-blocked pass on the complex state. */
+  private enqueue(plan: KernelPlan, qubits: readonly number[]): void {
+    const st = this.ensureState();
+    const block = (this.block ??= new BlockQueue(this.n));
+    if (!block.fits(qubits)) block.run(st.amps);
+    block.push(plan, qubits);
+  }
+
+  /** Run the queued block pass (before anything else reads or rewrites the whole state). */
+  private flushBlock(): void {
+    if (this.block !== null && this.block.size > 0 && this.state !== null) this.block.run(this.state.amps);
   }
 
   /** The state with everything touching `qubits` applied (other qubits may stay pending). */
@@ -471,7 +568,9 @@ class FusedRunner {
     this.flushRun(false);
     this.flushPending(qubits);
     this.toComplex();
-    return this.ensureState();
+    const st = this.ensureState();
+    this.flushBlock();
+    return st;
   }
 
   finish(): Statevector {
@@ -481,8 +580,31 @@ class FusedRunner {
     this.flushAllPending();
     this.toComplex();
     const st = this.ensureState();
+    this.flushBlock();
     if (this.ws) { this.ws.state = st.amps; this.ws.scratch = this.scratch; }
     return st;
+  }
+
+  /**
+   * P(qubit = 1) of the final state. A state that stayed real is read in its real-only layout
+   * (no expansion to complex); the workspace keeps the buffers either way.
+   */
+  finishProbabilityOfOne(qubit: number): number {
+    this.flushRun(false);
+    this.flushAllPending();
+    if (!this.real) return this.finish().probabilityOfOne(qubit);
+    const a = this.ensureState().amps;
+    if (this.ws) { this.ws.state = a; this.ws.scratch = this.scratch; }
+    // Real-only layout: amplitude i is a[i]; runs of 2^qubit with the bit set.
+    const run = 1 << qubit, end = 1 << this.n;
+    let s0 = 0, s1 = 0;
+    for (let b = run; b < end; b += 2 * run) {
+      let i = b;
+      const e = b + run;
+      for (; i + 1 < e; i += 2) { s0 += a[i] * a[i]; s1 += a[i + 1] * a[i + 1]; }
+      if (i < e) s0 += a[i] * a[i];
+    }
+    return s0 + s1;
   }
 
   /** Materialise ⊗ vecs into a buffer (real-only layout when `real`). */
@@ -533,7 +655,8 @@ class FusedRunner {
   /** Apply pending gates on `qubits` (all qubits when null) as one batch. */
   private flushSome(qubits: readonly number[] | null, count: number): void {
     let batch: GateBatch | null = null;
-    let anyComplex = false;
+    let anyComplex = false, few = 0;
+    for (let k = 0; k < count && few <= 3; k++) if (this.pending[qubits === null ? k : qubits[k]] !== null) few++;
     for (let k = 0; k < count; k++) {
       const q = qubits === null ? k : qubits[k];
       const m = this.pending[q];
@@ -550,9 +673,10 @@ class FusedRunner {
         if (v[o + 1] !== 0 || v[o + 3] !== 0) this.real = false;
         continue;
       }
-      if (!this.real && m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0) {
-        // Phase-only gates touch half the memory in their own kernel.
-        runPlan(this.ensureState().amps, this.n, planMatrix(m, 1), [q]);
+      if (!this.real && (few <= 3 || (m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0)) && !this.permPending) {
+        // A few gates, or a phase-only gate (half the memory in its own kernel): into the
+        // cache-blocked pass. Whole layers below take the tiled layer kernels.
+        this.enqueue(plan1q(m), [q]);
         continue;
       }
       if (batch === null) { batch = this.batch ??= createGateBatch(this.n); batch.count = 0; }
@@ -561,6 +685,7 @@ class FusedRunner {
     }
     if (batch === null) return;
     if (anyComplex) this.toComplex();
+    this.flushBlock();
     if (!this.real) for (let g = 0; g < batch.count; g++) batch.bits[g]++; // complex layout: qubit q is bit q + 1
     const nBits = this.real ? this.n : this.n + 1;
     if (this.permPending && this.state !== null) {
@@ -590,10 +715,11 @@ class FusedRunner {
       const st = this.state;
       for (const r of run) {
         if (this.real) runPlan(st.amps, n - 1, planFor(r.gate, []), r.qubits.map((q) => q - 1));
-        else runPlan(st.amps, n, planFor(r.gate, []), r.qubits);
+        else this.enqueue(planFor(r.gate, []), r.qubits);
       }
       return;
     }
+    this.flushBlock();
     const cols = runColumns(run, n);
     if (this.state === null) {
       // Product state and gather in one pass, straight into the state buffer.
@@ -648,6 +774,7 @@ function runColumns(run: readonly { gate: string; qubits: readonly number[] }[],
 }
 
 const EMPTY_BATCH = createGateBatch(0);
+const IDENTITY_2 = Float64Array.of(1, 0, 0, 0, 0, 0, 1, 0);
 
 /** Real-matrix test per gate, cached for parameter-free gates. */
 const constantReal = new Map<string, boolean>();

@@ -6,8 +6,11 @@ import type { Notebook, InputValue, CellDef } from '../../notebook/format';
 import { validateInputValue } from '../../notebook/format';
 import { NotebookSession, type CellState } from '../../workers/session';
 import { encodeExperiment, linkSizeStatus, type ExperimentState } from '../../share/codec';
+import type { FileFingerprint } from '../../share/schema';
 import NotebookWorker from '../../workers/notebook.worker?worker';
 import { mainThreadFunctions } from '../mainThread';
+import DataFileWorker from '../../workers/dataFile.worker?worker';
+import type { DataFileReply, DataFileRequest } from '../../workers/dataFile.worker';
 
 export interface Banner {
   kind: 'error' | 'warning' | 'info';
@@ -19,6 +22,12 @@ interface Saved {
   seed: number;
   inputs: Record<string, InputValue>;
   edits: Record<string, string>;
+  files?: Record<string, FileFingerprint>;
+}
+
+/** The banner shown while an input's own file is missing (after a reload, or from a link). */
+export function missingFileMessage(f: FileFingerprint): string {
+  return `Drop \`${f.name}\` (sha256 ${f.sha256.slice(0, 12)}…, ${f.size.toLocaleString('en')} bytes) to reproduce; showing the shipped default meanwhile.`;
 }
 
 const STORAGE_PREFIX = 'sema.notebook.';
@@ -32,7 +41,7 @@ function readSaved(id: string): Saved | null {
     const raw = localStorage.getItem(storageKey(id));
     if (!raw) return null;
     const s = JSON.parse(raw) as Saved;
-    return s && typeof s === 'object' ? { seed: Number(s.seed) || 0, inputs: s.inputs ?? {}, edits: s.edits ?? {} } : null;
+    return s && typeof s === 'object' ? { seed: Number(s.seed) || 0, inputs: s.inputs ?? {}, edits: s.edits ?? {}, files: s.files ?? {} } : null;
   } catch {
     return null;
   }
@@ -47,6 +56,10 @@ export class NotebookState {
   banners = $state<Banner[]>([]);
   /** Code cells whose source came from a link and differs from the shipped notebook: not run until accepted. */
   untrusted = $state<Record<string, { shipped: string; proposed: string }>>({});
+  /** Own files in use, by input name (fingerprints only; the bytes stay in the worker). */
+  files = $state<Record<string, FileFingerprint>>({});
+  /** Files a link or an earlier visit used that are not here yet, by input name. */
+  missingFiles = $state<Record<string, FileFingerprint>>({});
   shareLink = $state('');
   linkStatus = $state<{ level: 'ok' | 'warn' | 'too-large'; bytes: number; message?: string }>({ level: 'ok', bytes: 0 });
   private session: NotebookSession;
@@ -91,6 +104,16 @@ export class NotebookState {
         }
       }
     }
+    // Own files never travel: an input that used one falls back to its shipped default until the file is dropped again.
+    const wanted: Record<string, FileFingerprint> = { ...(fromLink ? fromLink.files ?? {} : saved?.files ?? {}) };
+    for (const [name, f] of Object.entries(wanted)) {
+      const spec = nb.cells.find((c) => c.input?.name === name)?.input;
+      if (!spec) continue;
+      delete inputs[name];
+      banners.push({ kind: 'info', message: missingFileMessage(f), detail: `input: ${spec.label}` });
+    }
+    for (const [name, v] of Object.entries(inputs)) if (typeof v === 'string' && v.startsWith('upload:') && !wanted[name]) delete inputs[name];
+    this.missingFiles = wanted;
     this.seed = seed;
     this.inputs = inputs;
     this.edits = edits;
@@ -123,6 +146,7 @@ export class NotebookState {
   }
 
   setInput(name: string, value: InputValue): void {
+    if (!(typeof value === 'string' && value.startsWith('upload:'))) delete this.files[name];
     this.inputs[name] = value;
     this.session.setInput(name, value);
     this.persist();
@@ -155,20 +179,36 @@ export class NotebookState {
     this.persist();
   }
 
-  /** Use a data file the user dropped: parsed and validated here first, then handed to the worker (never uploaded). */
-  async useDataFile(inputName: string, file: File): Promise<{ ok: true; id: string; label: string } | { ok: false; message: string }> {
-    const text = await file.text();
-    const { parseOhlcv } = await import('../../engine/market/index');
-    try {
-      const { data, warnings } = parseOhlcv(text, file.name);
-      const id = `upload:${file.name}`;
-      this.session.addDataset(id, file.name, text);
-      this.setInput(inputName, id);
-      const note = warnings.length ? `; ${warnings.length} warning${warnings.length > 1 ? 's' : ''}: ${warnings.map((w) => w.message).join('; ')}` : '';
-      return { ok: true, id, label: `your file: ${file.name} (${data.close.length.toLocaleString('en')} bars${note})` };
-    } catch (e) {
-      return { ok: false, message: `${file.name}: ${(e as Error).message}` };
+  /**
+   * Use a data file the user dropped: parsed and validated here first (the same reader the worker and the
+   * headless runner use), then handed to the worker (never uploaded). `companions` are files dropped with it
+   * (a backtest's `.meta.json`).
+   */
+  async useDataFile(inputName: string, file: File, companions: File[] = []): Promise<{ ok: true; id: string; label: string } | { ok: false; message: string }> {
+    const spec = this.nb.cells.find((c) => c.input?.name === inputName)?.input;
+    const extra = await Promise.all(companions.map(async (f) => ({ name: f.name, text: await f.text() })));
+    // Read and checked in a worker of its own, so a big file never blocks the page.
+    const checker = new DataFileWorker();
+    const reply = await new Promise<DataFileReply>((resolve) => {
+      checker.onmessage = (e: MessageEvent<DataFileReply>) => resolve(e.data);
+      checker.onerror = (e) => resolve({ ok: false, message: `${file.name}: the file could not be read (${e.message || 'worker error'})` });
+      const req: DataFileRequest = { file, fileName: file.name, accept: spec?.accept ?? 'candles', minRows: spec?.minRows, label: spec?.label ?? inputName, companions: extra };
+      checker.postMessage(req);
+    });
+    checker.terminate();
+    if (!reply.ok) return { ok: false, message: reply.message };
+    const fp: FileFingerprint = { name: file.name, size: file.size, sha256: reply.sha256 };
+    const expected = this.missingFiles[inputName];
+    if (expected && expected.sha256 !== reply.sha256) {
+      this.banners.push({ kind: 'warning', message: `${file.name} is not the file this experiment was made with (sha256 ${reply.sha256.slice(0, 12)}… instead of ${expected.sha256.slice(0, 12)}…): the numbers will differ.` });
     }
+    this.banners = this.banners.filter((b) => !expected || b.message !== missingFileMessage(expected));
+    delete this.missingFiles[inputName];
+    this.files[inputName] = fp;
+    const id = `upload:${file.name}`;
+    this.session.addDataset(id, file.name, '', undefined, extra, file);
+    this.setInput(inputName, id);
+    return { ok: true, id, label: `your file: ${file.name} (${reply.summary}; sha256 ${reply.sha256.slice(0, 12)}…)` };
   }
 
   cancel(id: string): void {
@@ -191,6 +231,8 @@ export class NotebookState {
     this.edits = {};
     this.inputs = {};
     this.untrusted = {};
+    this.files = {};
+    this.missingFiles = {};
     this.seed = this.nb.meta.seed;
     this.banners = [];
     this.session.load($state.snapshot(this.nb.cells) as CellDef[], { seed: this.seed, inputs: {}, edits: {} });
@@ -223,7 +265,9 @@ export class NotebookState {
     }
     const edits: Record<string, string> = {};
     for (const c of this.nb.cells) if (this.isEdited(c)) edits[c.id] = this.edits[c.id];
-    return { v: 1, notebook: this.nb.meta.id, seed: this.seed, inputs, edits };
+    const files: Record<string, FileFingerprint> = { ...$state.snapshot(this.missingFiles), ...$state.snapshot(this.files) };
+    for (const k of Object.keys(files)) delete inputs[k]; // the upload id means nothing elsewhere; the fingerprint says what to drop
+    return { v: 1, notebook: this.nb.meta.id, seed: this.seed, inputs, edits, ...(Object.keys(files).length ? { files } : {}) };
   }
 
   /** Distinct configurations run in this browser session (sessionStorage), for the deflated Sharpe ratio. */
@@ -248,10 +292,10 @@ export class NotebookState {
   private persist(save = true): void {
     const exp = this.experiment();
     this.countConfiguration(exp);
-    const isDefault = exp.seed === this.nb.meta.seed && !Object.keys(exp.inputs).length && !Object.keys(exp.edits).length;
+    const isDefault = exp.seed === this.nb.meta.seed && !Object.keys(exp.inputs).length && !Object.keys(exp.edits).length && !exp.files;
     if (save) {
       try {
-        localStorage.setItem(storageKey(this.nb.meta.id), JSON.stringify({ seed: this.seed, inputs: $state.snapshot(this.inputs), edits: $state.snapshot(this.edits) }));
+        localStorage.setItem(storageKey(this.nb.meta.id), JSON.stringify({ seed: this.seed, inputs: $state.snapshot(this.inputs), edits: $state.snapshot(this.edits), files: exp.files ?? {} }));
       } catch (e) {
         this.banners.push({ kind: 'warning', message: `Could not save your edits locally: ${(e as Error).message}` });
       }

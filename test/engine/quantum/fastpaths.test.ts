@@ -6,16 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  GATES, Statevector, createCircuit, gateMatrix, layeredBenchmarkCircuit, roadmapAggregatorCircuit, simulate, withOp,
+  GATES, ParametricCircuit, Statevector, controlledMatrix, createCircuit, gateMatrix, layeredBenchmarkCircuit, planMatrix, roadmapAggregatorCircuit, runPlan, simulate, withOp, withOps,
   type Circuit,
 } from '../../../src/engine/quantum/index.ts';
+import { BLOCK_QUBITS, BlockQueue } from '../../../src/engine/quantum/kernelPlan.ts';
 import { apply1q } from '../../../src/engine/quantum/kernels.ts';
 import {
   TILE_BITS, applyGateBatch, chainLinks, chainProduct, chainProductSplit, createGateBatch, expandRealInPlace, gatherProduct, isRealMatrix, pushGate,
 } from '../../../src/engine/quantum/kernelsLayer.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
 import { expectClose } from '../../util/close.ts';
-import { randomState } from './reference.ts';
+import { fullMatrix, kronRef, matVec, randomGateCircuit, randomQubits, randomState } from './reference.ts';
 
 const REAL_GATES = Object.keys(GATES).filter((id) => isRealMatrix(gateMatrix(id, GATES[id].params.map(() => 0.7))));
 
@@ -245,5 +246,117 @@ describe('one-pass permutations from a product state', () => {
     const initial = Statevector.fromAmplitudes(randomState(6, rng));
     const c = roadmapAggregatorCircuit([0.1, 0.2, 0.3, 0.4, 0.5, 0.6]);
     expectClose(simulate(c, { initial }).state.amps, simulate(c, { initial, fuse: false }).state.amps, { abs: 1e-13 });
+  });
+});
+
+describe('general circuits: cache-blocked passes, 2-qubit fusion and fixed-bit kernels', () => {
+  it('random circuits over every gate above BLOCK_QUBITS (blocks with high qubits) equal gate-by-gate', () => {
+    for (const [n, seed] of [[BLOCK_QUBITS + 1, 1], [BLOCK_QUBITS + 2, 2], [BLOCK_QUBITS + 3, 3]] as const) {
+      const c = randomGateCircuit(seed, n, 120);
+      expectClose(simulate(c).state.amps, plain(c), { abs: 1e-12 });
+    }
+  });
+
+  it('random general circuits at n = 1…6 (fused 4×4 blocks, queued diagonals, short CX/SWAP runs) match the dense reference', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 60 }), fc.integer(), (n, depth, seed) => {
+        const c = randomGateCircuit(seed, n, depth);
+        let ref = Statevector.zero(n).amps;
+        for (const op of c.ops) if (op.kind === 'gate') ref = matVec(fullMatrix(gateMatrix(op.gate, op.params), op.qubits, n), ref);
+        expectClose(simulate(c).state.amps, ref, { abs: 1e-11 });
+      }),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+
+  it('pending U3s fused into a CRZ/CX/RZZ (one 4×4) equal gate-by-gate, on a complex state', () => {
+    const rng = createRng('fuse2q');
+    for (let trial = 0; trial < 30; trial++) {
+      const n = 2 + rng.int(5);
+      const [a, b] = randomQubits(2, n, rng);
+      const u = (): number[] => [rng.next() * 6, rng.next() * 6, rng.next() * 6];
+      let c = createCircuit(n);
+      c = withOp(c, { kind: 'gate', gate: 'rx', qubits: [0], params: [0.4] }); // complex state early
+      c = withOp(c, { kind: 'gate', gate: 'cz', qubits: [a, b], params: [] }); // materialise the state
+      c = withOp(c, { kind: 'gate', gate: 'u3', qubits: [a], params: u() });
+      c = withOp(c, { kind: 'gate', gate: 'u3', qubits: [b], params: u() });
+      const g = ['crz', 'cx', 'rzz', 'swap', 'cp', 'rxx'][trial % 6];
+      c = withOp(c, { kind: 'gate', gate: g, qubits: [a, b], params: GATES[g].params.map(() => rng.next() * 6) });
+      expectClose(simulate(c).state.amps, plain(c), { abs: 1e-12 });
+    }
+  });
+
+  it('BlockQueue runs any queued plans like runPlan gate by gate (high qubits, diagonal, controlled, dense)', () => {
+    const rng = createRng('blocks');
+    const n = BLOCK_QUBITS + 2;
+    const psi = randomState(n, rng);
+    const expected = psi.slice(), got = psi.slice();
+    const q = new BlockQueue(n);
+    const ids = ['u3', 'rz', 't', 'cz', 'crz', 'cry', 'swap', 'rxx', 'cx', 'ccx', 'cswap', 'rzz'];
+    for (let k = 0; k < 60; k++) {
+      const id = ids[rng.int(ids.length)];
+      const qubits = randomQubits(GATES[id].arity, n, rng);
+      const plan = planMatrix(gateMatrix(id, GATES[id].params.map(() => rng.next() * 6)), GATES[id].arity);
+      runPlan(expected, n, plan, qubits);
+      if (!q.fits(qubits)) q.run(got);
+      q.push(plan, qubits);
+    }
+    q.run(got);
+    expectClose(got, expected, { abs: 1e-12 });
+  });
+
+  it('kernels with fixed bits at 0 and several controls (diag, X, SWAP, 2×2, dense k-qubit) match the dense reference', () => {
+    const rng = createRng('fixed-bits');
+    const n = 6;
+    for (let trial = 0; trial < 60; trial++) {
+      const k = 2 + rng.int(3);
+      const qubits = randomQubits(k, n, rng);
+      if (trial % 2 === 0 && !qubits.includes(0)) qubits[rng.int(k)] = 0; // lowest fixed bit 0
+      // A controlled matrix: nc controls first, then a random base of the remaining qubits.
+      const nc = 1 + rng.int(k - 1), nb = k - nc;
+      const kind = trial % 4;
+      let base: Float64Array;
+      if (kind === 0) { base = new Float64Array(2 * (1 << nb) ** 2); for (let i = 0; i < 1 << nb; i++) { const t = rng.next() * 6; base[2 * (i * (1 << nb) + i)] = Math.cos(t); base[2 * (i * (1 << nb) + i) + 1] = Math.sin(t); } }
+      else if (kind === 1 && nb === 1) base = gateMatrix('x', []);
+      else if (kind === 2 && nb === 2) base = gateMatrix('swap', []);
+      else { let u = gateMatrix('u3', [rng.next() * 6, rng.next() * 6, rng.next() * 6]); for (let j = 1; j < nb; j++) u = kronRef(gateMatrix('u3', [rng.next() * 6, 1, 2]), u); base = u; }
+      const m = controlledMatrix(base, nc);
+      const psi = randomState(n, rng);
+      const st = Statevector.fromAmplitudes(psi).applyMatrix(m, qubits);
+      expectClose(st.amps, matVec(fullMatrix(m, qubits, n), psi), { abs: 1e-12 });
+    }
+  });
+});
+
+describe('ParametricCircuit (per-bar parameter updates, P(qubit = 1) without a complex copy)', () => {
+  it('equals simulate(…).probabilityOfOne for random real and complex circuits after parameter changes', () => {
+    const rng = createRng('parametric');
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 1 + rng.int(7);
+      const ids = trial % 2 === 0 ? ['ry', 'cx', 'h', 'cz', 'swap'] : ['ry', 'rz', 'u3', 'cx', 'crz', 'h'];
+      const c = randomGateCircuit(trial, n, 25, ids.filter((id) => GATES[id].arity <= n));
+      const pc = new ParametricCircuit(c);
+      let current = c;
+      for (let round = 0; round < 3; round++) {
+        const ops = current.ops.map((op, i) => {
+          if (op.kind !== 'gate' || op.params.length === 0) return op;
+          const params = op.params.map(() => (rng.next() - 0.5) * 6);
+          params.forEach((v, k) => pc.setParam(i, k, v));
+          return { ...op, params };
+        });
+        current = withOps(createCircuit(n), ops);
+        const q = rng.int(n);
+        expect(Math.abs(pc.probabilityOfOne(q) - simulate(current).state.probabilityOfOne(q))).toBeLessThan(1e-12);
+      }
+    }
+  });
+
+  it('rejects bad parameters and non-gate ops with clear messages', () => {
+    const pc = new ParametricCircuit(roadmapAggregatorCircuit([0.1, 0.2]));
+    expect(() => pc.setParam(0, 0, NaN)).toThrow(/finite/);
+    expect(() => pc.setParam(5, 0, 1)).toThrow(/gate 5/);
+    expect(() => pc.setParam(2, 0, 1)).toThrow(/parameter 0 of gate 2/); // CX has no parameters
+    const withMeasure = withOp(createCircuit(1, 1), { kind: 'measure', qubit: 0, clbit: 0 });
+    expect(() => new ParametricCircuit(withMeasure)).toThrow(/gates only/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Aggregator, Predictor } from '../types';
-import { SimulationWorkspace, Statevector, simulate } from '../../quantum/statevector';
+import { ParametricCircuit, SimulationWorkspace, Statevector, simulate } from '../../quantum/statevector';
 import { buildCircuit, type Circuit } from '../../quantum/circuit';
 
 /**
@@ -54,7 +54,17 @@ export const parityCircuit: Aggregator = {
   kind: 'static',
   fit(): Predictor {
     // One buffer per fitted predictor: each bar overwrites it, nothing is kept between predictions.
+    // The circuit is built and validated once; each bar only sets the 14 RY angles (ParametricCircuit)
+    // and reads P(last = 1) from the real-valued state (no complex copy).
     const workspace = new SimulationWorkspace();
-    return { predict: (row) => roadmapCircuitProbability(row, workspace) };
+    let template: ParametricCircuit | null = null;
+    return {
+      predict(row) {
+        const n = row.length;
+        if (template === null || template.nQubits !== n) template = new ParametricCircuit(roadmapCircuit(new Float64Array(n).fill(0.5)));
+        for (let i = 0; i < n; i++) template.setParam(i, 0, encodeAngle(row[i]));
+        return template.probabilityOfOne(n - 1, workspace);
+      },
+    };
   },
 };

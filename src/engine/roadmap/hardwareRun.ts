@@ -1,0 +1,124 @@
+/**
+ * The quantum brain on real hardware (issue 8 §3b). Our reconstruction of the roadmap's quantum brain — the
+ * parity circuit RY(2·asin√pᵢ) on each of n qubits, CNOT chain 0→1→…→n−1, read the last qubit — run as it
+ * would on a hardware preset: gate errors, readout error, T1 decay while a qubit waits, and a finite number of
+ * shots, so its confidence is an estimate with shot noise.
+ *
+ * Why this is exact and cheap: the CNOT chain permutes basis states and the circuit is measured in Z, so the
+ * Z-basis populations evolve as a classical Markov chain (no interference term ever reaches them). Errors act
+ * on populations as follows (Pauli-twirled depolarizing channels with the preset's average gate infidelity r):
+ *   - single-qubit depolarizing, λ = 3r/2: an X or Y flips the bit, probability 2λ/3 = r;
+ *   - two-qubit depolarizing after CX(j, j+1), λ = 5r/4: the 8 of 15 Paulis with X or Y on the target flip
+ *     the carried parity, probability 8λ/15 = 2r/3 (errors on the control no longer matter: it is done);
+ *   - Z errors and pure dephasing never change Z populations;
+ *   - amplitude damping while a qubit idles maps P(1) → P(1)·e^{−t/T1};
+ *   - readout flips the last bit with the preset's readout error.
+ * The carried parity s_j = b_0 ⊕ … ⊕ b_j is then an O(n) recursion; the density-matrix tests check it.
+ */
+import type { HardwarePreset } from '../quantum/presets.data';
+import type { Rng } from '../random';
+
+export interface HardwareNoise {
+  readonly gate1qError: number;
+  readonly gate2qError: number;
+  readonly readoutError: number;
+  readonly t1Us: number;
+  /** Durations (NaN when not published: idle decay and latency then unknown). */
+  readonly gate1qNs: number;
+  readonly gate2qNs: number;
+  readonly readoutNs: number;
+  readonly repDelayUs: number;
+  /** Which values were missing from the preset and taken as 0 (optimistic for errors). */
+  readonly missing: readonly string[];
+}
+
+export const NOISELESS: HardwareNoise = { gate1qError: 0, gate2qError: 0, readoutError: 0, t1Us: Infinity, gate1qNs: 0, gate2qNs: 0, readoutNs: 0, repDelayUs: 0, missing: [] };
+
+/** The noise of a preset; a missing error counts as 0 and is listed in `missing`. */
+export function hardwareNoise(p: HardwarePreset): HardwareNoise {
+  const missing: string[] = [];
+  const err = (v: { value: number } | undefined, name: string): number => { if (!v) { missing.push(name); return 0; } return v.value; };
+  const dur = (v: { value: number } | undefined, name: string): number => { if (!v) { missing.push(name); return Number.NaN; } return v.value; };
+  return {
+    gate1qError: err(p.gate1qError, 'gate1qError'), gate2qError: err(p.gate2qError, 'gate2qError'), readoutError: err(p.readoutError, 'readoutError'),
+    t1Us: p.t1Us.value,
+    gate1qNs: dur(p.gate1qNs, 'gate1qNs'), gate2qNs: dur(p.gate2qNs, 'gate2qNs'), readoutNs: dur(p.readoutNs, 'readoutNs'),
+    repDelayUs: p.repDelayUs ? p.repDelayUs.value : (missing.push('repDelayUs'), 0),
+    missing,
+  };
+}
+
+export type Schedule = 'alap' | 'asap';
+
+const flip = (x: number, f: number): number => x * (1 - f) + (1 - x) * f;
+const clip01 = (raw: number): number => (raw === raw ? Math.min(1, Math.max(0, raw)) : 0.5);
+
+/**
+ * P(read 1 on the last qubit) of the parity circuit under `noise`, exact for the error model above.
+ * `alap` (default, the charitable schedule) rotates each qubit just before its CNOT, so no qubit idles;
+ * `asap` rotates all at t = 0 and qubit i then waits (i − 1) two-qubit gate times.
+ */
+export function noisyParityProbability(row: ArrayLike<number>, noise: HardwareNoise, schedule: Schedule = 'alap'): number {
+  const n = row.length;
+  if (n < 1) throw new RangeError('invalid row: empty (expected one probability per member)');
+  const r1 = noise.gate1qError, f2 = (2 * noise.gate2qError) / 3;
+  const idleDecay = (i: number): number => {
+    if (schedule === 'alap' || i < 2 || !(noise.gate2qNs > 0) || !Number.isFinite(noise.t1Us)) return 1;
+    return Math.exp(-((i - 1) * noise.gate2qNs) / 1000 / noise.t1Us);
+  };
+  let s = flip(clip01(row[0]), r1);
+  for (let i = 1; i < n; i++) {
+    const b = flip(clip01(row[i]), r1) * idleDecay(i);
+    s = s * (1 - b) + (1 - s) * b;
+    s = flip(s, f2);
+  }
+  return flip(s, noise.readoutError);
+}
+
+/** Probability that one shot of the n-member circuit has no gate or readout error (ALAP, no idle decay). */
+export function circuitSuccessProbability(n: number, noise: HardwareNoise): number {
+  return Math.pow(1 - noise.gate1qError, n) * Math.pow(1 - noise.gate2qError, n - 1) * (1 - noise.readoutError);
+}
+
+/** Circuit duration of the n-member parity circuit: one RY layer, then the CNOT chain (sequential), ns. */
+export function circuitDurationNs(n: number, noise: HardwareNoise): number {
+  return noise.gate1qNs + (n - 1) * noise.gate2qNs;
+}
+
+/** Wall time of one shot: circuit + readout + reset/repetition delay, μs (NaN when a duration is unpublished). */
+export function shotTimeUs(n: number, noise: HardwareNoise): number {
+  return (circuitDurationNs(n, noise) + noise.readoutNs) / 1000 + noise.repDelayUs;
+}
+
+/** Latency of one decision: shots × shot time, ms. */
+export function decisionLatencyMs(n: number, noise: HardwareNoise, shots: number): number {
+  return (shots * shotTimeUs(n, noise)) / 1000;
+}
+
+/** The fraction of `shots` Bernoulli(p) draws that come up 1 (exact, one uniform per shot). */
+export function sampleShots(p: number, shots: number, rng: Rng): number {
+  if (!(Number.isInteger(shots) && shots >= 1 && shots <= 1_000_000)) throw new RangeError(`invalid shots: ${shots} (expected an integer 1–1000000)`);
+  let k = 0;
+  for (let s = 0; s < shots; s++) if (rng.next() < p) k++;
+  return k / shots;
+}
+
+export interface HardwareRunResult {
+  /** Exact noisy probability per bar (the infinite-shot limit on this hardware). */
+  readonly pNoisy: Float64Array;
+  /** Shot estimate per bar (what the device would report). */
+  readonly pShots: Float64Array;
+  readonly latencyMs: number;
+  readonly circuitSuccess: number;
+}
+
+/** Run the parity circuit on every bar (rows: bar-major member probabilities) as a preset would. */
+export function runParityOnHardware(rows: readonly ArrayLike<number>[], noise: HardwareNoise, shots: number, rng: Rng, schedule: Schedule = 'alap'): HardwareRunResult {
+  const pNoisy = new Float64Array(rows.length), pShots = new Float64Array(rows.length);
+  for (let t = 0; t < rows.length; t++) {
+    pNoisy[t] = noisyParityProbability(rows[t], noise, schedule);
+    pShots[t] = sampleShots(pNoisy[t], shots, rng);
+  }
+  const n = rows.length ? rows[0].length : 0;
+  return { pNoisy, pShots, latencyMs: decisionLatencyMs(n, noise, shots), circuitSuccess: circuitSuccessProbability(n, noise) };
+}

@@ -1,0 +1,52 @@
+/**
+ * Warm-started stacking: each walk-forward split starts Newton from the previous split's weights and
+ * curvature. The objective is convex, so the fits must land on the cold-start optimum.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateWalkForward, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
+} from '../../../src/engine/ensemble/index.ts';
+import { createRng } from '../../../src/engine/random.ts';
+
+describe('warm-started logistic fits', () => {
+  it('fitLogistic from an earlier prefix fit (weights + curvature) reaches the cold optimum', () => {
+    const rng = createRng('logit-warm');
+    const d = 5, n = 3000;
+    const x = new Float64Array(n * d), y = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      x[r * d] = 1;
+      let z = 0.2;
+      for (let j = 1; j < d; j++) { x[r * d + j] = rng.normal(); z += 0.4 * j * x[r * d + j] / d; }
+      y[r] = rng.next() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+    }
+    const first = fitLogistic(x, y, 1000, d);
+    const cold = fitLogistic(x, y, n, d);
+    const warm = fitLogistic(x, y, n, d, { init: first.beta, initHessian: first.hessian });
+    expect(warm.converged).toBe(true);
+    for (let j = 0; j < d; j++) expect(Math.abs(warm.beta[j] - cold.beta[j])).toBeLessThan(1e-8);
+    // A poor start (weights off by 1) still converges: big steps fall back to full Newton steps.
+    const far = fitLogistic(x, y, n, d, { init: Float64Array.from(cold.beta, (b) => b + 1), initHessian: first.hessian });
+    expect(far.converged).toBe(true);
+    for (let j = 0; j < d; j++) expect(Math.abs(far.beta[j] - cold.beta[j])).toBeLessThan(1e-8);
+  });
+
+  it('stacking in a walk-forward (warm chain) predicts what cold fits predict, to 1e-9', () => {
+    const board = syntheticBoard({ nBars: 12_000, seed: 3, skill: 0.3 });
+    const splits = walkForwardSplits({ nBars: 12_000, trainBars: 2000, testBars: 1000 });
+    const cold: Aggregator = { ...stacking, id: 'cold', fit: (data, train, o) => stacking.fit(data, train, { ...o, warmStart: undefined }) };
+    const [w, c] = evaluateWalkForward([stacking, cold], board, splits).runs;
+    let tested = 0;
+    for (let t = 0; t < w.p.length; t++) {
+      if (!(c.p[t] === c.p[t])) continue;
+      tested++;
+      expect(Math.abs(w.p[t] - c.p[t])).toBeLessThan(1e-9);
+    }
+    expect(tested).toBeGreaterThan(9000);
+    // A warm start from other data is ignored.
+    const other = syntheticBoard({ nBars: 12_000, seed: 4, skill: 0.3 });
+    const fromOther = stacking.fit(board, splits[3].train, { warmStart: stacking.fit(other, splits[3].train).warmStart });
+    const alone = stacking.fit(board, splits[3].train);
+    const row = Float64Array.from(board.probs, (col) => col[11_000]);
+    expect(fromOther.predict(row)).toBe(alone.predict(row));
+  });
+});
