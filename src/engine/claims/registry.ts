@@ -465,7 +465,7 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
     quote: 'Accuracy: >80% profitable quantum decisions',
     section: 'Success metrics (Week 1)',
     notebook: 'aggregators',
-    alsoIn: ['luck-or-skill'],
+    alsoIn: ['luck-or-skill', 'your-strategy'],
     figures: [
       { label: 'trades', value: (f) => f.nTrades },
       { label: 'profitable', value: (f) => f.nProfitable },
