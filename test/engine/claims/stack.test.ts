@@ -1,6 +1,6 @@
 /** The roadmap's stated stack and the hardware figures the readings use: closed forms. */
 import { describe, it, expect } from 'vitest';
-import { gpuAmplitudeUpdatesPerSecond, gpuGateFloorNs, hardwareDecisionNs, hardwareFigures, ROADMAP_STACK } from '../../../src/engine/claims/stack';
+import { gpuAmplitudeUpdatesPerSecond, gpuGateFloorNs, hardwareDecision, hardwareDecisionNs, hardwareFigures, ROADMAP_STACK } from '../../../src/engine/claims/stack';
 import { PRESET_LIST } from '../../../src/engine/quantum/presets.data';
 import { expectClose } from '../../util/close';
 
@@ -19,8 +19,11 @@ describe('hardware decision time = shots × (circuit + readout + reset)', () => 
     expect(kingston.resetNs).toBe(250e3);
     expect(hardwareDecisionNs(kingston, { layers1q: 1, layers2q: 13 }, 1000)).toBeCloseTo(253_196_000, 3);
   });
-  it('is undefined without cited gate or readout times, and counts a missing reset as 0 (a lower bound)', () => {
-    expect(hardwareDecisionNs({ id: 'x', platform: 'neutral-atom', gate1qNs: 1 }, { layers1q: 1, layers2q: 1 }, 1)).toBeUndefined();
-    expect(hardwareDecisionNs({ id: 'x', platform: 'trapped-ion', gate1qNs: 1, gate2qNs: 2, readoutNs: 3 }, { layers1q: 2, layers2q: 1 }, 10)).toBe(70);
+  it('is undefined without cited gate times, and a lower bound when readout or reset is not cited', () => {
+    expect(hardwareDecision({ id: 'x', platform: 'neutral-atom', gate1qNs: 1 }, { layers1q: 1, layers2q: 1 }, 1)).toBeUndefined();
+    expect(hardwareDecision({ id: 'x', platform: 'trapped-ion', gate1qNs: 1, gate2qNs: 2, readoutNs: 3 }, { layers1q: 2, layers2q: 1 }, 10))
+      .toEqual({ ns: 70, lowerBound: true, missing: ['reset delay'] });
+    expect(hardwareDecisionNs({ id: 'x', platform: 'trapped-ion', gate1qNs: 1, gate2qNs: 2, readoutNs: 3 }, { layers1q: 2, layers2q: 1 }, 10)).toBeUndefined();
+    expect(hardwareDecisionNs({ id: 'x', platform: 'trapped-ion', gate1qNs: 1, gate2qNs: 2, readoutNs: 3, resetNs: 4 }, { layers1q: 2, layers2q: 1 }, 10)).toBe(110);
   });
 });
