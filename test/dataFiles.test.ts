@@ -93,3 +93,14 @@ describe('own members', () => {
     }
   });
 });
+
+describe('headless runner and share links with own files', () => {
+  it('a link made with own files names them, and the runner asks for each with --data', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const files = { backtest: { name: 'backtest-result_multistrat.json', size: 235499, sha256: 'ae17bf91805d93763860291c27da72596779fdf1b5348440ee04d62481fad937' } };
+    const link = encodeExperiment({ v: 1, notebook: 'your-strategy', seed: 1, inputs: {}, edits: {}, files });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/notebook.ts', `http://x/#/nb/your-strategy/${link.replace(/^#/, '')}`], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("the link was made with your own file for 'backtest': pass it with --data backtest=path/to/backtest-result_multistrat.json (sha256 ae17bf91805d");
+  });
+});

@@ -13,6 +13,8 @@ import type { CellDisplay } from '../src/workers/protocol';
 import { checkGolden } from './golden/golden';
 
 const catalog = loadCatalog();
+/** Notebooks whose tables and metrics must never show a raw NaN. */
+const NAN_FREE = ['aggregators', 'confidence-calibration'];
 const claimIds = new Set(CLAIMS.map((c) => c.id));
 
 describe('shipped notebooks (headless)', () => {
@@ -40,6 +42,18 @@ describe('shipped notebooks (headless)', () => {
     };
     for (const [id, s] of states) if (s.state === 'done') walk(id, s.display.view);
     expect(plotsWithoutTwin, 'charts without a table twin').toEqual([]);
+    // Regression: never a raw NaN on screen in the market notebooks (a dash and the reason instead).
+    if (NAN_FREE.includes(nb.meta.id)) {
+      const rawNaN: string[] = [];
+      const scan = (id: string, v: ViewSpec | undefined): void => {
+        if (!v) return;
+        if (v.kind === 'table') v.rows.forEach((row, r) => v.columns.forEach((c) => { const x = row[c.key]; if (typeof x === 'number' && Number.isNaN(x)) rawNaN.push(`${id} row ${r} column ${c.label}`); }));
+        if (v.kind === 'metrics') for (const m of v.items) if (typeof m.value === 'number' && Number.isNaN(m.value)) rawNaN.push(`${id} metric ${m.label}`);
+        if (v.kind === 'group') for (const item of v.items) scan(id, item);
+      };
+      for (const [id, s] of states) if (s.state === 'done') scan(id, s.display.view);
+      expect(rawNaN, 'raw NaN shown').toEqual([]);
+    }
     // Golden results: named figures (3 significant digits) and verdicts; a change writes <id>-changed.json
     // beside test/golden/snapshots/<id>.json. After an intended change: npm run golden:update.
     const displays = [...states].flatMap(([id, s]) => (s.state === 'done' ? [[id, s.display] as [string, CellDisplay]] : []));

@@ -22,6 +22,11 @@ import { all, create } from 'mathjs';
 
 /** Largest array or matrix a formula may create: 10 M doubles = 80 MB. */
 export const MAX_FORMULA_ELEMENTS = 10_000_000;
+/** Longest formula line read (characters): a longer one is refused with this limit, before parsing. */
+export const MAX_FORMULA_LINE_CHARS = 10_000;
+/** Deepest expression tree compiled (nesting of operators and calls): mathjs compiles recursively, so a
+ *  2,000-term sum would otherwise end in "Maximum call stack size exceeded" with no location. */
+export const MAX_FORMULA_DEPTH = 400;
 
 export class FormulaError extends Error {
   override readonly name = 'FormulaError';
@@ -76,6 +81,8 @@ interface MNode {
 interface CompiledLine {
   line: number;
   column: number;
+  /** The line's text (to place errors at the symbol's own column). */
+  text: string;
   name: string;
   /** Free symbols: [name, used as a function call]. */
   free: [string, boolean][];
@@ -139,7 +146,10 @@ export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngi
       for (const name of cell.references) if (Object.prototype.hasOwnProperty.call(input, name)) scope.set(name, toMath(input[name]));
       for (const l of cell.lines) {
         for (const [name, called] of l.free) {
-          if (!scope.has(name)) throw new FormulaError(`line ${l.line}: undefined ${called ? 'function' : 'symbol'} '${name}'`, l.line, l.column);
+          if (!scope.has(name)) {
+            const col = columnOf(l.text, name, l.column);
+            throw new FormulaError(`line ${l.line}, column ${col}: undefined ${called ? 'function' : 'symbol'} '${name}'`, l.line, col);
+          }
         }
         try {
           l.run.evaluate(scope);
@@ -161,6 +171,18 @@ function hashSource(s: string): number {
   return h >>> 0;
 }
 
+/** Depth of an expression tree, walked with an explicit stack (no recursion: the tree may be very deep). */
+function treeDepth(root: MNode): number {
+  let max = 0;
+  const stack: [MNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    if (d > max) max = d;
+    n.forEach((child) => stack.push([child, d + 1]));
+  }
+  return max;
+}
+
 /** Column of the first whole-word occurrence of `word` in a line (1-based), else `fallback`. */
 function columnOf(text: string, word: string, fallback: number): number {
   const m = new RegExp(`(^|[^A-Za-z0-9_$])${word.replace(/[$]/g, '\\$')}(?![A-Za-z0-9_$])`).exec(text);
@@ -180,14 +202,22 @@ function compileSource(source: string, parse: (s: string) => MNode, isBuiltin: (
     const fail = (msg: string, col = column): never => {
       throw new FormulaError(`line ${line}: ${msg}`, line, col);
     };
+    if (text.length > MAX_FORMULA_LINE_CHARS) {
+      fail(`this line is ${text.length.toLocaleString('en')} characters long (at most ${MAX_FORMULA_LINE_CHARS.toLocaleString('en')} in a formula cell); split it into several definitions`);
+    }
     let node: MNode;
     try {
       node = parse(text);
     } catch (e) {
+      if (e instanceof RangeError) fail(`the expression is nested too deeply to read (at most ${MAX_FORMULA_DEPTH} levels in a formula cell); split it into several definitions`);
       const err = e as Error & { char?: number };
       const col = typeof err.char === 'number' ? Math.max(1, err.char) : column;
       const msg = (err.message || String(e)).replace(/\s*\(char \d+\)$/, '');
       throw new FormulaError(`line ${line}, column ${col}: ${msg}`, line, col);
+    }
+    const depth = treeDepth(node);
+    if (depth > MAX_FORMULA_DEPTH) {
+      fail(`the expression is nested ${depth.toLocaleString('en')} levels deep (at most ${MAX_FORMULA_DEPTH} in a formula cell; a long sum of terms nests one level per term); split it into several definitions or use sum([…])`);
     }
     if (node.type !== 'AssignmentNode' && node.type !== 'FunctionAssignmentNode') {
       fail('expected a definition `name = expression`');
@@ -254,7 +284,7 @@ function compileSource(source: string, parse: (s: string) => MNode, isBuiltin: (
     }
     if (!known.has(name)) defines.push(name);
     known.add(name);
-    lines.push({ line, column, name, free, run: node.compile() });
+    lines.push({ line, column, text, name, free, run: node.compile() });
   });
   return { defines, references, lines };
 }

@@ -5,7 +5,7 @@
  */
 import { parseNotebook, validateInputValue, type CellDef, type InputValue } from './format';
 import { analyzeCodeCell, analyzeViewCell, CellSyntaxError, isJsGlobal, locateRuntimeError } from './analyze';
-import { Runtime, RuntimeError, type CellStatus, type CellValues, type RuntimeCellSpec } from './runtime';
+import { Runtime, RuntimeError, SupersededError, type CellStatus, type CellValues, type RuntimeCellSpec } from './runtime';
 import { isLibraryName, resolveLibrary, type CellContext } from './library';
 import { inspect, scalarFigures } from './inspect';
 import { isJudgedVerdict, isViewSpec, type ViewSpec } from './views';
@@ -19,6 +19,21 @@ export interface HostEnv {
   now(): number;
   /** The Markdown of a shipped notebook, by id (for runNotebook, used by the claims ledger). */
   notebookSource?(id: string): Promise<string>;
+  /** Delay before a recompute pass after a change; changes within it coalesce (default: one frame, 16 ms). */
+  coalesceMs?: number;
+}
+
+/** Let queued messages (newer inputs) be handled before a cell starts: one macrotask turn. */
+function yieldToEvents(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
+  return new Promise((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      r();
+    };
+    ch.port2.postMessage(null);
+  });
 }
 
 /** What runNotebook(id) returns to a cell: the other notebook's verdicts and scalar figures. */
@@ -67,12 +82,25 @@ export class NotebookHost {
   private pendingCalls = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private datasets = new Map<string, Promise<unknown>>();
   private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }>();
+  /** The newest change (`seq` of the page's message) handled so far; statuses carry it, so the page can tell a
+   *  result computed before its latest change (stale, still shown but marked) from a fresh one. */
+  private seq = 0;
 
   constructor(private readonly env: HostEnv) {
-    this.runtime = new Runtime((id, s) => this.report(id, s));
+    const ms = env.coalesceMs ?? 16;
+    this.runtime = new Runtime((id, s) => this.report(id, s), {
+      schedule: (flush) => void setTimeout(flush, ms),
+      beforeRun: yieldToEvents,
+    });
   }
 
   handle(msg: MainToWorker): void {
+    if ('seq' in msg && typeof msg.seq === 'number') this.seq = Math.max(this.seq, msg.seq);
+    this.apply(msg);
+    if (msg.type === 'load' || msg.type === 'editCell' || msg.type === 'unblock') this.env.post({ type: 'graph', deps: this.runtime.graph() });
+  }
+
+  private apply(msg: MainToWorker): void {
     switch (msg.type) {
       case 'load':
         this.seed = msg.seed;
@@ -157,8 +185,8 @@ export class NotebookHost {
             defines: analysis.defines,
             references: analysis.references,
             blocked,
-            run: async (args) => {
-              const ctx = this.context(cell.id);
+            run: async (args, signal) => {
+              const ctx = this.context(cell.id, signal);
               const values: unknown[] = [];
               for (const p of params) {
                 if (p in args) values.push(args[p]);
@@ -169,6 +197,7 @@ export class NotebookHost {
               try {
                 result = await fn(...values);
               } catch (e) {
+                if (e instanceof SupersededError) throw e;
                 const where = locateRuntimeError(e);
                 const err = e as Error;
                 throw new CellRunError(`${err?.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err?.message ?? String(e)}`, where?.line, where?.column);
@@ -183,11 +212,16 @@ export class NotebookHost {
     }
   }
 
-  private context(cellId: string): CellContext {
+  private context(cellId: string, signal?: AbortSignal): CellContext {
     return {
       cellId,
       seed: this.seed,
-      progress: (fraction, message) => this.env.post({ type: 'progress', id: cellId, fraction: Math.max(0, Math.min(1, Number(fraction) || 0)), message }),
+      signal,
+      // A superseded run stops at its next progress report: the newer inputs are already on their way.
+      progress: (fraction, message) => {
+        if (signal?.aborted) throw new SupersededError();
+        this.env.post({ type: 'progress', id: cellId, fraction: Math.max(0, Math.min(1, Number(fraction) || 0)), message });
+      },
       loadDataset: (id) => this.loadDataset(id),
       runNotebook: (id, opts) => this.runNotebook(cellId, id, opts ?? {}),
       onMainThread: (fn, ...args) =>
@@ -288,13 +322,14 @@ export class NotebookHost {
   private report(id: string, s: CellStatus): void {
     if (id === TRIALS_CELL.id) return; // hidden: the page shows the count itself
     const at = this.env.now();
+    const seq = this.seq;
     switch (s.state) {
       case 'pending':
-        this.env.post({ type: 'status', id, state: 'pending', at });
+        this.env.post({ type: 'status', id, state: 'pending', at, seq });
         break;
       case 'running':
         this.startedAt.set(id, at);
-        this.env.post({ type: 'status', id, state: 'running', at });
+        this.env.post({ type: 'status', id, state: 'running', at, seq });
         break;
       case 'done': {
         const ms = at - (this.startedAt.get(id) ?? at);
@@ -306,7 +341,7 @@ export class NotebookHost {
           return;
         }
         try {
-          this.env.post({ type: 'status', id, state: 'done', display, at, ms });
+          this.env.post({ type: 'status', id, state: 'done', display, at, ms, seq });
         } catch (e) {
           // postMessage could not clone the view (a function inside plot options, say): say where.
           this.env.post({ type: 'status', id, state: 'error', error: { message: `this view cannot be shown: ${(e as Error).message}. Views must be plain data (numbers, strings, arrays, objects) — no functions.` }, at });
@@ -314,10 +349,10 @@ export class NotebookHost {
         break;
       }
       case 'error':
-        this.env.post({ type: 'status', id, state: 'error', error: errorInfo(s.error), at });
+        this.env.post({ type: 'status', id, state: 'error', error: errorInfo(s.error), at, seq });
         break;
       case 'blocked':
-        this.env.post({ type: 'status', id, state: 'blocked', reason: s.reason, at });
+        this.env.post({ type: 'status', id, state: 'blocked', reason: s.reason, at, seq });
         break;
     }
   }

@@ -21,13 +21,15 @@ export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
 export interface CellContext {
   cellId: string;
   seed: number;
+  /** Fires when a newer change supersedes this run (the `invalidation` library name resolves then). */
+  signal?: AbortSignal;
   progress(fraction: number, message?: string): void;
   loadDataset(id: string): Promise<unknown>;
   runNotebook(id: string, opts?: { inputs?: Record<string, number | string | boolean>; seed?: number }): Promise<unknown>;
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'judged', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep'] as const;
+const STATIC_NAMES = ['Plot', 'plot', 'table', 'metrics', 'metric', 'verdict', 'judge', 'judged', 'text', 'md', 'group', 'circuit', 'createRng', 'rng', 'seed', 'progress', 'loadDataset', 'runNotebook', 'onMainThread', 'sleep', 'invalidation'] as const;
 
 export function isLibraryName(name: string): boolean {
   return name in LAZY_MODULES || (STATIC_NAMES as readonly string[]).includes(name);
@@ -77,6 +79,12 @@ export async function resolveLibrary(name: string, ctx: CellContext): Promise<un
       return ctx.runNotebook;
     case 'sleep':
       return (ms: number) => new Promise((r) => setTimeout(r, ms));
+    case 'invalidation':
+      // Observable's convention: a promise that resolves when this run is superseded (never, headless one-shot).
+      return new Promise<void>((r) => {
+        if (ctx.signal?.aborted) r();
+        else ctx.signal?.addEventListener('abort', () => r(), { once: true });
+      });
   }
   return undefined;
 }

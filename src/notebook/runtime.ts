@@ -6,6 +6,12 @@
  * redefined (a newer version exists) is dropped, so stale results never overwrite newer ones. Errors and
  * cycles mark only the cells involved and their dependents; everything else keeps working.
  * Modelled on observablehq/runtime (variables, versions, promise-valued cells), typed and DOM-free.
+ *
+ * Latest wins: a change invalidates the in-flight runs of the changed cell and everything downstream at once
+ * (their AbortSignal fires, so a long loop that checks it, e.g. through progress(), stops early), while the
+ * recompute itself is scheduled through `schedule` (a frame later in the worker), so a burst of changes gives
+ * one pass. Before a cell starts, `beforeRun` lets queued messages in (a macrotask yield in the worker), so
+ * a dependent of a cell that just finished never starts on inputs that a queued message already replaced.
  */
 
 export type CellValues = Record<string, unknown>;
@@ -15,8 +21,9 @@ export interface RuntimeCellSpec {
   defines: readonly string[];
   /** Free names the cell uses; those defined by other cells become dependencies, the rest are globals. */
   references: readonly string[];
-  /** Compute the cell's values from its dependencies' values (keyed by name). */
-  run?: (args: CellValues) => Promise<CellValues> | CellValues;
+  /** Compute the cell's values from its dependencies' values (keyed by name). `signal` fires when a newer
+   *  change supersedes this run: long work should stop (throwing is fine, the result is dropped anyway). */
+  run?: (args: CellValues, signal: AbortSignal) => Promise<CellValues> | CellValues;
   /** A compile error: the cell shows it and its dependents wait on it. */
   error?: Error;
   /** The cell must not run (untrusted code, cancelled by the user): the reason is shown. */
@@ -41,28 +48,54 @@ export class RuntimeError extends Error {
 
 class StaleRun extends Error {}
 
+/** Thrown inside a run whose inputs have changed since it started (see RuntimeCellSpec.run's signal). */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer change');
+    this.name = 'SupersededError';
+  }
+}
+
 interface Entry {
   spec: RuntimeCellSpec;
   version: number;
   promise: Promise<CellValues>;
   status: CellStatus;
+  /** Aborted when the current run is superseded (the cell or something upstream changed). */
+  controller: AbortController;
+}
+
+export interface RuntimeOptions {
+  /** How a recompute pass is scheduled after a change (default: a microtask). Changes before it coalesce. */
+  schedule?: (flush: () => void) => void;
+  /** Awaited right before a cell's code starts, after its dependencies settled (default: nothing). */
+  beforeRun?: () => Promise<void>;
 }
 
 export class Runtime {
   private readonly cells = new Map<string, Entry>();
   private readonly dirty = new Set<string>();
   private flushScheduled = false;
+  private flushed: Promise<void> = Promise.resolve();
   private inFlight = new Set<Promise<unknown>>();
   /** How many times each cell's run function was invoked (for tests and diagnostics). */
   readonly runCounts = new Map<string, number>();
+  private readonly scheduleFlush: (flush: () => void) => void;
+  private readonly beforeRun?: () => Promise<void>;
 
-  constructor(private readonly observe: StatusObserver = () => {}) {}
+  constructor(
+    private readonly observe: StatusObserver = () => {},
+    opts: RuntimeOptions = {},
+  ) {
+    this.scheduleFlush = opts.schedule ?? queueMicrotask;
+    this.beforeRun = opts.beforeRun;
+  }
 
   /** Add or replace a cell. Recomputation is batched: all defines in one tick give one pass. */
   define(spec: RuntimeCellSpec): void {
     const old = this.cells.get(spec.id);
     const namesChanged = !old || old.spec.defines.join() !== spec.defines.join() || old.spec.references.join() !== spec.references.join();
-    this.cells.set(spec.id, old ? { ...old, spec } : { spec, version: 0, promise: settled(), status: { state: 'pending' } });
+    this.cells.set(spec.id, old ? { ...old, spec } : { spec, version: 0, promise: settled(), status: { state: 'pending' }, controller: new AbortController() });
     this.markDirty(spec.id);
     // A cell that starts or stops defining a name changes who depends on it: re-run the readers of old names too.
     if (namesChanged && old) for (const n of old.spec.defines) for (const id of this.readersOf(n)) this.markDirty(id);
@@ -72,6 +105,7 @@ export class Runtime {
   remove(id: string): void {
     const old = this.cells.get(id);
     if (!old) return;
+    old.controller.abort();
     this.cells.delete(id);
     this.dirty.delete(id);
     for (const n of old.spec.defines) for (const r of this.readersOf(n)) this.markDirty(r);
@@ -97,21 +131,53 @@ export class Runtime {
   /** Resolves once every scheduled computation has settled. */
   async idle(): Promise<void> {
     for (;;) {
-      if (this.flushScheduled) await Promise.resolve();
+      if (this.flushScheduled) await this.flushed;
       if (this.inFlight.size === 0 && !this.flushScheduled) return;
       await Promise.allSettled([...this.inFlight]);
     }
   }
 
+  /** Each cell's direct dependencies (ids of the cells defining the names it reads). */
+  graph(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const [id, e] of this.cells) out[id] = [...new Set(this.dependencies(e.spec).deps.values())];
+    return out;
+  }
+
+  /** Cells whose current value is out of date: changed, or downstream of a change, and not yet recomputed. */
+  isStale(id: string): boolean {
+    const e = this.cells.get(id);
+    return !!e && (e.controller.signal.aborted || this.dirty.has(id));
+  }
+
   private markDirty(id: string): void {
     this.dirty.add(id);
+    // Latest wins: whatever is computing from the old value stops counting now, not at the next pass.
+    for (const d of this.downstreamOf(id)) this.cells.get(d)?.controller.abort();
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      queueMicrotask(() => {
-        this.flushScheduled = false;
-        this.flush();
-      });
+      this.flushed = new Promise((resolve) =>
+        this.scheduleFlush(() => {
+          this.flushScheduled = false;
+          this.flush();
+          resolve();
+        }),
+      );
     }
+  }
+
+  /** The cell and every cell that (transitively) reads a name it defines. */
+  private downstreamOf(id: string): Set<string> {
+    const out = new Set<string>();
+    const stack = [id];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (out.has(c)) continue;
+      out.add(c);
+      const e = this.cells.get(c);
+      if (e) for (const n of e.spec.defines) for (const r of this.readersOf(n)) stack.push(r);
+    }
+    return out;
   }
 
   private ownersOf(name: string): string[] {
@@ -163,13 +229,17 @@ export class Runtime {
   private schedule(id: string, depIds: Set<string>, cycle: string[] | undefined): void {
     const entry = this.cells.get(id)!;
     const version = ++entry.version;
+    entry.controller.abort();
+    const controller = new AbortController();
+    entry.controller = controller;
     const spec = entry.spec;
     const { deps, ambiguous } = this.dependencies(spec);
     const depPromises = new Map<string, Promise<CellValues>>();
     for (const d of depIds) depPromises.set(d, this.cells.get(d)!.promise);
 
+    const superseded = () => entry.version !== version || controller.signal.aborted;
     const setStatus = (s: CellStatus) => {
-      if (entry.version !== version) return;
+      if (superseded()) return;
       entry.status = s;
       this.observe(id, s);
     };
@@ -195,12 +265,23 @@ export class Runtime {
           throw new RuntimeError(`waiting for cell '${d}', which failed`, 'dependency');
         }
       }
-      if (entry.version !== version) throw new StaleRun();
+      if (superseded()) throw new StaleRun();
+      // Let queued changes in first: if one supersedes this run, it never starts.
+      if (this.beforeRun && spec.run) {
+        await this.beforeRun();
+        if (superseded()) throw new StaleRun();
+      }
       for (const [name, d] of deps) args[name] = resolved.get(d)![name];
       setStatus({ state: 'running' });
       this.runCounts.set(id, (this.runCounts.get(id) ?? 0) + 1);
-      const values = (await spec.run?.(args)) ?? {};
-      if (entry.version !== version) throw new StaleRun();
+      let values: CellValues;
+      try {
+        values = (await spec.run?.(args, controller.signal)) ?? {};
+      } catch (e) {
+        if (superseded()) throw new StaleRun();
+        throw e;
+      }
+      if (superseded()) throw new StaleRun();
       return values;
     };
 

@@ -1,5 +1,8 @@
 /**
- * Share links: the whole experiment state in the URL hash as `x1.<base64url(deflate-raw(canonical JSON))>`.
+ * Share links: the whole experiment state in the URL hash as `x1.<base64url(deflate-raw(canonical JSON))>.<check>`,
+ * where <check> is a 32-bit FNV-1a checksum of the JSON (6 base64url characters): a damaged link (one
+ * character flipped, cut off) says so instead of opening silently altered code. Links made before the
+ * checksum existed (no `.<check>` suffix) still decode; they are reported as unchecked.
  * One state has exactly one link (canonical JSON, fixed compression level), and decoding never
  * trusts its input: every step fails with a typed ShareError saying what is wrong and where.
  */
@@ -46,7 +49,18 @@ export function encodeExperiment(state: ExperimentState): string {
   if (body.length > MAX_LINK_CHARS) {
     throw new ShareError('too-large', `the link would be ${body.length} characters long (at most ${MAX_LINK_CHARS} are read); shorten edited cells`, undefined, { chars: body.length, max: MAX_LINK_CHARS });
   }
-  return `#x${CURRENT_VERSION}.${body}`;
+  return `#x${CURRENT_VERSION}.${body}.${checksum(json)}`;
+}
+
+/** FNV-1a over the JSON bytes, as 6 base64url characters (32 bits). Integrity against damage, not attack. */
+export function checksum(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (const b of bytes) {
+    h ^= b;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const four = new Uint8Array([h >>> 24, (h >>> 16) & 255, (h >>> 8) & 255, h & 255]);
+  return encodeBase64url(four);
 }
 
 /** Decode a link (`x1.…`, `#x1.…`, `#/nb/<id>/x1.…` or a full URL). Throws only ShareError. */
@@ -86,7 +100,14 @@ function decodeSteps(hash: string, migrations: MigrationTable, currentVersion: n
     throw new ShareError('version', `this link was made by a newer version (v${version}) of the playground; this one reads v${currentVersion}`, undefined, { version, current: currentVersion });
   }
   const bodyStart = start + head[0].length;
-  const body = hash.slice(bodyStart);
+  let body = hash.slice(bodyStart);
+  // The checksum suffix ('.' is not in the base64url alphabet, so it cannot be part of the body).
+  let expectedCheck: string | null = null;
+  const dot = body.lastIndexOf('.');
+  if (dot >= 0) {
+    expectedCheck = body.slice(dot + 1);
+    body = body.slice(0, dot);
+  }
   // (3a) cap the compressed size before any work.
   if (body.length > MAX_LINK_CHARS) {
     throw new ShareError('too-large', `the link is ${body.length} characters long (at most ${MAX_LINK_CHARS} are read)`, undefined, { chars: body.length, max: MAX_LINK_CHARS });
@@ -102,6 +123,10 @@ function decodeSteps(hash: string, migrations: MigrationTable, currentVersion: n
   } catch {
     throw new ShareError('json', 'the payload is not valid UTF-8 text: the link was altered');
   }
+  if (expectedCheck !== null && checksum(raw) !== expectedCheck) {
+    throw new ShareError('checksum', `the link is damaged: its checksum does not match its content (expected ${JSON.stringify(expectedCheck)}, the content gives ${JSON.stringify(checksum(raw))}). It was altered or cut off when copied; ask for the link again`, undefined, { expected: expectedCheck, actual: checksum(raw) });
+  }
+  if (expectedCheck === null) warnings.push('This link has no checksum (it was made before links carried one), so damage to it cannot be detected; check that it shows what you expect.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

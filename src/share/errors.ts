@@ -1,5 +1,5 @@
 /** Why a share link could not be read. Every decode failure is one of these, never a raw TypeError. */
-export type ShareErrorCode = 'prefix' | 'version' | 'base64' | 'too-large' | 'inflate' | 'json' | 'schema' | 'limit';
+export type ShareErrorCode = 'prefix' | 'version' | 'base64' | 'too-large' | 'inflate' | 'json' | 'schema' | 'limit' | 'checksum';
 
 export class ShareError extends Error {
   override readonly name = 'ShareError';

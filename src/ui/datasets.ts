@@ -19,7 +19,8 @@ export function datasetOptions(spec: InputSpec): { value: string; label: string;
   }
   // A dataset shorter than the notebook's windows is listed but cannot be chosen, with the minimum it would need.
   return [...none, ...(manifest?.datasets ?? []).map((d) => {
-    const short = spec.minRows !== undefined && d.rows !== undefined && d.rows < spec.minRows;
-    return { value: d.id, label: `${d.id}${d.rows ? ` (${d.rows.toLocaleString('en')} bars${short ? `: too short, this notebook needs ${spec.minRows.toLocaleString('en')}` : ''})` : ''}`, ...(short ? { disabled: true } : {}) };
+    const min = spec.minRows ?? 0;
+    const short = d.rows !== undefined && d.rows < min;
+    return { value: d.id, label: `${d.id}${d.rows ? ` (${d.rows.toLocaleString('en')} bars${short ? `: too short, this notebook needs ${min.toLocaleString('en')}` : ''})` : ''}`, ...(short ? { disabled: true } : {}) };
   })];
 }

@@ -23,7 +23,9 @@ export function parseViewOptions(query: string): ViewOptions {
   const q = new URLSearchParams(query);
   const step = Number(q.get('step'));
   const hide = (q.get('hide') ?? '').split(',').filter((x): x is 'code' | 'controls' => x === 'code' || x === 'controls');
-  return { present: q.has('present') || q.has('step'), step: Number.isInteger(step) && step >= 1 ? step : undefined, hide };
+  // `?present=0` (or false/no/off) means not presenting, even with a step.
+  const off = /^(0|false|no|off)$/i.test(q.get('present') ?? '');
+  return { present: !off && (q.has('present') || q.has('step')), step: Number.isInteger(step) && step >= 1 ? step : undefined, hide };
 }
 
 export function viewQuery(v: ViewOptions): string {

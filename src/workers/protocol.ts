@@ -14,10 +14,11 @@ export type MainToWorker =
       /** Cells that must not run yet, with the reason shown to the user. */
       blocked: Record<string, string>;
     }
-  | { type: 'setInput'; name: string; value: InputValue }
-  | { type: 'editCell'; id: string; source: string }
-  | { type: 'unblock'; id: string }
-  | { type: 'setSeed'; seed: number }
+  /** `seq` numbers the page's changes; the worker echoes the newest it has handled on every status. */
+  | { type: 'setInput'; name: string; value: InputValue; seq?: number }
+  | { type: 'editCell'; id: string; source: string; seq?: number }
+  | { type: 'unblock'; id: string; seq?: number }
+  | { type: 'setSeed'; seed: number; seq?: number }
   /** A data file the user dropped on the page: it stays in this browser (page → local worker only). */
   | { type: 'addDataset'; id: string; fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }
   | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string };
@@ -46,10 +47,12 @@ export interface CellDisplay {
 
 export type WorkerToMain =
   | { type: 'ready' }
-  | { type: 'status'; id: string; state: 'pending' | 'running'; at: number }
-  | { type: 'status'; id: string; state: 'done'; display: CellDisplay; at: number; ms: number }
-  | { type: 'status'; id: string; state: 'error'; error: CellErrorInfo; at: number }
-  | { type: 'status'; id: string; state: 'blocked'; reason: string; at: number }
+  | { type: 'status'; id: string; state: 'pending' | 'running'; at: number; seq?: number }
+  | { type: 'status'; id: string; state: 'done'; display: CellDisplay; at: number; ms: number; seq?: number }
+  | { type: 'status'; id: string; state: 'error'; error: CellErrorInfo; at: number; seq?: number }
+  | { type: 'status'; id: string; state: 'blocked'; reason: string; at: number; seq?: number }
+  /** Each cell's direct dependencies (cell ids), after load and edits: the page marks stale cells from it. */
+  | { type: 'graph'; deps: Record<string, string[]> }
   | { type: 'progress'; id: string; fraction: number; message?: string }
   | { type: 'log'; id: string; level: 'log' | 'warn' | 'error'; text: string }
   | { type: 'mainCall'; callId: number; fn: string; args: unknown[] };

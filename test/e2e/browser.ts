@@ -41,6 +41,8 @@ export async function waitForCells(page: Page, timeout = 60_000): Promise<void> 
   await page.waitForFunction(
     () => {
       const cells = [...document.querySelectorAll('[data-cell]')];
+      // Also wait for the debounced save (URL, share link, localStorage) and for stale outputs to refresh.
+      if (document.querySelector('[data-saving], [data-stale]')) return false;
       return cells.length > 0 && cells.every((c) => !['pending', 'running'].includes(c.getAttribute('data-state') ?? ''));
     },
     undefined,

@@ -223,4 +223,25 @@ describe('circuit editor', () => {
     assertClean();
     await context.close();
   });
+
+  it('the palette is one tab stop with arrow keys inside; an invalid QASM draft survives a reload with its error', async () => {
+    const { page, context, assertClean } = await openPage(browser);
+    await page.goto(NB);
+    await waitForCells(page);
+    await page.locator('[data-tool="x"]').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tool'))).toBe('y');
+    expect(await page.locator('.palette button[tabindex="0"]').count()).toBe(1);
+
+    const broken = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[0];\ncx q[0];\n';
+    await page.locator('[data-testid="qasm-text"]').fill(broken);
+    await expect.poll(() => page.locator('[data-testid="qasm-error"]').textContent()).toMatch(/^Line 5, column/);
+    await page.reload();
+    await waitForCells(page);
+    expect(await qasm(page)).toBe(broken);
+    expect(await page.locator('[data-testid="qasm-error"]').textContent()).toMatch(/^Line 5, column/);
+    expect(await opCount(page)).toBe(3); // the diagram is still the last valid circuit
+    assertClean();
+    await context.close();
+  });
 });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, waitForCells, BASE } from './browser';
 import { seriousViolations } from './axe';
+import { chartTextCollisions, missingValueText, presenterOverflows } from './pageChecks';
 import { VERDICTS } from '../../src/engine/claims/verdict';
 
 const ids = readdirSync('notebooks')
@@ -33,6 +34,10 @@ describe('every notebook in the browser', () => {
     const verdicts = await page.$$eval('[data-testid="verdict"]', (els) => els.map((e) => e.getAttribute('data-verdict')));
     for (const v of verdicts) expect(VERDICTS).toContain(v);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await missingValueText(page)).toEqual([]);
+    expect(await chartTextCollisions(page)).toEqual([]);
+    const presenter = await presenterOverflows(page);
+    expect(presenter.overflows, `${presenter.screens} screens`).toEqual([]);
     assertClean();
     await context.close();
   });

@@ -23,14 +23,20 @@ describe('walkthrough mode', () => {
     await expect(label.textContent()).resolves.toMatch(/^Step 1 of 3/);
     await page.keyboard.press('n');
     await expect(page.getByTestId('speaker-notes').textContent()).resolves.toContain('Start here with newcomers');
+    // Notes sit beside the stage, not over it.
+    const [notesBox, stageBox] = [await page.getByTestId('speaker-notes').boundingBox(), await page.getByTestId('stage').boundingBox()];
+    expect(notesBox!.x).toBeGreaterThanOrEqual(stageBox!.x + stageBox!.width);
     for (let i = 2; i <= 3; i++) {
-      await page.keyboard.press('ArrowRight');
+      // A step taller than the screen is split into parts: ArrowRight walks through them first.
+      for (let k = 0; k < 10 && !new RegExp(`^Step ${i} of 3`).test((await label.textContent()) ?? ''); k++) await page.keyboard.press('ArrowRight');
       await expect(label.textContent()).resolves.toMatch(new RegExp(`^Step ${i} of 3`));
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(PROJECTOR.height + 1);
       await waitForCells(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PROJECTOR.width);
     }
-    await page.keyboard.press('ArrowRight'); // past the end: stays on the last step
+    for (let k = 0; k < 10; k++) await page.keyboard.press('ArrowRight'); // past the end: stays on the last step
     await expect(label.textContent()).resolves.toMatch(/^Step 3 of 3: How many decisions would it take\?/);
+    await page.waitForFunction(() => !document.querySelector('[data-saving]')); // the URL is written once changes pause
     expect(page.url()).toMatch(/\?present&step=3$/);
     await page.keyboard.press('Home');
     await expect(label.textContent()).resolves.toMatch(/^Step 1 of 3/);
@@ -46,6 +52,9 @@ describe('walkthrough mode', () => {
     await waitForCells(page);
     await expect(page.getByTestId('step-label').textContent()).resolves.toMatch(/^Step 3 of 3/);
     expect(await page.locator('pre.code').count()).toBe(0);
+    // Presenter mode shows outputs only: no inspector dumps, no sliders with hide=controls.
+    expect(await page.locator('[data-testid="values"]').count()).toBe(0);
+    expect(await page.locator('input[type="range"]').count()).toBe(0);
     expect(await page.getByTestId('edit').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Show code' }).count()).toBe(0);
     expect(await page.getByTestId('copy-link').count()).toBe(0);
@@ -66,6 +75,21 @@ describe('onboarding tour', () => {
     await waitForCells(page);
     await page.goto(BASE);
     await expect(page.getByTestId('tour').textContent()).resolves.toMatch(/1 of \d+ opened/);
+    assertClean();
+    await context.close();
+  });
+});
+
+describe('presentation options', () => {
+  it('?present=0 does not present; hide=code hides code and values but keeps figures', async () => {
+    const { page, context, assertClean } = await openPage(browser);
+    await page.goto(`${BASE}#/nb/luck-or-skill?present=0&hide=code`);
+    await waitForCells(page);
+    expect(await page.getByTestId('step-label').count()).toBe(0);
+    expect(await page.locator('[data-testid="values"]').count()).toBe(0);
+    expect(await page.locator('pre.code').count()).toBe(0);
+    expect(await page.locator('[data-testid="verdict"]').count()).toBeGreaterThan(0);
+    expect(await page.title()).toMatch(/^Luck or skill/);
     assertClean();
     await context.close();
   });

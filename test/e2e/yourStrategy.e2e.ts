@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { BASE, launch, openPage, waitForCells } from './browser';
+import { seriousViolations } from './axe';
 
 const DIR = 'public/data/freqtrade/';
 
@@ -51,6 +52,7 @@ describe('your strategy: own files in the browser', () => {
     await expect.poll(() => fresh.page.getByText(/Drop `backtest-result_multistrat\.json` \(sha256 ae17bf91805d…, 235,499 bytes\) to reproduce; showing the shipped default meanwhile/).count()).toBe(1);
     await expect.poll(() => fresh.page.getByText(/Drop `strategy_SampleStrategy\.fthypt`/).count()).toBe(1);
     expect(await fresh.page.locator('select[data-input="backtest"]').inputValue()).toBe('backtest-result');
+    expect(await seriousViolations(fresh.page)).toEqual([]);
     fresh.assertClean();
     await fresh.context.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createFormulaEngine, FormulaError } from '../../src/notebook/formula';
+import { createFormulaEngine, FormulaError, MAX_FORMULA_LINE_CHARS } from '../../src/notebook/formula';
 import { expectClose } from '../util/close';
 
 const engine = createFormulaEngine({ seed: 7 });
@@ -129,14 +129,15 @@ describe('errors name line and column', () => {
 
   it('unknown symbols and functions', () => {
     let e = formulaError(() => engine.evaluate('a = 1\nb = foo + a', {}));
-    expect(e.message).toBe("line 2: undefined symbol 'foo'");
+    expect(e.message).toBe("line 2, column 5: undefined symbol 'foo'");
+    expect(e.column).toBe(5);
     expect(e.line).toBe(2);
     e = formulaError(() => engine.evaluate('b = bar(1)', {}));
-    expect(e.message).toBe("line 1: undefined function 'bar'");
+    expect(e.message).toBe("line 1, column 5: undefined function 'bar'");
   });
 
   it('units are not reachable through unknown names', () => {
-    expect(formulaError(() => engine.evaluate('x = 5 cm', {})).message).toBe("line 1: undefined symbol 'cm'");
+    expect(formulaError(() => engine.evaluate('x = 5 cm', {})).message).toBe("line 1, column 7: undefined symbol 'cm'");
   });
 
   it('runtime errors from mathjs carry the line', () => {
@@ -157,5 +158,37 @@ describe('errors name line and column', () => {
       }),
       { seed: 42, numRuns: 400 },
     );
+  });
+});
+
+describe('formula limits and error positions', () => {
+  it('a 2,000-term sum fails with an exact message at its line, not a stack overflow', () => {
+    const f = createFormulaEngine({ seed: 1 });
+    const src = `x = 1\ny = ${Array.from({ length: 2000 }, () => 'x').join(' + ')}`;
+    expect(() => f.analyze(src)).toThrow(FormulaError);
+    try {
+      f.analyze(src);
+    } catch (e) {
+      const err = e as FormulaError;
+      expect(err.line).toBe(2);
+      expect(err.message).toMatch(/^line 2: the expression is nested 2,?\d{3} levels deep \(at most 400 in a formula cell/);
+    }
+  });
+
+  it('a line over the length limit is refused before parsing, saying the limit', () => {
+    const f = createFormulaEngine({ seed: 1 });
+    const src = `y = ${'1'.repeat(MAX_FORMULA_LINE_CHARS)}`;
+    expect(() => f.analyze(src)).toThrow(/characters long \(at most 10,000 in a formula cell\)/);
+  });
+
+  it('an undefined symbol is reported at its own column', async () => {
+    const f = createFormulaEngine({ seed: 1 });
+    try {
+      await f.evaluate('y = 2 * nope + 1', {});
+      expect.unreachable();
+    } catch (e) {
+      expect((e as FormulaError).column).toBe(9);
+      expect((e as FormulaError).message).toBe("line 1, column 9: undefined symbol 'nope'");
+    }
   });
 });

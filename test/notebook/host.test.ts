@@ -198,3 +198,56 @@ describe('formatNumber', () => {
     expect(formatNumber(NaN, 0)).toBe('NaN');
   });
 });
+
+describe('NotebookHost: latest wins under queued inputs', () => {
+  const SLOW = parseNotebook(`
+\`\`\`input
+name: k
+type: number
+value: 0
+\`\`\`
+\`\`\`js id=expensive
+const chain = [];
+for (let i = 0; i < 10; i++) { progress(i / 10); await sleep(5); }
+const result = k * 10;
+\`\`\`
+\`\`\`js id=downstream
+const shown = result + 1;
+\`\`\`
+`);
+  const runs = (msgs: WorkerToMain[], id: string) => msgs.filter((m) => m.type === 'status' && m.id === id && m.state === 'running').length;
+
+  it('five inputs queued at once: the expensive chain runs once more, with the last value', async () => {
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+    h.handle({ type: 'load', cells: SLOW.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await h.idle();
+    expect(runs(msgs, 'expensive')).toBe(1);
+    for (let v = 1; v <= 5; v++) h.handle({ type: 'setInput', name: 'k', value: v, seq: v });
+    await h.idle();
+    expect(runs(msgs, 'expensive')).toBe(2);
+    expect(runs(msgs, 'downstream')).toBe(2);
+    const last = [...msgs].reverse().find((m) => m.type === 'status' && m.id === 'downstream' && m.state === 'done');
+    expect(last?.type === 'status' && last.state === 'done' && last.display.figures.shown).toBe(51);
+    expect(last?.type === 'status' && last.seq).toBe(5);
+  });
+
+  it('inputs arriving while it runs: superseded runs stop at their next progress() and never reach downstream', async () => {
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
+    h.handle({ type: 'load', cells: SLOW.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await h.idle();
+    for (let v = 1; v <= 5; v++) {
+      h.handle({ type: 'setInput', name: 'k', value: v, seq: v });
+      await new Promise((r) => setTimeout(r, 25)); // long enough for the previous value's run to start
+    }
+    await h.idle();
+    expect(runs(msgs, 'downstream')).toBe(2); // once at load, once for the final value
+    const done = msgs.filter((m) => m.type === 'status' && m.id === 'expensive' && m.state === 'done');
+    expect(done).toHaveLength(2); // no superseded run reported a result
+    const errors = msgs.filter((m) => m.type === 'status' && m.state === 'error');
+    expect(errors).toEqual([]);
+    const last = done.at(-1);
+    expect(last?.type === 'status' && last.state === 'done' && last.display.figures.result).toBe(50);
+  });
+});

@@ -133,3 +133,71 @@ describe('Runtime (spec)', () => {
     expect((rt.status('b') as any).values.b).toBeUndefined();
   });
 });
+
+describe('Runtime: latest wins', () => {
+  const tick = (ms = 0) => new Promise<void>((r) => setTimeout(r, ms));
+
+  it('a burst of changes before the scheduled pass runs the expensive chain once', async () => {
+    const rt = new Runtime(() => {}, { schedule: (f) => void setTimeout(f, 16) });
+    const input = (v: number) => rt.define(cell('in', ['x'], [], () => ({ x: v })));
+    input(0);
+    rt.define(cell('slow', ['y'], ['x'], ({ x }) => ({ y: x * 2 })));
+    rt.define(cell('after', ['z'], ['y'], ({ y }) => ({ z: y + 1 })));
+    await rt.idle();
+    rt.runCounts.clear();
+    for (let v = 1; v <= 5; v++) input(v);
+    expect(rt.isStale('after')).toBe(true); // marked at once, recomputed a frame later
+    await rt.idle();
+    expect(Object.fromEntries(rt.runCounts)).toEqual({ in: 1, slow: 1, after: 1 });
+    expect(await rt.value('z')).toBe(11);
+    expect(rt.isStale('after')).toBe(false);
+  });
+
+  it('queued changes while a long cell runs: the running one is superseded (its signal fires), the chain runs once more with the newest value', async () => {
+    const rt = new Runtime(() => {}, { schedule: (f) => void setTimeout(f, 1), beforeRun: () => tick(0) });
+    const input = (v: number) => rt.define(cell('in', ['x'], [], () => ({ x: v })));
+    const stoppedEarly: number[] = [];
+    input(0);
+    rt.define({
+      id: 'slow', defines: ['y'], references: ['x'],
+      run: async ({ x }, signal) => {
+        for (let i = 0; i < 20; i++) {
+          if (signal.aborted) {
+            stoppedEarly.push(x as number);
+            throw new Error('stopped');
+          }
+          await tick(2);
+        }
+        return { y: (x as number) * 2 };
+      },
+    });
+    rt.define(cell('after', ['z'], ['y'], ({ y }) => ({ z: y + 1 })));
+    await tick(10); // slow is now running with x = 0
+    expect(rt.runCounts.get('slow')).toBe(1);
+    for (let v = 1; v <= 5; v++) {
+      input(v);
+      await tick(3); // changes arrive spread out, as queued messages do
+    }
+    await rt.idle();
+    // x = 0 was stopped early; each later value either never started or was stopped; the newest finished.
+    expect(stoppedEarly[0]).toBe(0);
+    expect(rt.runCounts.get('slow')!).toBeLessThanOrEqual(1 + 5);
+    expect(rt.runCounts.get('after')).toBe(1); // dependents of superseded runs never ran
+    expect(await rt.value('z')).toBe(11);
+    expect(rt.status('slow')).toEqual({ state: 'done', values: { y: 10 } });
+  });
+
+  it('a superseded run never reports its result, even if it finishes', async () => {
+    const log: [string, string][] = [];
+    const rt = new Runtime((id, s) => log.push([id, s.state === 'done' ? JSON.stringify(s.values) : s.state]), { schedule: (f) => void setTimeout(f, 5) });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    rt.define(cell('in', ['x'], [], () => ({ x: 1 })));
+    rt.define({ id: 'slow', defines: ['y'], references: ['x'], run: async ({ x }) => { await gate; return { y: x }; } });
+    await tick(20);
+    rt.define(cell('in', ['x'], [], () => ({ x: 2 })));
+    release(); // the old run (x = 1) finishes now, before the scheduled pass
+    await rt.idle();
+    expect(log.filter(([id, s]) => id === 'slow' && s.startsWith('{'))).toEqual([['slow', '{"y":2}']]);
+  });
+});

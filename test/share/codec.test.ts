@@ -1,3 +1,4 @@
+import { checksum } from '../../src/share/codec';
 import { describe, expect, it } from 'vitest';
 import { Deflate, deflateSync } from 'fflate';
 import {
@@ -11,7 +12,8 @@ const base: ExperimentState = { v: 1, notebook: 'timing', seed: 42, inputs: { pe
 
 /** Build a link around arbitrary JSON text (bypassing the encoder's validation). */
 function linkFromJson(json: string, version = 1): string {
-  return `#x${version}.${encodeBase64url(deflateSync(new TextEncoder().encode(json)))}`;
+  const bytes = new TextEncoder().encode(json);
+  return `#x${version}.${encodeBase64url(deflateSync(bytes))}.${checksum(bytes)}`;
 }
 
 function failure(hash: string): ShareError {
@@ -196,5 +198,41 @@ describe('linkSizeStatus', () => {
     expect(linkSizeStatus('a'.repeat(65_536)).level).toBe('warn');
     expect(linkSizeStatus('a'.repeat(65_537)).level).toBe('too-large');
     expect(linkSizeStatus('µ'.repeat(40_000)).bytes).toBe(80_000);
+  });
+});
+
+describe('link integrity (checksum)', () => {
+  it('a one-character change in the payload is reported as a damaged link, never opened silently', () => {
+    const link = encodeExperiment({ v: 1, notebook: 'timing', seed: 7, inputs: { n: 3 }, edits: { a: 'const x = 1;' } });
+    const dot = link.lastIndexOf('.');
+    let detected = 0, total = 0;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    for (let i = 4; i < dot; i++) {
+      const c = alphabet[(alphabet.indexOf(link[i]) + 1) % 64];
+      const r = tryDecodeExperiment(link.slice(0, i) + c + link.slice(i + 1));
+      total++;
+      // Either refused, or the change only touched base64's unused trailing bits: the same state.
+      if (!r.ok || JSON.stringify(r.state) === JSON.stringify(decodeExperiment(link))) detected++;
+    }
+    expect(detected).toBe(total);
+    const flipped = link.slice(0, 10) + (link[10] === 'A' ? 'B' : 'A') + link.slice(11);
+    const r = tryDecodeExperiment(flipped);
+    expect(r.ok).toBe(false);
+  });
+
+  it('a wrong checksum says the link is damaged', () => {
+    const link = encodeExperiment({ v: 1, notebook: 'timing', seed: 7, inputs: {}, edits: {} });
+    const bad = link.slice(0, -1) + (link.endsWith('A') ? 'B' : 'A');
+    const r = tryDecodeExperiment(bad);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('checksum');
+    expect(!r.ok && r.error.message).toMatch(/^the link is damaged: its checksum does not match/);
+  });
+
+  it('links made before checksums decode, with a warning that they are unchecked', () => {
+    const json = new TextEncoder().encode('{"notebook":"timing","seed":1}');
+    const r = tryDecodeExperiment(`#x1.${encodeBase64url(deflateSync(json))}`);
+    expect(r.ok && r.state.seed).toBe(1);
+    expect(r.ok && r.warnings).toEqual([expect.stringMatching(/no checksum/)]);
   });
 });

@@ -9,6 +9,9 @@ describe('parseRoute', () => {
     expect(parseRoute('#/nb/luck-or-skill')).toEqual({ page: 'notebook', id: 'luck-or-skill', view: { present: false, hide: [] } });
     expect(parseRoute('#/nb/a/x1.AbC-_')).toMatchObject({ page: 'notebook', id: 'a', share: 'x1.AbC-_' });
     expect(parseRoute('#/nb/a?present&step=3&hide=code,controls,bogus')).toMatchObject({ view: { present: true, step: 3, hide: ['code', 'controls'] } });
+    expect((parseRoute('#/nb/a?present=0') as { view: { present: boolean } }).view.present).toBe(false);
+    expect((parseRoute('#/nb/a?present=false&step=2') as { view: { present: boolean } }).view.present).toBe(false);
+    expect((parseRoute('#/nb/a?present=1') as { view: { present: boolean } }).view.present).toBe(true);
     expect(parseRoute('#x1.abc')).toEqual({ page: 'share', hash: 'x1.abc' });
     expect(parseRoute('#/nope')).toEqual({ page: 'unknown', hash: '/nope' });
   });

@@ -82,7 +82,7 @@ describe('NotebookSession', () => {
     expect(workers[0].terminated).toBe(true);
     expect((workers[1].received[0] as any).blocked).toEqual({ loop: CANCELLED_REASON });
     session.unblock('loop');
-    expect(workers[1].received.at(-1)).toEqual({ type: 'unblock', id: 'loop' });
+    expect(workers[1].received.at(-1)).toMatchObject({ type: 'unblock', id: 'loop' });
   });
 
   it('messages from a replaced worker are ignored', () => {
@@ -114,5 +114,77 @@ describe('NotebookSession', () => {
     workers[0].emit({ type: 'status', id: 'loop', state: 'error', error: { message: 'x' }, at: 0 });
     await Promise.resolve();
     expect(idle).toBe(true);
+  });
+
+  describe('latest wins', () => {
+    const chainNb = parseNotebook('```input\nname: k\ntype: slider\nmin: 0\nmax: 10\nvalue: 0\n```\n```js id=slow\nconst y = k * 2;\n```\n```js id=view\nconst z = y + 1;\n```\n```js id=other\nconst o = 1;\n```\n');
+    const ids = chainNb.cells.map((c) => c.id);
+    function chain(lastMs: number) {
+      const workers: FakeWorker[] = [];
+      const timers: { fn: () => void; ms: number; live: boolean }[] = [];
+      let clock = 0;
+      const session = new NotebookSession({
+        createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!),
+        setTimer: (fn, ms) => (timers.push({ fn, ms, live: true }), timers.at(-1)),
+        clearTimer: (t) => ((t as { live: boolean }).live = false),
+        now: () => clock,
+      });
+      session.load(chainNb.cells, { seed: 1, inputs: {}, edits: {} });
+      const w = workers[0];
+      w.emit({ type: 'graph', deps: { [ids[0]]: [], slow: [ids[0]], view: ['slow'], other: [] } });
+      for (const id of ids) w.emit({ type: 'status', id, state: 'done', display: done, at: 0, ms: id === 'slow' ? lastMs : 1, seq: 0 });
+      const fire = () => timers.filter((t) => t.live).forEach((t) => ((t.live = false), t.fn()));
+      const sent = () => w.received.filter((m) => m.type === 'setInput');
+      return { session, w, workers, timers, fire, sent, tick: (ms: number) => (clock += ms) };
+    }
+
+    it('a cheap chain follows a drag live, one message per frame with the newest value', () => {
+      const { session, fire, sent } = chain(5);
+      for (let v = 1; v <= 5; v++) session.setInput('k', v, { settled: false });
+      expect(sent()).toHaveLength(0);
+      fire();
+      expect(sent()).toEqual([{ type: 'setInput', name: 'k', value: 5, seq: 1 }]);
+    });
+
+    it('an expensive chain waits until the drag settles, then sends only the last value', () => {
+      const { session, timers, fire, sent } = chain(2000);
+      for (let v = 1; v <= 5; v++) session.setInput('k', v, { settled: false });
+      expect(timers.filter((t) => t.live).map((t) => t.ms)).toEqual([300]);
+      fire();
+      expect(sent()).toEqual([{ type: 'setInput', name: 'k', value: 5, seq: 1 }]);
+      session.setInput('k', 6); // the release (change event) sends at the next frame
+      fire();
+      expect(sent().map((m) => (m as { value: number }).value)).toEqual([5, 6]);
+    });
+
+    it('outputs downstream of a change are marked stale at once and a result computed before it stays stale', () => {
+      const { session, w, fire } = chain(5);
+      session.setInput('k', 3);
+      expect(session.states.get('view')).toMatchObject({ state: 'done', stale: true });
+      expect(session.states.get('other')).toEqual({ state: 'done', display: done, ms: 1 });
+      expect(session.isIdle()).toBe(false);
+      // The worker finishes an older run before it sees the change: still stale.
+      w.emit({ type: 'status', id: 'view', state: 'done', display: done, at: 1, ms: 1, seq: 0 });
+      expect(session.states.get('view')).toMatchObject({ stale: true });
+      fire();
+      w.emit({ type: 'status', id: 'view', state: 'running', at: 2, seq: 1 });
+      expect(session.states.get('view')).toMatchObject({ state: 'running', previous: done }); // old output kept on screen
+      for (const id of [ids[0], 'slow', 'view']) w.emit({ type: 'status', id, state: 'done', display: done, at: 3, ms: 1, seq: 1 });
+      expect(session.states.get('view')).toEqual({ state: 'done', display: done, ms: 1 });
+      expect(session.isIdle()).toBe(true);
+    });
+
+    it('a long run superseded by a change is stopped (worker restarted) when finishing it costs more than recomputing the rest', () => {
+      const { session, w, workers, fire, tick } = chain(5000);
+      session.setInput('k', 1);
+      fire();
+      w.emit({ type: 'status', id: 'slow', state: 'running', at: 0, seq: 1 });
+      tick(100);
+      session.setInput('k', 2);
+      fire();
+      expect(workers).toHaveLength(2);
+      expect(workers[1].received[0]).toMatchObject({ type: 'load', inputs: { k: 2 } });
+      expect(w.terminated).toBe(true);
+    });
   });
 });

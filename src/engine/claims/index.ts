@@ -22,10 +22,11 @@ export { ruleQuantumOp100ns, type QuantumOp100nsFigures } from './rules/quantum-
 export { ruleTimingBridge24Decades, decadesSpan, type Timescale, type TimingBridgeFigures, type TimingBridgeResult } from './rules/timing-bridge-24-decades';
 export { ruleRealConfidence, type RealConfidenceFigures, type RealConfidenceResult } from './rules/real-confidence';
 export { ruleMembers14Active, type MembersActiveFigures } from './rules/members-14-active';
-export { ruleQuantumVsVoting, type QuantumVsVotingFigures, type PairedComparison } from './rules/quantum-vs-voting';
+export { ruleQuantumVsVoting, type QuantumVsVotingFigures, type GainFigures } from './rules/quantum-vs-voting';
 export { ruleProfitable80, type Profitable80Figures } from './rules/profitable-80';
-export { ruleCircuitFailures1pct, type CircuitFailureFigures } from './rules/circuit-failures-1pct';
+export { ruleCircuitFailures1pct, ruleCircuitCrashes, ruleCircuitFallbacks, type CircuitFailureFigures } from './rules/circuit-failures-1pct';
 export { ruleStagedSizing, type StagedSizingFigures } from './rules/staged-sizing';
 export { ruleJitterBelow, ruleSyncJitterEventLoop, ruleSyncJitterRealTimeThread, bestJitterScheduler, type JitterFigures, type SyncJitterFigures, type SchedulerJitter } from './rules/sync-jitter-10us';
 export { ruleCycles, ruleWindowsBestScheduler, ruleWindowsTimer, bestCycleScheduler, type CycleFigures, type Windows1msFigures, type SchedulerCycles } from './rules/windows-1ms';
 export { ruleHitRateAbove, type HitRateFigures } from './rules/hit-rate';
+export { ruleStrategyEdge, ruleHitRateTarget, ruleNoLookAhead, type StrategyEdgeFigures, type HitRateTargetFigures, type LookAheadFigures } from './rules/strategy-edge';

@@ -16,7 +16,7 @@ import { MISSING_CLAIMS } from './rules/roadmap-missing';
 import { fmt, type RuleResult } from './verdict';
 import { PLATFORMS, READING_STATED, READING_STATED_LABEL, hardwareReadingId, hardwareReadingLabel, type HardwareFigures } from './stack';
 import { ruleBuffer10ns } from './rules/buffer-10ns';
-import { ruleCircuitFailures1pct, type CircuitFailureFigures } from './rules/circuit-failures-1pct';
+import { ruleCircuitCrashes, ruleCircuitFailures1pct, ruleCircuitFallbacks, type CircuitFailureFigures } from './rules/circuit-failures-1pct';
 import { ruleConsciousnessIndex, ruleOperationalisation, ruleEventRate, ruleEventRateAtCycle, type ConsciousnessFigures } from './rules/consciousness-index';
 import { ruleMembers14Active, type MembersActiveFigures } from './rules/members-14-active';
 import { ruleProfitable80, type Profitable80Figures } from './rules/profitable-80';
@@ -65,18 +65,34 @@ const decisions = (p95Ms: number, perSec: number, hardware: HardwareFigures[], s
   roadmapId: 'roadmap-circuit', barSeconds: 3600, hardware, circuit: { layers1q: 1, layers2q: 13 }, shots,
 });
 
+/** A gain (baseline loss − candidate loss) with a symmetric 95 % interval of half-width `half`. */
+const gainOf = (g: number, half: number, p: number) => ({ gain: g, lower: g - half, upper: g + half, pAdjusted: p, detectable: 1.43 * half });
 const qvv = (over: Partial<QuantumVsVotingFigures> = {}): QuantumVsVotingFigures => ({
   quantum: 'q', nBars: 1000,
-  logLoss: { quantum: 0.69, majority: 4, stacking: 0.688, constant: 0.6931 },
-  vsMajority: { meanDifference: -3, pAdjusted: 0.001 },
-  vsStacking: { meanDifference: 0.001, pAdjusted: 0.5 },
-  vsConstant: { meanDifference: -0.002, pAdjusted: 0.01 },
+  logLoss: { quantum: 0.688, vote: 0.69, stacking: 0.688, baseRate: 0.6931 },
+  vsVote: gainOf(0.002, 0.001, 0.001),
+  vsStacking: gainOf(0, 0.001, 1),
+  vsBaseRate: gainOf(0.005, 0.001, 0.001),
   ...over,
 });
-const NO_SKILL = { vsConstant: { meanDifference: 0, pAdjusted: 1 } };
+/** A coin-like candidate against a vote that has skill: the interval excludes any gain over the vote. */
+const NO_SKILL = { vsVote: gainOf(-0.001, 0.0005, 0.001), vsBaseRate: gainOf(0, 0.0002, 1) };
+
+/**
+ * Market claims also carry the stability row of the robustness sweep (every dataset × causal regime, and
+ * fees): appended to each reading's rule, so the ledger and `npm run ledger` show it next to the verdict.
+ */
+export interface WithStability { readonly stability?: string }
+function withStability<F extends WithStability>(rule: (f: F) => RuleResult): (f: F) => RuleResult {
+  return (f) => {
+    const r = rule(f);
+    return f.stability ? { ...r, rule: `${r.rule}. Stability across datasets, regimes and fees: ${f.stability}` } : r;
+  };
+}
+const STABILITY_FIGURE = { label: 'stability across datasets/regimes/fees', value: (f: WithStability) => f.stability ?? 'not run' };
 
 /** Figures of quantum-vs-voting: one entry per quantum candidate that ran. */
-export interface QuantumCandidatesFigures {
+export interface QuantumCandidatesFigures extends WithStability {
   readonly candidates: readonly (QuantumVsVotingFigures & { readonly id: string })[];
 }
 /**
@@ -102,7 +118,7 @@ function candidateRule(id: string): (f: QuantumCandidatesFigures) => RuleResult 
   return (f) => {
     const c = f.candidates.find((x) => x.id === id);
     if (!c) return { verdict: 'not measurable here', rule: `the candidate '${id}' was not run in this experiment (ran: ${f.candidates.map((x) => x.id).join(', ') || 'none'})` };
-    const r = ruleQuantumVsVoting(c);
+    const r = withStability<QuantumVsVotingFigures & WithStability>(ruleQuantumVsVoting)({ ...c, stability: f.stability });
     const classical = QUANTUM_CANDIDATES.find((x) => x.id === id)?.classical;
     if (classical && r.verdict === 'supported') {
       return { verdict: 'partly supported', rule: `${r.rule}. Partly supported: it beats voting, but its output is exactly ${classical}, a classical function of the members computed here in closed form; nothing quantum emerges` };
@@ -127,16 +143,16 @@ const consciousness = (over: Partial<ConsciousnessFigures> = {}): ConsciousnessF
   rawShares: [{ window: 32, above07: 0, above01: 0.9 }], ...over,
 });
 
-const realConf = (over: Partial<RealConfidenceFigures> = {}): RealConfidenceFigures => ({
-  candidate: 'stacking', brier: 0.2478, brierPValue: 0.002, ece: 0.005, bandShare: 0.05, nBars: 15000, ...over,
+const realConf = (over: Partial<RealConfidenceFigures & WithStability> = {}): RealConfidenceFigures & WithStability => ({
+  candidate: 'stacking', brier: 0.2478, baseRateBrier: 0.2499, vsBaseRate: gainOf(0.0021, 0.0008, 0.002), ece: 0.005, bandShare: 0.05, nBars: 15000, ...over,
 });
 const members = (over: Partial<MembersActiveFigures> = {}): MembersActiveFigures => ({
   nMembers: 14, activeMembers: 14, participationRatio: 4, literalParticipationRatio: 1, ...over,
 });
-const profit = (nTrades: number, nProfitable: number, lower: number, upper: number): Profitable80Figures => ({
-  aggregator: 'a', nTrades, nProfitable, lower, upper, confidenceThreshold: 0.8, feeBps: 10, slippageBps: 2,
+const profit = (nTrades: number, nProfitable: number, lower: number, upper: number, randomTiming?: number): Profitable80Figures & WithStability => ({
+  aggregator: 'a', nTrades, nProfitable, lower, upper, confidenceThreshold: 0.8, feeBps: 10, slippageBps: 2, randomTiming,
 });
-const failures = (calls: number, failuresN: number, lower: number, upper: number): CircuitFailureFigures => ({ calls, failures: failuresN, lower, upper, invalidOutputs: 0 });
+const failures = (calls: number, failuresN: number, lower: number, upper: number, crashes = 0): CircuitFailureFigures & WithStability => ({ calls, failures: failuresN, lower, upper, invalidOutputs: crashes });
 const staged = (nTrades: number): StagedSizingFigures => ({ aggregator: 'a', stageFractions: [0.01, 0.02, 0.05], stageBars: [168, 168], maxStage: 0, nTrades });
 const vq = (log10Seconds: number[]): VirtualQubitFigures => ({
   totalQubits: 66, deviceWidth: 24, budgetSeconds: 3600, epsilon: 0.01,
@@ -352,7 +368,7 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       { name: 'claim above the 1 ms ceiling', figures: consciousness({ claimedEventsPerSecond: 501 }), expect: { 'event-rate-1ms': 'refuted' } },
     ],
   }),
-  defineClaim<RealConfidenceFigures>({
+  defineClaim<RealConfidenceFigures & WithStability>({
     id: 'real-confidence',
     title: 'Real confidence 0.6–0.95 instead of 0.50',
     quote: 'Real confidence values (0.6-0.95) replace 0.50 defaults',
@@ -360,17 +376,20 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
     notebook: 'confidence-calibration',
     figures: [
       { label: 'Brier', value: (f) => f.brier },
-      { label: 'Brier p vs 0.50', value: (f) => f.brierPValue },
-      { label: 'ECE', value: (f) => f.ece },
+      { label: 'Brier of the base rate', value: (f) => f.baseRateBrier },
+      { label: 'Brier gain over the base rate', value: (f) => f.vsBaseRate.gain },
+      { label: 'smallest detectable gain', value: (f) => f.vsBaseRate.detectable },
+      { label: 'ECE (quantile bins)', value: (f) => f.ece },
       { label: 'share of bars in 0.6–0.95', value: (f) => f.bandShare },
+      STABILITY_FIGURE,
     ],
-    readings: [{ id: AS_STATED, label: `${AS_STATED_LABEL}: calibrated probabilities better than 0.50, in 0.6–0.95`, rule: (f) => ruleRealConfidence(f) }],
+    readings: [{ id: AS_STATED, label: `${AS_STATED_LABEL}: calibrated probabilities better than what the base rate knows, in 0.6–0.95`, rule: withStability((f) => ruleRealConfidence(f)) }],
     headline: { reading: AS_STATED, why: 'the claim names its band' },
     cases: [
       { name: 'calibrated, out of band', figures: realConf(), expect: { [AS_STATED]: 'partly supported' } },
       { name: 'at the band and ECE bounds', figures: realConf({ bandShare: 0.5, ece: 0.02 }), expect: { [AS_STATED]: 'supported' } },
-      { name: 'Brier exactly 0.25', figures: realConf({ brier: 0.25 }), expect: { [AS_STATED]: 'refuted' } },
-      { name: 'p exactly alpha', figures: realConf({ brierPValue: 0.05 }), expect: { [AS_STATED]: 'not measurable here' } },
+      { name: 'gain interval below the minimum that matters', figures: realConf({ vsBaseRate: { gain: 2e-5, lower: 1e-5, upper: 4.99e-5, pAdjusted: 0.001, detectable: 2e-5 } }), expect: { [AS_STATED]: 'refuted' } },
+      { name: 'p exactly alpha', figures: realConf({ vsBaseRate: { ...gainOf(0.0021, 0.0008, 0.05) } }), expect: { [AS_STATED]: 'no detectable effect' } },
     ],
   }),
   defineClaim<MembersActiveFigures>({
@@ -401,8 +420,11 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
     figures: [
       { label: 'quantum candidates run', value: (f) => f.candidates.map((c) => c.id).join(', ') },
       { label: 'best quantum log loss', value: (f) => Math.min(...f.candidates.map((c) => c.logLoss.quantum)) },
-      { label: 'log loss majority', value: (f) => f.candidates[0]?.logLoss.majority ?? null },
+      { label: 'log loss calibrated vote', value: (f) => f.candidates[0]?.logLoss.vote ?? null },
+      { label: 'log loss base rate', value: (f) => f.candidates[0]?.logLoss.baseRate ?? null },
       { label: 'log loss stacking', value: (f) => f.candidates[0]?.logLoss.stacking ?? null },
+      { label: 'best gain over the vote (nats/bar)', value: (f) => (f.candidates.length ? Math.max(...f.candidates.map((c) => c.vsVote.gain)) : null) },
+      STABILITY_FIGURE,
     ],
     readings: QUANTUM_CANDIDATES.map((c) => ({ id: c.id, label: c.label, rule: candidateRule(c.id) })),
     headline: {
@@ -411,8 +433,9 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
     },
     cases: [
       { name: 'only the reconstruction ran, no skill', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'refuted', vqc: 'not measurable here', 'all-qubits-readout': 'not measurable here' } },
-      { name: 'three candidates', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv() }, { id: 'vqc', ...qvv({ vsStacking: { meanDifference: 0.01, pAdjusted: 0.001 } }) }, { id: 'all-qubits-readout', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'partly supported', vqc: 'partly supported', 'all-qubits-readout': 'refuted' } },
+      { name: 'three candidates', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv() }, { id: 'vqc', ...qvv({ vsStacking: gainOf(-0.01, 0.002, 0.001) }) }, { id: 'all-qubits-readout', ...qvv(NO_SKILL) }] }, expect: { 'roadmap-circuit': 'partly supported', vqc: 'partly supported', 'all-qubits-readout': 'refuted' } },
       { name: 'a skilled variational circuit', figures: { candidates: [{ id: 'vqc', ...qvv() }] }, expect: { vqc: 'supported', 'roadmap-circuit': 'not measurable here' } },
+      { name: 'too few bars to tell', figures: { candidates: [{ id: 'roadmap-circuit', ...qvv({ vsVote: gainOf(0.0001, 0.004, 0.9) }) }] }, expect: { 'roadmap-circuit': 'no detectable effect', vqc: 'not measurable here', 'all-qubits-readout': 'not measurable here' } },
     ],
   }),
   defineClaim<DecisionReadingsFigures>({
@@ -459,7 +482,7 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       { name: 'everything slow', figures: decisions(2, 500, HW_NONE, 1, 2), expect: { [READING_STATED]: 'refuted', 'hardware-superconducting': 'not measurable here', 'hardware-trapped-ion': 'not measurable here', 'hardware-neutral-atom': 'not measurable here' } },
     ],
   }),
-  defineClaim<Profitable80Figures>({
+  defineClaim<Profitable80Figures & WithStability>({
     id: 'profitable-80',
     title: '>80 % profitable decisions',
     quote: 'Accuracy: >80% profitable quantum decisions',
@@ -470,32 +493,42 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       { label: 'trades', value: (f) => f.nTrades },
       { label: 'profitable', value: (f) => f.nProfitable },
       { label: 'Wilson lower 95 %', value: (f) => (f.nTrades ? f.lower : null) },
+      { label: 'random timing, same trade lengths (drift baseline)', value: (f) => (f.randomTiming !== undefined && Number.isFinite(f.randomTiming) ? f.randomTiming : null) },
+      STABILITY_FIGURE,
     ],
-    readings: [{ id: AS_STATED, label: `${AS_STATED_LABEL}: net-profitable share of trades after costs`, rule: (f) => ruleProfitable80(f) }],
+    readings: [{ id: AS_STATED, label: `${AS_STATED_LABEL}: net-profitable share of trades after costs, next to the drift baseline`, rule: withStability((f) => ruleProfitable80(f)) }],
     headline: { reading: AS_STATED, why: 'one reading' },
     cases: [
       { name: 'no trades', figures: profit(0, 0, 0, 0), expect: { [AS_STATED]: 'not measurable here' } },
       { name: 'lower bound exactly 0.8', figures: profit(100, 90, 0.8, 0.95), expect: { [AS_STATED]: 'supported' } },
       { name: 'upper bound below 0.8', figures: profit(100, 50, 0.4, 0.7999), expect: { [AS_STATED]: 'refuted' } },
+      { name: 'random timing reaches 0.8 too', figures: profit(100, 90, 0.8, 0.95, 0.8), expect: { [AS_STATED]: 'partly supported' } },
     ],
   }),
-  defineClaim<CircuitFailureFigures>({
+  defineClaim<CircuitFailureFigures & WithStability>({
     id: 'circuit-failures-1pct',
     title: '<1 % circuit failures, classical fallback',
     quote: 'Stability: <1% quantum circuit failures … Classical fallback working when needed',
     section: 'Success metrics (Week 1); Post-deployment monitoring',
     notebook: 'aggregators',
     figures: [
-      { label: 'failure share', unit: '%', value: (f) => (f.calls ? (100 * f.failures) / f.calls : null) },
+      { label: 'fallback rate', unit: '%', value: (f) => (f.calls ? (100 * f.failures) / f.calls : null) },
+      { label: 'crash rate', unit: '%', value: (f) => (f.calls ? (100 * f.invalidOutputs) / f.calls : null) },
       { label: 'calls', value: (f) => f.calls },
-      { label: 'invalid outputs', value: (f) => f.invalidOutputs },
+      STABILITY_FIGURE,
     ],
-    readings: [{ id: AS_STATED, label: `${AS_STATED_LABEL}: a failure is what triggers its classical fallback`, rule: (f) => ruleCircuitFailures1pct(f) }],
-    headline: { reading: AS_STATED, why: 'the roadmap\'s own fallback trigger defines a failure' },
+    readings: [
+      { id: 'crash-rate', label: 'a failure is a crash: the circuit gives no usable number (NaN, outside [0, 1], thrown)', rule: withStability((f) => ruleCircuitCrashes(f)) },
+      { id: 'fallback-rate', label: 'a failure is what triggers the roadmap\'s classical fallback (a crash, or a confidence outside 0.6–0.95)', rule: withStability((f) => ruleCircuitFallbacks(f)) },
+      { id: 'both', label: 'both readings together: supported iff both are, refuted iff both are, partly supported iff one each', rule: withStability((f) => ruleCircuitFailures1pct(f)) },
+    ],
+    headline: { reading: 'both', why: 'the roadmap does not define a failure; crash rate and fallback rate are two figures with two rules, and the headline combines them' },
     cases: [
-      { name: 'never called', figures: failures(0, 0, 0, 0), expect: { [AS_STATED]: 'not measurable here' } },
-      { name: 'upper below 1 %', figures: failures(10000, 10, 0.0005, 0.0099), expect: { [AS_STATED]: 'supported' } },
-      { name: 'lower above 1 %', figures: failures(100, 90, 0.82, 0.95), expect: { [AS_STATED]: 'refuted' } },
+      { name: 'never called', figures: failures(0, 0, 0, 0), expect: { 'crash-rate': 'not measurable here', 'fallback-rate': 'not measurable here', both: 'not measurable here' } },
+      { name: 'upper below 1 %', figures: failures(10000, 10, 0.0005, 0.0099), expect: { 'crash-rate': 'supported', 'fallback-rate': 'supported', both: 'supported' } },
+      { name: 'never crashes, always falls back', figures: failures(100, 90, 0.82, 0.95), expect: { 'crash-rate': 'not measurable here', 'fallback-rate': 'refuted', both: 'not measurable here' } },
+      { name: 'never crashes in 8000 calls, always falls back', figures: failures(8000, 8000, 0.9995, 1), expect: { 'crash-rate': 'supported', 'fallback-rate': 'refuted', both: 'partly supported' } },
+      { name: 'crashes and falls back', figures: failures(10000, 500, 0.045, 0.055, 500), expect: { 'crash-rate': 'refuted', 'fallback-rate': 'refuted', both: 'refuted' } },
     ],
   }),
   defineClaim<StagedSizingFigures>({

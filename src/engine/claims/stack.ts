@@ -53,7 +53,7 @@ export interface HardwareFigures {
 /** Flatten the presets for the hardware readings; a preset's `repDelayUs` (between shots) becomes `resetNs`. */
 export function hardwareFigures(presets: readonly HardwarePreset[]): HardwareFigures[] {
   return presets.map((p) => {
-    const rep = (p as HardwarePreset & { repDelayUs?: { value: number } }).repDelayUs?.value;
+    const rep = p.repDelayUs?.value;
     return {
       id: p.id, platform: p.platform,
       gate1qNs: p.gate1qNs?.value, gate2qNs: p.gate2qNs?.value, readoutNs: p.readoutNs?.value,

@@ -3,6 +3,7 @@
  * The clock is an argument: engine code never reads wall time, so tests and workers can inject one.
  */
 import type { Predictor } from './types';
+import { NO_CALL_BAND } from '../stats/hitRate';
 
 export interface PositionState {
   /** −1 short, 0 flat, 1 long. */
@@ -69,7 +70,7 @@ export function decide(input: DecisionInput, now: () => number): Decision {
   if (!(pUp >= 0 && pUp <= 1)) pUp = 0.5; // an invalid output never trades
   const confidence = pUp >= 0.5 ? pUp : 1 - pUp;
   let action: 1 | 0 | -1 = 0;
-  if (confidence >= threshold && pUp !== 0.5) {
+  if (confidence >= threshold && Math.abs(pUp - 0.5) > NO_CALL_BAND) { // 0.5 ± 1e-16 is rounding, not a call
     if (pUp > 0.5) action = positionState.side === 1 ? 0 : 1;
     else if (positionState.side === 1 || (config.allowShort && positionState.side === 0)) action = -1;
   }

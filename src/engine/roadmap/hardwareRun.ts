@@ -17,6 +17,9 @@
  */
 import type { HardwarePreset } from '../quantum/presets.data';
 import type { Rng } from '../random';
+import type { BarRanges } from '../ensemble/types';
+import { fitLogistic } from '../ensemble/logistic';
+import { clipProb, logit, sigmoid } from '../ensemble/math';
 
 export interface HardwareNoise {
   readonly gate1qError: number;
@@ -121,4 +124,112 @@ export function runParityOnHardware(rows: readonly ArrayLike<number>[], noise: H
   }
   const n = rows.length ? rows[0].length : 0;
   return { pNoisy, pShots, latencyMs: decisionLatencyMs(n, noise, shots), circuitSuccess: circuitSuccessProbability(n, noise) };
+}
+
+/**
+ * Exact marginal P(read 1) of every qubit under `noise` (ALAP). Qubit j holds the prefix parity s_j; a
+ * two-qubit error after CX(j, j+1) also flips qubit j's own recorded bit with probability 2r₂/3 (the 8 of 15
+ * Paulis with X or Y on the control); then the readout error. For the "read every qubit" candidate.
+ */
+export function noisyAllQubitMarginals(row: ArrayLike<number>, noise: HardwareNoise): Float64Array {
+  const n = row.length;
+  const out = new Float64Array(n);
+  const r1 = noise.gate1qError, f2 = (2 * noise.gate2qError) / 3;
+  let s = flip(clip01(row[0]), r1);
+  for (let j = 0; j < n; j++) {
+    if (j > 0) {
+      const b = flip(clip01(row[j]), r1);
+      s = flip(s * (1 - b) + (1 - s) * b, f2);
+    }
+    out[j] = flip(j < n - 1 ? flip(s, f2) : s, noise.readoutError);
+  }
+  return out;
+}
+
+/**
+ * `shots` runs of the circuit with every qubit read out, sampled shot by shot (errors drawn jointly, so the
+ * bits of one shot are correlated as on the device); returns the fraction of shots reading 1 on each qubit.
+ */
+export function sampleAllQubits(row: ArrayLike<number>, noise: HardwareNoise, shots: number, rng: Rng, out = new Float64Array(row.length)): Float64Array {
+  const n = row.length;
+  if (!(Number.isInteger(shots) && shots >= 1 && shots <= 1_000_000)) throw new RangeError(`invalid shots: ${shots} (expected an integer 1–1000000)`);
+  const r1 = noise.gate1qError, l2 = (5 * noise.gate2qError) / 4, ro = noise.readoutError;
+  out.fill(0);
+  for (let shot = 0; shot < shots; shot++) {
+    let s = (rng.next() < clip01(row[0]) ? 1 : 0) ^ (rng.next() < r1 ? 1 : 0);
+    for (let j = 0; j < n; j++) {
+      let control = 0;
+      if (j < n - 1) {
+        let b = (rng.next() < clip01(row[j + 1]) ? 1 : 0) ^ (rng.next() < r1 ? 1 : 0);
+        // Two-qubit depolarizing after CX(j, j+1): identity w.p. 1 − λ, else one of the 15 other Paulis.
+        if (rng.next() < l2) {
+          const k = 1 + rng.int(15), a = k >> 2, t = k & 3; // control Pauli a, target Pauli t (0 I, 1 X, 2 Y, 3 Z)
+          if (a === 1 || a === 2) control = 1;
+          if (t === 1 || t === 2) b ^= 1;
+        }
+        out[j] += s ^ control ^ (rng.next() < ro ? 1 : 0);
+        s ^= b;
+      } else {
+        out[j] += s ^ (rng.next() < ro ? 1 : 0);
+      }
+    }
+  }
+  for (let j = 0; j < n; j++) out[j] /= shots;
+  return out;
+}
+
+/**
+ * Each qubit's count drawn as an independent binomial (normal approximation, clipped to 0…S): the marginal
+ * of every feature is right, the per-shot correlation between qubits is dropped. O(n) per bar, for long runs;
+ * `sampleAllQubits` is the exact, per-shot sampler.
+ */
+export function sampleAllQubitsIndependent(marginals: ArrayLike<number>, shots: number, rng: Rng, out = new Float64Array(marginals.length)): Float64Array {
+  for (let j = 0; j < marginals.length; j++) {
+    const p = marginals[j];
+    const k = Math.round(shots * p + Math.sqrt(shots * p * (1 - p)) * rng.normal());
+    out[j] = Math.min(shots, Math.max(0, k)) / shots;
+  }
+  return out;
+}
+
+export interface ReadoutSplit {
+  readonly train: BarRanges;
+  readonly testStart: number;
+  readonly testEnd: number;
+}
+
+/**
+ * The all-qubits candidate's classical readout, fitted walk-forward on whatever features the device reports:
+ * per split, ridge logistic regression of the label on [1, logit(feature_j)] over the training bars, applied
+ * to the test bars (the same model as ensemble's all-qubits-readout). Bars without features, or splits with
+ * fewer than `minTrainRows` rows, give NaN.
+ */
+export function walkForwardLogisticReadout(
+  features: readonly (Float64Array | null)[], up: ArrayLike<number>, splits: readonly ReadoutSplit[], { l2 = 1, minTrainRows = 100 }: { l2?: number; minTrainRows?: number } = {},
+): Float64Array {
+  const out = new Float64Array(features.length).fill(Number.NaN);
+  const n = features.find((f) => f)?.length ?? 0, d = n + 1;
+  for (const split of splits) {
+    let capacity = 0;
+    for (const [a, b] of split.train) capacity += Math.max(0, b - a);
+    const x = new Float64Array(capacity * d), y = new Float64Array(capacity);
+    let rows = 0;
+    for (const [a, b] of split.train) for (let t = Math.max(0, a); t < b && t < features.length; t++) {
+      const f = features[t], label = up[t];
+      if (!f || !(label === 0 || label === 1)) continue;
+      x[rows * d] = 1;
+      for (let j = 0; j < n; j++) x[rows * d + 1 + j] = logit(clipProb(f[j]));
+      y[rows++] = label;
+    }
+    if (rows < minTrainRows) continue;
+    const beta = fitLogistic(x, y, rows, d, { l2 }).beta;
+    for (let t = split.testStart; t < split.testEnd && t < features.length; t++) {
+      const f = features[t];
+      if (!f) continue;
+      let z = beta[0];
+      for (let j = 0; j < n; j++) z += beta[1 + j] * logit(clipProb(f[j]));
+      out[t] = sigmoid(z);
+    }
+  }
+  return out;
 }

@@ -18,26 +18,54 @@ export interface ReliabilityBin {
 }
 
 /**
- * Reliability-diagram data: `nBins` equal-width bins on [0, 1] (bin k = [k/K, (k+1)/K), last closed),
- * with per-bin mean forecast, observed frequency, count and Wilson interval at `confidence`.
+ * Binning of forecasts: 'equal-width' bins on [0, 1], or 'quantile' bins holding (about) equal numbers of
+ * forecasts, so forecasts spanning only 0.43–0.59 still fill every bin instead of 4 of 20.
+ */
+export type Binning = 'equal-width' | 'quantile';
+
+/**
+ * Upper edges of `nBins` bins (the last is +∞): k/K for equal width; for quantile bins the forecasts'
+ * k/K quantiles (ties may leave a bin empty). Bin of f: the first k with f < edge[k].
+ */
+export function binEdges(forecasts: NumArray, nBins: number, binning: Binning): Float64Array {
+  const edges = new Float64Array(nBins);
+  edges[nBins - 1] = Infinity;
+  if (binning === 'equal-width') { for (let k = 1; k < nBins; k++) edges[k - 1] = k / nBins; return edges; }
+  if (binning !== 'quantile') throw new RangeError(`invalid binning: ${String(binning)} (expected 'equal-width' or 'quantile')`);
+  const sorted = Float64Array.from(forecasts).sort();
+  for (let k = 1; k < nBins; k++) edges[k - 1] = quantileSorted(sorted, k / nBins);
+  return edges;
+}
+
+function binOf(f: number, edges: Float64Array): number {
+  let lo = 0, hi = edges.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (f < edges[mid]) hi = mid; else lo = mid + 1; }
+  return lo;
+}
+
+/**
+ * Reliability-diagram data: `nBins` bins (equal-width on [0, 1] by default: bin k = [k/K, (k+1)/K), last
+ * closed; or quantile bins), with per-bin mean forecast, observed frequency, count and Wilson interval.
  */
 export function reliabilityDiagram(
-  forecasts: NumArray, outcomes: NumArray, nBins = 10, confidence = 0.95,
+  forecasts: NumArray, outcomes: NumArray, nBins = 10, confidence = 0.95, binning: Binning = 'equal-width',
 ): ReliabilityBin[] {
   checkSameLength(forecasts, outcomes, 'forecasts', 'outcomes');
   checkProbabilities(forecasts, 'forecasts');
   checkBinary(outcomes, 'outcomes');
   checkInt(nBins, 'nBins', 1, 10000);
+  const edges = binEdges(forecasts, nBins, binning);
   const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
   for (let i = 0; i < forecasts.length; i++) {
-    const b = Math.min(nBins - 1, Math.floor(forecasts[i] * nBins));
+    const b = binOf(forecasts[i], edges);
     cnt[b]++; sf[b] += forecasts[i]; so[b] += outcomes[i];
   }
   const out: ReliabilityBin[] = [];
   for (let b = 0; b < nBins; b++) {
     const ci = wilsonInterval(so[b], cnt[b], confidence);
+    const q = binning === 'quantile';
     out.push({
-      lo: b / nBins, hi: (b + 1) / nBins, count: cnt[b],
+      lo: b > 0 ? edges[b - 1] : q ? minOf(forecasts) : 0, hi: b < nBins - 1 ? edges[b] : q ? maxOf(forecasts) : 1, count: cnt[b],
       meanForecast: cnt[b] ? sf[b] / cnt[b] : NaN,
       observedFrequency: cnt[b] ? so[b] / cnt[b] : NaN,
       lower: ci.lower, upper: ci.upper,
@@ -66,15 +94,20 @@ export interface EceResult {
   /** Mean of the bootstrap ECEs; bootstrapMean − ece estimates ECE's bias. */
   bootstrapMean: number;
   nBins: number;
+  binning: Binning;
 }
 
-function binnedErrors(f: NumArray, o: NumArray, idx: Int32Array | null, nBins: number,
+function minOf(a: NumArray): number { let m = Infinity; for (let i = 0; i < a.length; i++) if (a[i] < m) m = a[i]; return a.length ? m : NaN; }
+function maxOf(a: NumArray): number { let m = -Infinity; for (let i = 0; i < a.length; i++) if (a[i] > m) m = a[i]; return a.length ? m : NaN; }
+
+function binnedErrors(f: NumArray, o: NumArray, idx: Int32Array | null, edges: Float64Array,
   cnt: Float64Array, sf: Float64Array, so: Float64Array): [number, number, number] {
+  const nBins = edges.length;
   cnt.fill(0); sf.fill(0); so.fill(0);
   const n = f.length;
   for (let i = 0; i < n; i++) {
     const j = idx ? idx[i] : i;
-    const b = Math.min(nBins - 1, Math.floor(f[j] * nBins));
+    const b = binOf(f[j], edges);
     cnt[b]++; sf[b] += f[j]; so[b] += o[j];
   }
   let ece = 0, l2 = 0, deb = 0;
@@ -90,12 +123,14 @@ function binnedErrors(f: NumArray, o: NumArray, idx: Int32Array | null, nBins: n
 }
 
 /**
- * Expected calibration error with equal-width binning, its debiased L2 variant and a bootstrap CI.
- * Options: nBins (default 10), bootstrap replicates B (default 1000; 0 disables), confidence, seed.
+ * Expected calibration error (equal-width bins by default, or quantile bins whose edges are fixed from
+ * the sample and reused in every bootstrap replicate), its debiased L2 variant and a bootstrap CI.
+ * Options: nBins (default 10), binning, bootstrap replicates B (default 1000; 0 disables), confidence, seed.
  */
 export function expectedCalibrationError(
   forecasts: NumArray, outcomes: NumArray,
-  { nBins = 10, bootstrap = 1000, confidence = 0.95, seed = 1 }: { nBins?: number; bootstrap?: number; confidence?: number; seed?: number | string } = {},
+  { nBins = 10, bootstrap = 1000, confidence = 0.95, seed = 1, binning = 'equal-width' }:
+    { nBins?: number; bootstrap?: number; confidence?: number; seed?: number | string; binning?: Binning } = {},
 ): EceResult {
   checkSameLength(forecasts, outcomes, 'forecasts', 'outcomes');
   checkNonEmpty(forecasts, 'forecasts');
@@ -104,8 +139,9 @@ export function expectedCalibrationError(
   checkInt(nBins, 'nBins', 1, 10000);
   checkInt(bootstrap, 'bootstrap', 0, 1e6);
   checkOpenUnit(confidence, 'confidence');
+  const edges = binEdges(forecasts, nBins, binning);
   const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
-  const [ece, l2, debiasedL2] = binnedErrors(forecasts, outcomes, null, nBins, cnt, sf, so);
+  const [ece, l2, debiasedL2] = binnedErrors(forecasts, outcomes, null, edges, cnt, sf, so);
   let lower = NaN, upper = NaN, bootstrapMean = NaN;
   if (bootstrap > 0) {
     const rng = createRng(seed).fork('ece-bootstrap');
@@ -113,7 +149,7 @@ export function expectedCalibrationError(
     const reps = new Float64Array(bootstrap);
     for (let r = 0; r < bootstrap; r++) {
       iidBootstrapIndices(rng, idx);
-      reps[r] = binnedErrors(forecasts, outcomes, idx, nBins, cnt, sf, so)[0];
+      reps[r] = binnedErrors(forecasts, outcomes, idx, edges, cnt, sf, so)[0];
     }
     let sum = 0;
     for (let r = 0; r < bootstrap; r++) sum += reps[r];
@@ -122,7 +158,7 @@ export function expectedCalibrationError(
     lower = quantileSorted(reps, (1 - confidence) / 2);
     upper = quantileSorted(reps, 1 - (1 - confidence) / 2);
   }
-  return { ece, debiasedL2, l2, lower, upper, bootstrapMean, nBins };
+  return { ece, debiasedL2, l2, lower, upper, bootstrapMean, nBins, binning };
 }
 
 /** Linear-interpolation quantile (type 7) of an ascending-sorted array. */

@@ -26,3 +26,7 @@ export * from './eventStudy.ts';
 export * from './power.ts';
 export type { NumArray } from './checks.ts';
 export * from './pbo.ts';
+export * from './forecastTests.ts';
+export * from './calibrationSlope.ts';
+export * from './detectability.ts';
+export * from './nominalRate.ts';

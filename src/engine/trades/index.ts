@@ -4,4 +4,5 @@ export * from './significance';
 export * from './hitRate';
 export * from './permutation';
 export * from './sharpe';
-export * from './verdicts';
+// The verdict rules live with the other rules (src/engine/claims/rules/strategy-edge.ts).
+export { ruleStrategyEdge, ruleHitRateTarget, ruleNoLookAhead, type StrategyEdgeFigures, type HitRateTargetFigures, type LookAheadFigures } from '../claims/rules/strategy-edge';

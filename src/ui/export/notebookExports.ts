@@ -18,6 +18,7 @@ export const PLAYGROUND_VERSION: string = version;
 
 export function exportMeta(nbs: NotebookState, now = new Date()): ExportMeta {
   const { meta } = nbs.nb;
+  nbs.flushSave(); // the link must describe what is on screen now, not what was saved before the last change
   return {
     notebook: { id: meta.id, title: meta.title, summary: meta.summary, claims: [...meta.claims] },
     seed: nbs.seed,

@@ -61,11 +61,24 @@ export function cleanArticle(article: Element, extras: (cellId: string) => CellE
       if (t) fig.insertAdjacentHTML('beforeend', `<details class="report-extra"><summary>Data table</summary>${tableHtml({ ...t, caption: undefined })}</details>`);
     });
     // Input cells: the value span already says it all.
-    if (x.values.length && !cellEl.querySelector('.inspector') && !cellEl.classList.contains('cell-input')) {
-      const rows = x.values
+    // Raw data (arrays, objects) is not a figure: the report keeps only scalar values, collapsed.
+    for (const kv of cellEl.querySelectorAll('.kv')) if (!kv.querySelector('dd[data-value]')) kv.remove();
+    for (const d of cellEl.querySelectorAll('details.values')) {
+      if (!d.querySelector('.kv')) d.remove();
+      else {
+        d.removeAttribute('open');
+        d.classList.add('report-extra');
+        const n = d.querySelectorAll('.kv').length;
+        const summary = d.querySelector('summary');
+        if (summary) summary.textContent = `${n} value${n === 1 ? '' : 's'}`;
+      }
+    }
+    const scalars = x.values.filter(([, , exact]) => exact !== undefined);
+    if (scalars.length && !cellEl.querySelector('.inspector') && !cellEl.classList.contains('cell-input')) {
+      const rows = scalars
         .map(([name, text, exact]) => `<div class="kv" data-name="${escapeHtml(name)}"><dt>${escapeHtml(name)}</dt><dd${exact !== undefined ? ` data-value="${escapeHtml(exact)}"` : ''}>${escapeHtml(text)}</dd></div>`)
         .join('');
-      cellEl.insertAdjacentHTML('beforeend', `<details class="report-extra"><summary>${x.values.length} value${x.values.length === 1 ? '' : 's'}</summary><dl class="inspector">${rows}</dl></details>`);
+      cellEl.insertAdjacentHTML('beforeend', `<details class="report-extra"><summary>${scalars.length} value${scalars.length === 1 ? '' : 's'}</summary><dl class="inspector">${rows}</dl></details>`);
     }
   }
 

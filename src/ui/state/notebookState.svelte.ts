@@ -1,6 +1,11 @@
 /**
  * One open notebook: its inputs, edits and seed, the worker session computing it, local autosave,
  * the share link mirrored into the URL, and the trust gate for code that arrives from a link.
+ *
+ * Saving (localStorage, the share link, the URL) is debounced: a slider drag writes once when it pauses.
+ * Text typed but not run is saved as a draft: it comes back in the editor after a reload, and never runs
+ * until the user presses Run. While cells compute, a crash sentinel sits in localStorage; a clean exit
+ * removes it, so finding it on open means the last run crashed the page: edited cells are then held back.
  */
 import type { Notebook, InputValue, CellDef } from '../../notebook/format';
 import { validateInputValue } from '../../notebook/format';
@@ -21,7 +26,10 @@ export interface Banner {
 interface Saved {
   seed: number;
   inputs: Record<string, InputValue>;
+  /** Edits the user ran. */
   edits: Record<string, string>;
+  /** Text typed in an editor but not run yet. */
+  drafts: Record<string, string>;
   files?: Record<string, FileFingerprint>;
 }
 
@@ -31,17 +39,35 @@ export function missingFileMessage(f: FileFingerprint): string {
 }
 
 const STORAGE_PREFIX = 'sema.notebook.';
+/** How long saving waits for more changes (a slider drag) before writing storage, the link and the URL. */
+export const SAVE_DEBOUNCE_MS = 250;
 
 export function storageKey(id: string): string {
   return `${STORAGE_PREFIX}${id}.v1`;
 }
+
+/** Present while this notebook computes; left behind only if the page died mid-run. */
+export function sentinelKey(id: string): string {
+  return `sema.running.${id}`;
+}
+
+export const CRASH_REASON = 'The last run of this notebook crashed the page, so your edited cells are held back. Run again, or Reset to the original.';
 
 function readSaved(id: string): Saved | null {
   try {
     const raw = localStorage.getItem(storageKey(id));
     if (!raw) return null;
     const s = JSON.parse(raw) as Saved;
-    return s && typeof s === 'object' ? { seed: Number(s.seed) || 0, inputs: s.inputs ?? {}, edits: s.edits ?? {}, files: s.files ?? {} } : null;
+    return s && typeof s === 'object' ? { seed: Number(s.seed) || 0, inputs: s.inputs ?? {}, edits: s.edits ?? {}, drafts: s.drafts ?? {}, files: s.files ?? {} } : null;
+  } catch {
+    return null;
+  }
+}
+
+function readSentinel(id: string): { since: number; cells: string[] } | null {
+  try {
+    const raw = localStorage.getItem(sentinelKey(id));
+    return raw ? (JSON.parse(raw) as { since: number; cells: string[] }) : null;
   } catch {
     return null;
   }
@@ -52,6 +78,17 @@ export class NotebookState {
   cellStates = $state<Record<string, CellState>>({});
   inputs = $state<Record<string, InputValue>>({});
   edits = $state<Record<string, string>>({});
+  /** Typed, not run: restored into the editor after a reload, run only by the user's Run. */
+  drafts = $state<Record<string, string>>({});
+  /** The last visit crashed the page mid-run: edited cells are held back until the user chooses. */
+  crashed = $state<{ cells: string[] } | null>(null);
+  /** Saving is waiting for a pause (the URL and the share link lag behind until then). */
+  savePending = $state(false);
+  /** How many times each cell started running in this page (data-runs on the cell, for tests). */
+  runs = $state<Record<string, number>>({});
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private sentinelUp = false;
+  private readonly onPageHide = () => this.flushSave(true);
   seed = $state(1);
   banners = $state<Banner[]>([]);
   /** Code cells whose source came from a link and differs from the shipped notebook: not run until accepted. */
@@ -74,6 +111,8 @@ export class NotebookState {
     let inputs: Record<string, InputValue> = { ...(saved?.inputs ?? {}) };
     let edits: Record<string, string> = { ...(saved?.edits ?? {}) };
     const banners: Banner[] = linkBanner ? [linkBanner] : [];
+    this.drafts = { ...(saved?.drafts ?? {}) };
+    const crash = readSentinel(nb.meta.id);
 
     if (fromLink) {
       seed = fromLink.seed;
@@ -102,6 +141,16 @@ export class NotebookState {
           blocked[id] = 'This code came from a link and differs from the shipped notebook. Review the change, then run it.';
           this.untrusted[id] = { shipped: cell.source, proposed: source };
         }
+      }
+    }
+    if (crash) {
+      const held = nb.cells.filter((c) => (c.type === 'code' || c.type === 'view' || c.type === 'formula') && edits[c.id] !== undefined && edits[c.id] !== c.source).map((c) => c.id);
+      for (const id of held) blocked[id] ??= CRASH_REASON;
+      this.crashed = { cells: held };
+      try {
+        localStorage.removeItem(sentinelKey(nb.meta.id));
+      } catch {
+        // storage unavailable: nothing to clear
       }
     }
     // Own files never travel: an input that used one falls back to its shipped default until the file is dropped again.
@@ -133,36 +182,71 @@ export class NotebookState {
         return like;
       },
       mainFunctions: mainThreadFunctions,
+      scheduleFrame: (fn) => requestAnimationFrame(fn),
       onChange: (id, s) => {
         this.cellStates[id] = s;
+        if (s.state === 'running' && this.session) this.runs[id] = this.session.runs.get(id) ?? 0;
+        this.updateSentinel();
       },
     });
     this.session.load($state.snapshot(nb.cells) as CellDef[], { seed, inputs, edits, blocked });
     this.persist(false);
+    addEventListener('pagehide', this.onPageHide);
   }
 
   dispose(): void {
+    this.flushSave(true);
+    removeEventListener('pagehide', this.onPageHide);
     this.session.dispose();
   }
 
-  setInput(name: string, value: InputValue): void {
+  /** The crash sentinel follows the session: up while anything computes, removed once all is settled. */
+  private updateSentinel(): void {
+    const busy = !this.session?.isIdle();
+    if (busy === this.sentinelUp) return;
+    this.sentinelUp = busy;
+    try {
+      if (busy) localStorage.setItem(sentinelKey(this.nb.meta.id), JSON.stringify({ since: Date.now(), cells: Object.keys(this.edits) }));
+      else localStorage.removeItem(sentinelKey(this.nb.meta.id));
+    } catch {
+      // storage unavailable: no crash protection, nothing else breaks
+    }
+  }
+
+  /** `settled: false` while a slider is being dragged (an expensive chain then waits for the drag to pause). */
+  setInput(name: string, value: InputValue, settled = true): void {
     if (!(typeof value === 'string' && value.startsWith('upload:'))) delete this.files[name];
     this.inputs[name] = value;
-    this.session.setInput(name, value);
+    this.session.setInput(name, value, { settled });
     this.persist();
   }
 
   editCell(id: string, source: string): void {
     this.edits[id] = source;
+    delete this.drafts[id];
     delete this.untrusted[id];
+    this.persist();
+    this.flushSave(); // saved before it runs: if this code kills the page, it is not lost
     this.session.editCell(id, source);
+  }
+
+  /** Keep what the user typed (autosave) without running it: a draft, restored but not run on reload. */
+  saveDraft(id: string, source: string): void {
+    if (source === this.sourceOf(this.nb.cells.find((c) => c.id === id)!)) delete this.drafts[id];
+    else this.drafts[id] = source;
     this.persist();
   }
 
-  /** Keep what the user typed (autosave) without running it yet. */
-  saveDraft(id: string, source: string): void {
-    this.edits[id] = source;
+  /** Throw away a draft (the editor's Done without Run keeps it; this discards it). */
+  discardDraft(id: string): void {
+    delete this.drafts[id];
     this.persist();
+  }
+
+  /** After a crash: run the held-back edited cells again. */
+  runCrashedAgain(): void {
+    for (const id of this.crashed?.cells ?? []) this.session.unblock(id);
+    this.crashed = null;
   }
 
   acceptUntrusted(id: string): void {
@@ -216,6 +300,8 @@ export class NotebookState {
   }
 
   rerun(id: string): void {
+    if (this.crashed) this.crashed = { cells: this.crashed.cells.filter((c) => c !== id) };
+    if (this.crashed && !this.crashed.cells.length) this.crashed = null;
     this.session.unblock(id);
   }
 
@@ -229,6 +315,8 @@ export class NotebookState {
   resetToOriginal(): void {
     localStorage.removeItem(storageKey(this.nb.meta.id));
     this.edits = {};
+    this.drafts = {};
+    this.crashed = null;
     this.inputs = {};
     this.untrusted = {};
     this.files = {};
@@ -289,13 +377,45 @@ export class NotebookState {
     }
   }
 
+  /** Save soon: storage, link and URL are written once changes pause for SAVE_DEBOUNCE_MS. */
   private persist(save = true): void {
+    this.pendingSave ||= save;
+    this.savePending = true;
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flushSave(), SAVE_DEBOUNCE_MS);
+  }
+
+  private pendingSave = false;
+
+  /** Write now what persist() scheduled (before copying the link, exporting, or leaving the page). */
+  flushSave(leaving = false): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (leaving) {
+      // A clean exit is not a crash; and inputs still waiting for a frame are part of the state saved below.
+      this.session.flushInputs();
+      try {
+        localStorage.removeItem(sentinelKey(this.nb.meta.id));
+      } catch {
+        // storage unavailable
+      }
+      this.sentinelUp = false;
+    }
+    if (!this.savePending) return;
+    const save = this.pendingSave;
+    this.pendingSave = false;
+    this.savePending = false;
+    this.write(save);
+  }
+
+  private write(save: boolean): void {
     const exp = this.experiment();
     this.countConfiguration(exp);
     const isDefault = exp.seed === this.nb.meta.seed && !Object.keys(exp.inputs).length && !Object.keys(exp.edits).length && !exp.files;
     if (save) {
       try {
-        localStorage.setItem(storageKey(this.nb.meta.id), JSON.stringify({ seed: this.seed, inputs: $state.snapshot(this.inputs), edits: $state.snapshot(this.edits), files: exp.files ?? {} }));
+        const saved: Saved = { seed: this.seed, inputs: $state.snapshot(this.inputs), edits: $state.snapshot(this.edits), drafts: $state.snapshot(this.drafts), files: exp.files ?? {} };
+        localStorage.setItem(storageKey(this.nb.meta.id), JSON.stringify(saved));
       } catch (e) {
         this.banners.push({ kind: 'warning', message: `Could not save your edits locally: ${(e as Error).message}` });
       }

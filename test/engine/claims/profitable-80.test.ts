@@ -26,3 +26,14 @@ describe('ruleProfitable80', () => {
     expect(() => ruleProfitable80({ ...base, lower: 0.5, upper: 0.4 })).toThrow(/interval/);
   });
 });
+
+describe('ruleProfitable80: the drift baseline', () => {
+  const f = { aggregator: 'majority', nTrades: 200, nProfitable: 180, lower: 0.85, upper: 0.93, confidenceThreshold: 0.8, feeBps: 10, slippageBps: 2 };
+  it('a share that random timing also reaches is partly supported (drift, not decisions)', () => {
+    const r = ruleProfitable80({ ...f, randomTiming: 0.84 });
+    expect(r.verdict).toBe('partly supported');
+    expect(r.rule).toContain('84 % of the time (drift baseline)');
+    expect(ruleProfitable80({ ...f, randomTiming: 0.55 }).verdict).toBe('supported');
+    expect(ruleProfitable80({ ...f, randomTiming: NaN }).verdict).toBe('supported');
+  });
+});

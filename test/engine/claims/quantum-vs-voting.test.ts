@@ -1,51 +1,44 @@
 import { describe, it, expect } from 'vitest';
-import { ruleQuantumVsVoting, type QuantumVsVotingFigures } from '../../../src/engine/claims/rules/quantum-vs-voting';
+import { ruleQuantumVsVoting, type GainFigures, type QuantumVsVotingFigures } from '../../../src/engine/claims/rules/quantum-vs-voting';
 
-// The roadmap circuit on BTC hourly bars: ≈ 0.5 everywhere, so it "beats" majority's degenerate share,
-// loses to stacking and ties the constant 0.5.
+const gain = (g: number, half: number, p: number, detectable = 2.8 * (half / 1.96)): GainFigures => ({ gain: g, lower: g - half, upper: g + half, pAdjusted: p, detectable });
+// The parity circuit on BTC hourly bars: ≈ 0.5 everywhere; the calibrated vote and stacking have a little skill.
 const base: QuantumVsVotingFigures = {
-  quantum: 'roadmap circuit', nBars: 8000,
-  logLoss: { quantum: 0.69315, majority: 4.3, stacking: 0.6887, constant: 0.69315 },
-  vsMajority: { meanDifference: -3.6, pAdjusted: 0.001 },
-  vsStacking: { meanDifference: 0.0045, pAdjusted: 0.001 },
-  vsConstant: { meanDifference: 0, pAdjusted: 1 },
-  brier: { quantum: 0.25, majority: 0.346, stacking: 0.2478 },
-  brierVsMajority: { meanDifference: -0.096, pAdjusted: 0.001 },
+  quantum: 'parity circuit', nBars: 8000,
+  logLoss: { quantum: 0.69315, vote: 0.6920, stacking: 0.6887, baseRate: 0.69318 },
+  vsVote: gain(-0.0012, 0.0006, 0.001),
+  vsStacking: gain(-0.0045, 0.001, 0.001),
+  vsBaseRate: gain(0.00003, 0.0002, 0.9),
 };
+const good = gain(0.002, 0.001, 0.001);
 
-describe('ruleQuantumVsVoting', () => {
-  it('refutes a coin that only beats majority because majority\'s share is degenerate', () => {
+describe('ruleQuantumVsVoting (calibrated vote, base-rate skill, effect sizes)', () => {
+  it('refutes a coin when the calibrated vote is significantly better: the interval excludes any gain that matters', () => {
     const r = ruleQuantumVsVoting(base);
     expect(r.verdict).toBe('refuted');
-    expect(r.rule).toContain('degenerate');
-    expect(r.rule).toContain('Brier');
+    expect(r.rule).toContain('the vote is significantly better');
   });
-  it('supports A ∧ B ∧ C (beats majority and the coin, not worse than stacking)', () => {
-    const skill = { meanDifference: -0.002, pAdjusted: 0.01 };
-    expect(ruleQuantumVsVoting({ ...base, vsConstant: skill, vsStacking: { meanDifference: 0.001, pAdjusted: 0.05 } }).verdict).toBe('supported');
-    expect(ruleQuantumVsVoting({ ...base, vsConstant: skill, vsStacking: { meanDifference: -0.001, pAdjusted: 0.001 } }).verdict).toBe('supported');
-    expect(ruleQuantumVsVoting({ ...base, vsConstant: skill, vsStacking: { meanDifference: 0.001, pAdjusted: 0.0499 } }).verdict).toBe('partly supported');
-    expect(ruleQuantumVsVoting({ ...base, vsConstant: { meanDifference: -0.002, pAdjusted: 0.05 }, vsStacking: { meanDifference: 0.001, pAdjusted: 0.05 } }).verdict).toBe('refuted');
+  it('supports A ∧ B ∧ C; partly supported when A holds but stacking is better or there is no skill beyond the base rate', () => {
+    expect(ruleQuantumVsVoting({ ...base, vsVote: good, vsBaseRate: good, vsStacking: gain(0, 0.001, 1) }).verdict).toBe('supported');
+    const noSkill = ruleQuantumVsVoting({ ...base, vsVote: good, vsStacking: gain(0, 0.001, 1) });
+    expect(noSkill.verdict).toBe('partly supported');
+    expect(noSkill.rule).toContain('no skill that matters beyond the base rate');
+    const stackingBetter = ruleQuantumVsVoting({ ...base, vsVote: good, vsBaseRate: good });
+    expect(stackingBetter.verdict).toBe('partly supported');
+    expect(stackingBetter.rule).toContain('stacking is significantly better');
   });
-  it('refutes a coin that passes A and B because stacking has no skill either (daily bars)', () => {
-    const r = ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: 0.0002, pAdjusted: 0.6 } });
-    expect(r.verdict).toBe('refuted');
-    expect(r.rule).toContain('stacking has no significant edge');
+  it('no detectable effect when the interval still contains the minimum that matters (daily bars: few bars)', () => {
+    const r = ruleQuantumVsVoting({ ...base, vsVote: gain(0.0001, 0.004, 0.9, 0.0057) });
+    expect(r.verdict).toBe('no detectable effect');
+    expect(r.rule).toContain('no detectable effect (smallest detectable = 0.0057 nats/bar)');
   });
-  it('partly supported with skill and exactly one of A, B', () => {
-    const skill = { meanDifference: -0.002, pAdjusted: 0.01 };
-    const a = ruleQuantumVsVoting({ ...base, vsConstant: skill });
-    expect(a.verdict).toBe('partly supported');
-    expect(a.rule).toContain('stacking is significantly better');
-    const b = ruleQuantumVsVoting({ ...base, vsConstant: skill, vsMajority: { meanDifference: -0.01, pAdjusted: 0.05 }, vsStacking: { meanDifference: 0.0, pAdjusted: 1 } });
-    expect(b.verdict).toBe('partly supported');
-    expect(b.rule).toContain('does not beat majority');
-  });
-  it('the alpha boundary on A is strict', () => {
-    expect(ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: 0, pAdjusted: 1 }, vsMajority: { meanDifference: -1, pAdjusted: 0.05 } }).verdict).toBe('refuted');
+  it('a significant gain below the minimum that matters is not A; the alpha boundary is strict', () => {
+    expect(ruleQuantumVsVoting({ ...base, vsVote: { gain: 5e-5, lower: 1e-5, upper: 9e-5, pAdjusted: 0.001, detectable: 5e-5 } }).verdict).toBe('refuted');
+    expect(ruleQuantumVsVoting({ ...base, vsBaseRate: good, vsStacking: gain(0, 0.001, 1), vsVote: { ...good, pAdjusted: 0.05 } }).verdict).toBe('no detectable effect');
   });
   it('rejects invalid comparisons', () => {
-    expect(() => ruleQuantumVsVoting({ ...base, vsMajority: { meanDifference: NaN, pAdjusted: 0.1 } })).toThrow(/vsMajority/);
-    expect(() => ruleQuantumVsVoting({ ...base, vsStacking: { meanDifference: 0, pAdjusted: 2 } })).toThrow(/vsStacking/);
+    expect(() => ruleQuantumVsVoting({ ...base, vsVote: { ...good, gain: NaN } })).toThrow(/vsVote.gain/);
+    expect(() => ruleQuantumVsVoting({ ...base, vsStacking: { ...good, pAdjusted: 2 } })).toThrow(/vsStacking.pAdjusted/);
+    expect(() => ruleQuantumVsVoting({ ...base, vsBaseRate: { ...good, lower: 1, upper: 0 } })).toThrow(/vsBaseRate interval/);
   });
 });

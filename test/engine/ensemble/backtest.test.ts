@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { backtest } from '../../../src/engine/ensemble/index';
+import { backtest, randomTimingProfitableShare } from '../../../src/engine/ensemble/index';
 import { expectClose } from '../../util/close';
 
 const HOUR = 3600e3;
@@ -59,11 +59,22 @@ describe('backtest: staged sizing 1 % → 2 % → 5 %', () => {
   const n = 12;
   const time = Float64Array.from({ length: n }, (_, t) => t * HOUR);
   const p = new Float64Array(n).fill(0.9);
-  it('advances after each stage\'s bars when the stage PnL is non-negative', () => {
+  it('advances after each stage\'s bars when the stage completed a trade and its PnL is non-negative', () => {
     const rising = Float64Array.from({ length: n }, (_, t) => 100 * 1.01 ** t);
-    const res = backtest(p, rising, time, { stageBars: [2, 3], feeBps: 0 });
-    expect(Array.from(res.strategy.position)).toEqual([0.01, 0.01, 0.02, 0.02, 0.02, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0]);
+    const alternating = Float64Array.from({ length: n }, (_, t) => (t % 2 ? 0.1 : 0.9)); // long, flat, long, …
+    const res = backtest(alternating, rising, time, { stageBars: [2, 3], feeBps: 0 });
+    expect(Array.from(res.strategy.position)).toEqual([0.01, 0, 0.02, 0, 0.02, 0, 0.05, 0, 0.05, 0, 0.05, 0]);
     expect(res.maxStage).toBe(2);
+  });
+  it('regression: no promotion without a completed trade (one open long, or no trades at all, stays at stage 1)', () => {
+    const rising = Float64Array.from({ length: n }, (_, t) => 100 * 1.01 ** t);
+    const held = backtest(p, rising, time, { stageBars: [2, 3], feeBps: 0 });
+    expect(held.strategy.position.slice(0, n - 1).every((x) => x === 0.01)).toBe(true);
+    expect(held.maxStage).toBe(0);
+    const never = backtest(new Float64Array(n).fill(0.5), rising, time, { stageBars: [2, 3], feeBps: 0 });
+    expect(never.strategy.nTrades).toBe(0);
+    expect(never.maxStage).toBe(0);
+    expect(never.stagesWithoutTrades).toBeGreaterThan(2);
   });
   it('stays at 1 % while every stage loses (the stage window restarts)', () => {
     const falling = Float64Array.from({ length: n }, (_, t) => 100 * 0.99 ** t);
@@ -71,8 +82,28 @@ describe('backtest: staged sizing 1 % → 2 % → 5 %', () => {
     expect(res.strategy.position.slice(0, n - 1).every((x) => x === 0.01)).toBe(true);
     expect(res.maxStage).toBe(0);
   });
-  it('converts stage weeks with the median bar interval (hourly: 1 week = 168 bars)', () => {
+  it('converts stage weeks with the data\'s own calendar (hourly 24/7: 1 week = 168 bars)', () => {
     expect(backtest(p, Float64Array.from({ length: n }, () => 100), time).stageBars).toEqual([168, 336]);
+  });
+  it('bars per year from the calendar: weekday-only daily bars give ≈ 261 a year and 5-bar weeks, not 365.25 and 7', () => {
+    const DAY = 24 * HOUR, days: number[] = [];
+    for (let d = 0; days.length < 600; d++) if (d % 7 < 5) days.push(d * DAY); // Mon–Fri
+    const time = Float64Array.from(days), m = time.length;
+    const res = backtest(new Float64Array(m).fill(0.9), Float64Array.from({ length: m }, () => 100), time);
+    expect(res.barsPerYear).toBeGreaterThan(259);
+    expect(res.barsPerYear).toBeLessThan(262);
+    expect(res.stageBars).toEqual([5, 10]);
+  });
+  it('a forecast within 1e-9 of 0.5 is no call: it never trades, even at a threshold of 0.5', () => {
+    const q = new Float64Array(n).fill(0.5 + 1e-16);
+    const res = backtest(q, Float64Array.from({ length: n }, (_, t) => 100 + t), time, { confidenceThreshold: 0.5, mode: 'always-in' });
+    expect(res.strategy.nTrades).toBe(0);
+  });
+  it('buy and hold capped at the maximum position: same bars, 5 % of equity', () => {
+    const rising = Float64Array.from({ length: n }, (_, t) => 100 * 1.01 ** t);
+    const res = backtest(p, rising, time, { feeBps: 0 });
+    expectClose(res.buyAndHoldCapped.totalReturn, 1.0005 ** (n - 1) - 1);
+    expect(res.buyAndHoldCapped.nTrades).toBe(1);
   });
   it('never exceeds the 5 % cap and refuses bad config', () => {
     const res = backtest(p, Float64Array.from({ length: n }, () => 100), time, { stageFractions: [0.5], maxPositionFraction: 0.05 });
@@ -87,5 +118,22 @@ describe('backtest: staged sizing 1 % → 2 % → 5 %', () => {
     expect(res.strategy.nTrades).toBe(0);
     expect(res.noForecastBars).toBe(1);
     expect(res.strategy.profitableShare).toBeNaN();
+  });
+});
+
+describe('random-timing baseline of the profitable share', () => {
+  it('counts the share of same-length windows that beat the costs', () => {
+    // closes 100, 110, 99, 99, 108.9: 1-bar returns +0.1, −0.1, 0, +0.1
+    const close = Float64Array.of(100, 110, 99, 99, 108.9);
+    // one long trade of 1 bar: windows r = +0.1, −0.1, 0, +0.1 → 2 of 4 profitable at zero cost
+    expect(randomTimingProfitableShare({ tradeBars: Int32Array.of(1), tradeSide: Int8Array.of(1) }, close, 0, 0)).toBe(0.5);
+    // a short of 2 bars: Σr over windows = 0, −0.1, +0.1 → short wins on 1 of 3
+    expect(randomTimingProfitableShare({ tradeBars: Int32Array.of(2), tradeSide: Int8Array.of(-1) }, close, 0, 0)).toBeCloseTo(1 / 3, 15);
+    expect(randomTimingProfitableShare({ tradeBars: new Int32Array(0), tradeSide: new Int8Array(0) }, close, 0, 0)).toBeNaN();
+  });
+  it('the backtest records each trade\'s length and side', () => {
+    const { strategy: s } = backtest(p5, close5, time5, { stageFractions: [0.05], allowShort: true });
+    expect(Array.from(s.tradeBars)).toEqual([2, 1]);
+    expect(Array.from(s.tradeSide)).toEqual([1, -1]);
   });
 });

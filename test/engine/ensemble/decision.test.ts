@@ -50,7 +50,7 @@ describe('classical fallback rule', () => {
     const thrower: Aggregator = { ...constant(0), fit: () => ({ predict: () => { throw new Error('circuit failed'); } }) };
     const p = createFallbackAggregator(thrower).fit(empty, []);
     expect(p.predict(row)).toBe(0.5);
-    expect(p.diagnostics!()).toEqual({ calls: 1, fallbacks: 1, fallbackTies: 1 });
+    expect(p.diagnostics!()).toEqual({ calls: 1, fallbacks: 1, crashes: 1, fallbackTies: 1 }); // a throw is a crash and a fallback
   });
   it('on a synthetic board the parity circuit falls back on almost every bar', () => {
     const b = syntheticBoard({ nBars: 500, seed: 4, warmupBars: 0 });
@@ -58,6 +58,7 @@ describe('classical fallback rule', () => {
     const r = new Float64Array(14);
     for (let t = 0; t < 500; t++) { for (let i = 0; i < 14; i++) r[i] = b.probs[i][t]; p.predict(r); }
     expect(p.diagnostics!().fallbacks / 500).toBeGreaterThan(0.99);
+    expect(p.diagnostics!().crashes).toBe(0); // it never crashes: it is only never confident
   });
 });
 
@@ -103,5 +104,15 @@ describe('registry invariants', () => {
         expect(p2.predict(r)).toBe(x);
       }
     }
+  });
+});
+
+describe('no-call band in decisions', () => {
+  it('an output within 1e-9 of 0.5 never acts, even at a threshold of 0.5', () => {
+    const agg = { predict: () => 0.5 + 1e-16 };
+    const d = decide({ probs: new Float64Array(14).fill(0.6), positionState: { side: 0 }, aggregator: agg, config: { confidenceThreshold: 0.5 } }, () => 0);
+    expect(d.action).toBe(0);
+    const e = decide({ probs: new Float64Array(14).fill(0.6), positionState: { side: 0 }, aggregator: { predict: () => 0.5 + 2e-9 }, config: { confidenceThreshold: 0.5 } }, () => 0);
+    expect(e.action).toBe(1);
   });
 });

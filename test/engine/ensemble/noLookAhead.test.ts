@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CLASSICAL_AGGREGATORS, createFallbackAggregator, parityClosedForm, runCausal, syntheticBoard, type Aggregator, type EnsembleData } from '../../../src/engine/ensemble/index';
+import { BASELINE_AGGREGATORS, CLASSICAL_AGGREGATORS, backtest, createBaseRate, createFallbackAggregator, parityClosedForm, runCausal, syntheticBoard, type Aggregator, type EnsembleData } from '../../../src/engine/ensemble/index';
 import { createRng } from '../../../src/engine/random';
 import { EXTRA_AGGREGATORS } from './extraAggregators';
 
 const N_BARS = 240;
 const base = syntheticBoard({ nBars: N_BARS, seed: 3, warmupBars: 20 });
-const ALL: Aggregator[] = [...CLASSICAL_AGGREGATORS, createFallbackAggregator(parityClosedForm), ...EXTRA_AGGREGATORS];
+const ALL: Aggregator[] = [...CLASSICAL_AGGREGATORS, ...BASELINE_AGGREGATORS, createBaseRate({ windowBars: 30 }), createFallbackAggregator(parityClosedForm), ...EXTRA_AGGREGATORS];
 
 function altered(data: EnsembleData, t: number, seed: number): EnsembleData {
   const rng = createRng(seed);
@@ -66,5 +66,26 @@ describe('the no-look-ahead check has teeth', () => {
       for (let k = 0; k <= t; k++) if (!Object.is(a[k], ref[k])) caught = true;
     }
     expect(caught).toBe(true);
+  });
+});
+
+describe('no look-ahead: buy and hold capped at the maximum position', () => {
+  it('equity up to bar t is bit-identical when closes after t change', () => {
+    const n = 120, HOUR = 3600e3;
+    const time = Float64Array.from({ length: n }, (_, t) => t * HOUR);
+    const rng = createRng(9);
+    const close = new Float64Array(n);
+    close[0] = 100;
+    for (let t = 1; t < n; t++) close[t] = close[t - 1] * Math.exp(0.01 * rng.normal());
+    const p = new Float64Array(n).fill(0.9);
+    const ref = backtest(p, close, time, { stageBars: [5, 5] }).buyAndHoldCapped.equity;
+    fc.assert(fc.property(fc.integer({ min: 1, max: n - 3 }), fc.integer({ min: 1, max: 1e6 }), (t, s) => {
+      const r = createRng(s), c = Float64Array.from(close);
+      for (let k = t + 1; k < n; k++) c[k] = c[k - 1] * Math.exp(0.05 * r.normal());
+      // the time axis is shared (the calendar sets the annualisation, not the path)
+      const eq = backtest(p, c, time, { stageBars: [5, 5] }).buyAndHoldCapped.equity;
+      for (let k = 0; k <= t; k++) if (!Object.is(eq[k], ref[k])) return false;
+      return true;
+    }), { seed: 7, numRuns: 25 });
   });
 });

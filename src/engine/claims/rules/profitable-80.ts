@@ -8,6 +8,10 @@
  *  - refuted iff upper < target;
  *  - not measurable here iff there are no trades (no decision ever clears the confidence threshold, so
  *    there is nothing to score) or the interval straddles the target (too few trades).
+ * Fair baseline: in a bull market long trades win by drift alone. When the drift baseline (random entry
+ * bars, same trade lengths, sides and costs) is given and itself reaches the target, a "supported" share
+ * becomes partly supported: the decisions are as profitable as random timing, so the share shows drift,
+ * not skill. The baseline is always printed.
  */
 import { fmt, type RuleResult } from '../verdict';
 
@@ -25,6 +29,8 @@ export interface Profitable80Figures {
   readonly slippageBps: number;
   /** Default 0.8. */
   readonly target?: number;
+  /** Share of profitable trades under random timing with the same lengths, sides and costs (NaN/omitted: not computed). */
+  readonly randomTiming?: number;
 }
 
 export function ruleProfitable80(f: Profitable80Figures): RuleResult {
@@ -40,7 +46,12 @@ export function ruleProfitable80(f: Profitable80Figures): RuleResult {
     return { verdict: 'not measurable here', rule: `${head}: no trades: no decision ever reached the confidence threshold, so there are no decisions to score` };
   }
   if (!(f.lower >= 0 && f.lower <= f.upper && f.upper <= 1)) throw new RangeError(`invalid interval: ${f.lower}–${f.upper} (expected 0 ≤ lower ≤ upper ≤ 1)`);
-  const meas = `${head}: ${f.nProfitable} of ${f.nTrades} trades profitable (${fmt((100 * f.nProfitable) / f.nTrades, 3)} %, 95 % CI ${fmt(f.lower, 3)}–${fmt(f.upper, 3)})`;
+  const rt = f.randomTiming;
+  const drift = rt !== undefined && Number.isFinite(rt) ? `; random entry bars with the same trade lengths and costs would be profitable ${fmt(100 * rt, 3)} % of the time (drift baseline)` : '';
+  const meas = `${head}: ${f.nProfitable} of ${f.nTrades} trades profitable (${fmt((100 * f.nProfitable) / f.nTrades, 3)} %, 95 % CI ${fmt(f.lower, 3)}–${fmt(f.upper, 3)})${drift}`;
+  if (f.lower >= target && rt !== undefined && rt >= target) {
+    return { verdict: 'partly supported', rule: `${meas}: the share clears ${target}, but so does random timing: it measures the market's drift, not the decisions` };
+  }
   if (f.lower >= target) return { verdict: 'supported', rule: meas };
   if (f.upper < target) return { verdict: 'refuted', rule: meas };
   return { verdict: 'not measurable here', rule: `${meas}: too few trades to decide` };

@@ -34,13 +34,15 @@ export function createFallbackAggregator(primary: Aggregator, options: FallbackO
     kind: primary.kind,
     fit(data: EnsembleData, train: BarRanges, fitOptions?: FitOptions): Predictor {
       const inner = primary.fit(data, train, fitOptions);
-      let fallbacks = 0, calls = 0, ties = 0, last = false;
+      // crashes (unusable output or a throw) and fallbacks (crashes + confidence outside the band) are two figures
+      let fallbacks = 0, crashes = 0, calls = 0, ties = 0, last = false;
       const predictor: Predictor = {
         get lastUsedFallback() { return last; },
         predict(row) {
           calls++;
           let p: number;
           try { p = inner.predict(row); } catch { p = NaN; }
+          if (!(p >= 0 && p <= 1)) crashes++;
           last = isFailedOutput(p, minConfidence, maxConfidence);
           if (!last) return p;
           fallbacks++;
@@ -48,7 +50,7 @@ export function createFallbackAggregator(primary: Aggregator, options: FallbackO
           if (v === 0.5) ties++;
           return v;
         },
-        diagnostics: () => ({ calls, fallbacks, fallbackTies: ties }),
+        diagnostics: () => ({ calls, fallbacks, crashes, fallbackTies: ties }),
       };
       if (inner.observe) predictor.observe = (row, y) => inner.observe!(row, y);
       return predictor;

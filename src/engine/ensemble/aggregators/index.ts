@@ -17,6 +17,10 @@ export { parityClosedForm, parityProbability } from './parityClosedForm';
 export { constantHalf } from './constantHalf';
 export { createFallbackAggregator, isFailedOutput, type FallbackOptions } from './fallback';
 export { parityCircuit, roadmapCircuit, roadmapCircuitProbability, roadmapCircuitProbabilityUnfused, encodeAngle } from './parityCircuit';
+export {
+  createBaseRate, baseRateForecaster, createCalibratedVote, calibratedVote, createBestMember, bestMember, reversalRule, voteMargin,
+  BASELINE_AGGREGATORS, type BaseRateOptions, type CalibratedVoteOptions, type BestMemberOptions,
+} from './baselines';
 export { allQubitsReadout, createAllQubitsReadout, allQubitMarginals, type AllQubitsReadoutOptions } from './allQubitsReadout';
 export { createVqcAggregator, vqcCircuit, vqcParamRefs, adjointZGradient, type VqcOptions } from './vqc';
 

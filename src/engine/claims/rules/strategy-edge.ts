@@ -1,8 +1,7 @@
 /**
- * Verdict rules for a user's strategy (not roadmap claims; shown with verdict(), not reported to the ledger). They live
- * here with the claim rules so that every verdict the code base states comes from src/engine/claims/ (a pure function of
- * measured figures returning the verdict and the rule text with the numbers substituted), so they can move into the
- * claims registry's `judge()` unchanged.
+ * Rules for a user's own strategy (notebook your-strategy). Not roadmap claims — the roadmap's own "> 80 %
+ * profitable" is judged through judge('profitable-80') — but the same kind of pure rule over measured figures,
+ * kept here with the other rules so every verdict literal lives in one place.
  */
 import { fmt, type RuleResult } from '../verdict';
 
@@ -58,16 +57,15 @@ export function ruleHitRateTarget(f: HitRateTargetFigures): RuleResult {
   return { verdict: 'not measurable here', rule };
 }
 
-export interface NoLookAheadFigures {
-  /** Bars both exports cover. */
+export interface LookAheadFigures {
   comparedBars: number;
-  /** Members whose value changed on some shared bar when later candles were removed. */
-  leaky: readonly { name: string; changedBars: number }[];
+  members: readonly { name: string; changedBars: number }[];
 }
 
-/** "Your members use no future candles": supported iff no member's value changes on any shared bar, refuted otherwise. */
-export function ruleNoLookAhead(f: NoLookAheadFigures): RuleResult {
+/** Causality of a user's member outputs: two exports, the second without the last candles, must agree on shared bars. */
+export function ruleNoLookAhead(f: LookAheadFigures): RuleResult {
+  const leaky = f.members.filter((m) => m.changedBars > 0);
   const rule = `supported iff no member's value changes on any of the ${f.comparedBars} shared bars when later candles are removed (tolerance 1e-9 relative); ` +
-    (f.leaky.length ? `here ${f.leaky.map((m) => `${m.name} changed on ${m.changedBars} bars`).join(', ')}` : 'here none changed');
-  return { verdict: f.leaky.length ? 'refuted' : 'supported', rule };
+    (leaky.length ? `here ${leaky.map((m) => `${m.name} changed on ${m.changedBars} bars`).join(', ')}` : 'here none changed');
+  return { verdict: leaky.length ? 'refuted' : 'supported', rule };
 }

@@ -1,0 +1,214 @@
+/**
+ * Baselines every comparison needs: what a trivial forecaster already knows. "Skill" means beating the
+ * base-rate forecaster, not a coin: on a trending series the past up-rate alone beats 0.5 out of sample.
+ *
+ * All of them are causal and fitted walk-forward like the other aggregators: `fit` sees the training
+ * bars' rows and labels only; online ones learn the label of bar t through `observe` after predicting
+ * bar t (the walk-forward calls it; the label of bar t is the move into bar t+1, known at bar t+1).
+ * Probabilities are Laplace-smoothed so none is ever 0 or 1.
+ */
+import type { Aggregator, BarRanges, EnsembleData, Predictor } from '../types';
+import { fitLogistic } from '../logistic';
+import { clipProb, sigmoid } from '../math';
+
+function checkWindow(windowBars: number | undefined): void {
+  if (windowBars !== undefined && !(Number.isInteger(windowBars) && windowBars >= 1)) {
+    throw new RangeError(`invalid windowBars: ${windowBars} (expected an integer ≥ 1)`);
+  }
+}
+
+/** Known labels (0/1) of the training ranges, in time order. */
+function trainingLabels(up: Float64Array, train: BarRanges): number[] {
+  const out: number[] = [];
+  for (const [start, end] of train) {
+    for (let t = Math.max(0, start); t < end && t < up.length; t++) { const y = up[t]; if (y === 0 || y === 1) out.push(y); }
+  }
+  return out;
+}
+
+export interface BaseRateOptions {
+  /** Rolling window of the last W known labels; omit for the expanding up-rate. */
+  readonly windowBars?: number;
+}
+
+/**
+ * The base-rate forecaster: P(up) = (k + 1)/(n + 2) over the labels known so far (expanding, or the last
+ * `windowBars`), updated online as each label is revealed. Ignores the members entirely.
+ */
+export function createBaseRate(options: BaseRateOptions = {}): Aggregator {
+  const { windowBars } = options;
+  checkWindow(windowBars);
+  return {
+    id: windowBars === undefined ? 'base-rate' : `base-rate-${windowBars}`,
+    title: windowBars === undefined ? 'Base rate (expanding up-rate)' : `Base rate (last ${windowBars} bars)`,
+    rationale: 'What a forecaster knows without any member: the past share of up bars. The reference for skill: an aggregator has skill only if it beats this.',
+    kind: 'online',
+    fit(data: EnsembleData, train: BarRanges): Predictor {
+      const labels = trainingLabels(data.up, train);
+      const cap = windowBars ?? 0;
+      // ring buffer of the last `cap` labels (rolling) or plain counts (expanding)
+      const ring = new Uint8Array(Math.max(1, cap));
+      let k = 0, n = 0, head = 0;
+      const push = (y: number): void => {
+        if (cap > 0) {
+          if (n === cap) { k -= ring[head]; n--; }
+          ring[head] = y; head = (head + 1) % cap;
+        }
+        k += y; n++;
+      };
+      for (const y of labels) push(y);
+      return {
+        predict: () => (k + 1) / (n + 2),
+        observe: (_row, label) => push(label),
+        diagnostics: () => ({ labels: n }),
+      };
+    },
+  };
+}
+
+export const baseRateForecaster = createBaseRate();
+
+/**
+ * Vote margin m = (ups − downs)/(members that voted), in [−1, 1]; 0 on a tie or without votes. Members
+ * at exactly 0.5 or NaN abstain, as in the majority vote.
+ */
+export function voteMargin(row: Float64Array): number {
+  let ups = 0, downs = 0;
+  for (let i = 0; i < row.length; i++) { const p = row[i]; if (p > 0.5) ups++; else if (p < 0.5) downs++; }
+  return ups + downs ? (ups - downs) / (ups + downs) : 0;
+}
+
+export interface CalibratedVoteOptions {
+  /** Below this many usable training rows, predict the training base rate (default 50). */
+  readonly minTrainRows?: number;
+  /** Ridge on the slope (default 1e-3: almost none; the design has two columns). */
+  readonly l2?: number;
+}
+
+/**
+ * Democratic vote read as a practitioner would: the vote margin mapped to a probability by a logistic fit
+ * P = σ(a + b·m) on past bars. Its side of 0.5 is the majority's whenever the fit finds a ≈ 0 and b > 0;
+ * its probabilities are calibrated on the past, so log loss judges the vote, not a strawman vote share.
+ */
+export function createCalibratedVote(options: CalibratedVoteOptions = {}): Aggregator {
+  const { minTrainRows = 50, l2 = 1e-3 } = options;
+  return {
+    id: 'calibrated-vote',
+    title: 'Democratic vote, calibrated',
+    rationale: 'Majority vote with its margin mapped to a probability by a logistic fit on past bars: the fair democratic baseline (the raw up-vote share is not a probability).',
+    kind: 'fitted',
+    fit(data: EnsembleData, train: BarRanges): Predictor {
+      const nMembers = data.probs.length;
+      const row = new Float64Array(nMembers);
+      const xs: number[] = [], ys: number[] = [];
+      for (const [start, end] of train) {
+        for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
+          const y = data.up[t];
+          if (!(y === 0 || y === 1)) continue;
+          for (let i = 0; i < nMembers; i++) row[i] = data.probs[i][t];
+          xs.push(voteMargin(row)); ys.push(y);
+        }
+      }
+      const rows = ys.length;
+      let k = 0;
+      for (const y of ys) k += y;
+      const prior = (k + 1) / (rows + 2);
+      if (rows < minTrainRows) return { predict: () => prior, diagnostics: () => ({ rows, fallback: 1 }) };
+      const x = new Float64Array(2 * rows);
+      for (let r = 0; r < rows; r++) { x[2 * r] = 1; x[2 * r + 1] = xs[r]; }
+      const fit = fitLogistic(x, Float64Array.from(ys), rows, 2, { l2 });
+      const [a, b] = fit.beta;
+      return {
+        predict: (r) => clipProb(sigmoid(a + b * voteMargin(r))),
+        diagnostics: () => ({ rows, fallback: 0, intercept: a, slope: b }),
+      };
+    },
+  };
+}
+
+export const calibratedVote = createCalibratedVote();
+
+/** Mean log loss of member i on the training rows where it has a finite probability (NaN without any). */
+function memberTrainingLogLoss(data: EnsembleData, train: BarRanges, i: number): { loss: number; rows: number } {
+  const col = data.probs[i];
+  let s = 0, rows = 0;
+  for (const [start, end] of train) {
+    for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
+      const y = data.up[t], p = col[t];
+      if (!(y === 0 || y === 1) || !Number.isFinite(p)) continue;
+      const q = clipProb(p);
+      s -= y ? Math.log(q) : Math.log(1 - q);
+      rows++;
+    }
+  }
+  return { loss: rows ? s / rows : NaN, rows };
+}
+
+export interface BestMemberOptions {
+  /** Members need at least this many scored training rows to be eligible (default 50). */
+  readonly minTrainRows?: number;
+}
+
+/**
+ * The best single member, chosen on past data only: the member with the lowest training log loss (ties:
+ * lowest index). Its own probability is the forecast (NaN during its warm-up → 0.5). Without an eligible
+ * member it predicts 0.5.
+ */
+export function createBestMember(options: BestMemberOptions = {}): Aggregator {
+  const { minTrainRows = 50 } = options;
+  return {
+    id: 'best-member',
+    title: 'Best single member (chosen on past bars)',
+    rationale: 'If pooling 14 members cannot beat the one member that was best in the past, the pool adds nothing. Chosen by training log loss only.',
+    kind: 'fitted',
+    fit(data: EnsembleData, train: BarRanges): Predictor {
+      let best = -1, bestLoss = Infinity;
+      for (let i = 0; i < data.probs.length; i++) {
+        const { loss, rows } = memberTrainingLogLoss(data, train, i);
+        if (rows >= minTrainRows && loss < bestLoss) { best = i; bestLoss = loss; }
+      }
+      return {
+        predict: (row) => { if (best < 0) return 0.5; const p = row[best]; return Number.isFinite(p) ? clipProb(p) : 0.5; },
+        diagnostics: () => ({ member: best, trainLogLoss: best < 0 ? NaN : bestLoss }),
+      };
+    },
+  };
+}
+
+export const bestMember = createBestMember();
+
+/**
+ * The one-line 1-bar reversal rule: "the next bar goes the other way than the last one". Its probability is
+ * the rule's past hit rate h (Laplace-smoothed, on the training bars): P(up) = h after a down bar and
+ * 1 − h after an up bar. Without a known last move it predicts 0.5. The last move is the label of the
+ * previous bar, learned through `observe` inside a test window.
+ */
+export const reversalRule: Aggregator = {
+  id: 'reversal-1bar',
+  title: 'One-line 1-bar reversal rule',
+  rationale: 'Predicts the opposite of the last bar\'s move, with its past hit rate as confidence: most of the members\' hourly edge is this bid-ask bounce, which any aggregator must beat to add value.',
+  kind: 'online',
+  fit(data: EnsembleData, train: BarRanges): Predictor {
+    let hits = 0, n = 0, last = NaN, lastBar = -2;
+    for (const [start, end] of train) {
+      for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
+        const y = data.up[t];
+        if (!(y === 0 || y === 1)) { last = NaN; continue; }
+        if (lastBar === t - 1 && last === last) { n++; if (y !== last) hits++; }
+        last = y; lastBar = t;
+      }
+    }
+    // the last known move counts only if it is the bar just before the next one predicted
+    const end = train.length ? train[train.length - 1][1] : 0;
+    if (lastBar !== end - 1) last = NaN;
+    const h = (hits + 1) / (n + 2);
+    return {
+      predict: () => (last === 0 ? h : last === 1 ? 1 - h : 0.5),
+      observe: (_row, label) => { last = label; },
+      diagnostics: () => ({ hitRate: h, rows: n }),
+    };
+  },
+};
+
+/** The forecast baselines, in the order comparisons list them. */
+export const BASELINE_AGGREGATORS: readonly Aggregator[] = [baseRateForecaster, calibratedVote, bestMember, reversalRule];
