@@ -13,6 +13,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CellDisplay, NotebookVerdict } from '../../src/workers/protocol';
+import { CLAIMS } from '../../src/engine/claims/registry';
 
 const DIR = 'test/golden/snapshots';
 const config = JSON.parse(readFileSync('test/golden/config.json', 'utf8')) as {
@@ -58,9 +59,9 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
 }
 
 /** Differences between a snapshot and a run, ignoring volatile entries; empty when they agree. */
-export function diffGolden(want: GoldenSnapshot, got: Omit<GoldenSnapshot, 'volatile'>): string[] {
+export function diffGolden(want: GoldenSnapshot, got: Omit<GoldenSnapshot, 'volatile'>, extra: GoldenSnapshot['volatile'] = { figures: [], verdicts: [] }): string[] {
   const out: string[] = [];
-  const vf = new Set(want.volatile.figures), vv = new Set(want.volatile.verdicts);
+  const vf = new Set([...want.volatile.figures, ...extra.figures]), vv = new Set([...want.volatile.verdicts, ...extra.verdicts]);
   for (const k of new Set([...Object.keys(want.figures), ...Object.keys(got.figures)])) {
     if (vf.has(k)) continue;
     if (!(k in got.figures)) out.push(`figure ${k}: was ${JSON.stringify(want.figures[k])}, now missing`);
@@ -69,16 +70,32 @@ export function diffGolden(want: GoldenSnapshot, got: Omit<GoldenSnapshot, 'vola
   }
   for (const k of new Set([...Object.keys(want.verdicts), ...Object.keys(got.verdicts)])) {
     if (vv.has(k)) continue;
-    const a = JSON.stringify(want.verdicts[k] ?? null), b = JSON.stringify(got.verdicts[k] ?? null);
-    if (a !== b) out.push(`VERDICT ${k}: ${a} → ${b}`);
+    const w = want.verdicts[k], g = got.verdicts[k];
+    if (!w || !g) {
+      out.push(`VERDICT ${k}: ${JSON.stringify(w ?? null)} → ${JSON.stringify(g ?? null)}`);
+      continue;
+    }
+    // "claim/reading" entries in volatile.verdicts exempt one reading (and the headline when it is that reading).
+    const volatileReading = (r: string): boolean => vv.has(`${k}/${r}`);
+    if (!volatileReading(w.reading) && (w.verdict !== g.verdict || w.reading !== g.reading)) out.push(`VERDICT ${k}: headline ${w.verdict} (${w.reading}) → ${g.verdict} (${g.reading})`);
+    for (const r of new Set([...Object.keys(w.readings), ...Object.keys(g.readings)])) {
+      if (!volatileReading(r) && w.readings[r] !== g.readings[r]) out.push(`VERDICT ${k}, reading ${r}: ${w.readings[r] ?? 'none'} → ${g.readings[r] ?? 'none'}`);
+    }
   }
   return out;
 }
 
+/**
+ * Volatile by configuration: config.json's entries, and every claim whose record is marked `timing` (its
+ * verdict rests on this machine's clock and load) unless config.json names some of its readings instead.
+ */
 function configVolatile(notebook: string, got: Omit<GoldenSnapshot, 'volatile'>): GoldenSnapshot['volatile'] {
   const spec = config.volatileFigures[notebook] ?? [];
   const figures = spec === '*' ? Object.keys(got.figures) : Object.keys(got.figures).filter((k) => spec.some((s) => k === s || k.startsWith(`${s}.`)));
-  return { figures, verdicts: Object.keys(got.verdicts).filter((c) => config.volatileVerdicts.includes(c)) };
+  const claims = new Set(Object.keys(got.verdicts));
+  const named = new Set(config.volatileVerdicts.map((v) => v.split('/')[0]));
+  const timing = CLAIMS.filter((c) => c.timing && !named.has(c.id)).map((c) => c.id);
+  return { figures, verdicts: [...config.volatileVerdicts, ...timing].filter((v) => claims.has(v.split('/')[0])) };
 }
 
 /**
@@ -107,7 +124,8 @@ export function checkGolden(notebook: string, seed: number, cells: [string, Cell
     writeFileSync(file, `${JSON.stringify({ ...want, volatile: { figures: [...vf].sort(), verdicts: [...vv].sort() } }, null, 2)}\n`);
     return [];
   }
-  const diff = diffGolden(want, got);
+  // The configuration applies at comparison time too: editing config.json needs no regeneration.
+  const diff = diffGolden(want, got, configVolatile(notebook, got));
   if (diff.length) writeFileSync(changed, `${JSON.stringify({ ...got, volatile: want.volatile }, null, 2)}\n`);
   else rmSync(changed, { force: true });
   return diff;

@@ -47,7 +47,7 @@ const hw = (over: Partial<HardwareFigures> & { id: string; platform: Platform })
 const HW_FAST: HardwareFigures[] = [
   hw({ id: 'sc', platform: 'superconducting', gate1qNs: 32, gate2qNs: 68, readoutNs: 2280, resetNs: 250e3 }),
   hw({ id: 'ion', platform: 'trapped-ion', gate1qNs: 135e3, gate2qNs: 600e3, readoutNs: 300e3 }),
-  hw({ id: 'atom', platform: 'neutral-atom', gate1qNs: 50, gate2qNs: 250, readoutNs: 0.1 }),
+  hw({ id: 'atom', platform: 'neutral-atom', gate1qNs: 50, gate2qNs: 250, readoutNs: 0.1, resetNs: 1000 }),
 ];
 const HW_NONE: HardwareFigures[] = [hw({ id: 'willow', platform: 'superconducting' })];
 const HW_ALL_AT = (ns: number): HardwareFigures[] => PLATFORMS.map((p) => hw({ id: p, platform: p, gate1qNs: ns, gate2qNs: ns, readoutNs: ns }));

@@ -50,19 +50,14 @@ export interface HardwareFigures {
   readonly resetNs?: number;
 }
 
-/**
- * Repetition delays the presets do not carry yet: IBM's `default_rep_delay` = 250 µs
- * (qiskit-ibm-runtime fake_provider conf files, CLAIMS-REFERENCE §1). A preset's own `repDelayUs` wins.
- */
-const REPETITION_DELAY_NS: Readonly<Record<string, number>> = { ibm_kingston: 250e3, ibm_brisbane: 250e3 };
-
+/** Flatten the presets for the hardware readings; a preset's `repDelayUs` (between shots) becomes `resetNs`. */
 export function hardwareFigures(presets: readonly HardwarePreset[]): HardwareFigures[] {
   return presets.map((p) => {
-    const own = p.repDelayUs ? p.repDelayUs.value * 1000 : undefined;
+    const rep = p.repDelayUs?.value;
     return {
       id: p.id, platform: p.platform,
       gate1qNs: p.gate1qNs?.value, gate2qNs: p.gate2qNs?.value, readoutNs: p.readoutNs?.value,
-      resetNs: own ?? REPETITION_DELAY_NS[p.id],
+      resetNs: rep === undefined ? undefined : rep * 1000,
     };
   });
 }
@@ -74,10 +69,19 @@ export interface CircuitLayers {
 }
 
 /**
- * Wall time of one decision on hardware: shots × (circuit + readout + reset), ns. Undefined when the preset
- * lacks a cited gate or readout time. Cloud queueing, compilation and transfer are not included (lower bound).
+ * Wall time of one decision on hardware: shots × (circuit + readout + reset), ns, before cloud queueing,
+ * compilation and transfer. Undefined without cited gate durations. A missing readout or reset time counts as
+ * 0, so the figure is then a lower bound (`lowerBound`), which can refute a latency target but not meet one.
  */
+export function hardwareDecision(h: HardwareFigures, c: CircuitLayers, shots: number): { ns: number; lowerBound: boolean; missing: string[] } | undefined {
+  if (h.gate1qNs === undefined || h.gate2qNs === undefined) return undefined;
+  const missing = [...(h.readoutNs === undefined ? ['readout'] : []), ...(h.resetNs === undefined ? ['reset delay'] : [])];
+  const ns = shots * (c.layers1q * h.gate1qNs + c.layers2q * h.gate2qNs + (h.readoutNs ?? 0) + (h.resetNs ?? 0));
+  return { ns, lowerBound: missing.length > 0, missing };
+}
+
+/** hardwareDecision(…).ns when every term is cited, else undefined. */
 export function hardwareDecisionNs(h: HardwareFigures, c: CircuitLayers, shots: number): number | undefined {
-  if (h.gate1qNs === undefined || h.gate2qNs === undefined || h.readoutNs === undefined) return undefined;
-  return shots * (c.layers1q * h.gate1qNs + c.layers2q * h.gate2qNs + h.readoutNs + (h.resetNs ?? 0));
+  const d = hardwareDecision(h, c, shots);
+  return d && !d.lowerBound ? d.ns : undefined;
 }
