@@ -353,7 +353,7 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       { label: 'ceiling at this bar size', unit: 'events/s', value: (f) => 1 / (2 * f.barSeconds) },
     ],
     readings: [
-      { id: 'literal', label: 'as written: phi, freq_factor and complexity undefined', rule: (f) => ruleConsciousnessIndex(f), constant: true },
+      { id: 'literal', label: 'as written: phi, freq_factor and complexity are never defined', rule: (f) => ruleConsciousnessIndex(f), constant: true },
       { id: 'our-operationalisation', label: 'our operationalisation: threshold upcrossings of the index predict forward returns (event study, Holm/BH)', rule: ruleOperationalisation },
       { id: 'event-rate-bars', label: '47.3 events/s at the data\'s bar rate', rule: ruleEventRate },
       { id: 'event-rate-1ms', label: '47.3 events/s at the roadmap\'s own 1 ms cycle', rule: (f) => ruleEventRateAtCycle(f) },
@@ -518,7 +518,7 @@ export const CLAIMS: readonly ClaimRecord<never>[] = [
       STABILITY_FIGURE,
     ],
     readings: [
-      { id: 'crash-rate', label: 'a failure is a crash: the circuit gives no usable number (NaN, outside [0, 1], thrown)', rule: withStability((f) => ruleCircuitCrashes(f)) },
+      { id: 'crash-rate', label: 'a failure is a crash: the circuit gives no usable number (not a number, outside [0, 1], thrown)', rule: withStability((f) => ruleCircuitCrashes(f)) },
       { id: 'fallback-rate', label: 'a failure is what triggers the roadmap\'s classical fallback (a crash, or a confidence outside 0.6–0.95)', rule: withStability((f) => ruleCircuitFallbacks(f)) },
       { id: 'both', label: 'both readings together: supported iff both are, refuted iff both are, partly supported iff one each', rule: withStability((f) => ruleCircuitFailures1pct(f)) },
     ],

@@ -55,7 +55,7 @@ function rateRule(what: string, count: number, calls: number, lower: number, upp
 export function ruleCircuitCrashes(f: CircuitFailureFigures): RuleResult {
   checkCounts(f);
   const ci = wilsonInterval(f.invalidOutputs, f.calls, 0.95);
-  return rateRule('crash rate (output NaN, outside [0, 1] or thrown)', f.invalidOutputs, f.calls, ci.lower, ci.upper, f.maxShare ?? 0.01);
+  return rateRule('crash rate (output not a number, outside [0, 1] or thrown)', f.invalidOutputs, f.calls, ci.lower, ci.upper, f.maxShare ?? 0.01);
 }
 
 /** Fallback reading: what triggers the roadmap's classical fallback. */
