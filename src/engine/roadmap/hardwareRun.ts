@@ -233,3 +233,67 @@ export function walkForwardLogisticReadout(
   }
   return out;
 }
+
+/**
+ * The trained variational circuit (ensemble/aggregators/vqc.ts) on hardware. Its RY layers between CNOT rings
+ * make interference reach the Z populations, so the exact population recursion above does not apply, and a
+ * 14-qubit density matrix (4¹⁴ entries) is out of reach. We use the standard digital error model instead
+ * (the white-noise approximation behind cross-entropy benchmarking): each gate error — a non-identity Pauli
+ * with probability 3r₁/2 (single-qubit) or 5r₂/4 (two-qubit), the same depolarizing channels as above — is
+ * taken to scramble the readout, so ⟨Z⟩ shrinks by the probability that no gate errs:
+ *   ⟨Z⟩_noisy ≈ f·⟨Z⟩,  f = (1 − 3r₁/2)^{n(1+L)} · (1 − 5r₂/4)^{#CX},
+ * then readout error and shots exactly as for the parity circuit. Its fixed point is ⟨Z⟩ = 0, i.e. P(1) = ½
+ * and P(up) = σ(b), the link's intercept. The density-matrix test checks the approximation on 4 qubits.
+ */
+export function vqcCnotCount(nQubits: number, layers: number): number {
+  return layers * (nQubits > 2 ? nQubits : nQubits - 1);
+}
+
+/** f: the factor by which gate errors shrink the VQC's readout ⟨Z⟩ (white-noise approximation above). */
+export function vqcGateShrink(nQubits: number, layers: number, noise: HardwareNoise): number {
+  return Math.pow(1 - (3 * noise.gate1qError) / 2, nQubits * (1 + layers)) * Math.pow(1 - (5 * noise.gate2qError) / 4, vqcCnotCount(nQubits, layers));
+}
+
+/** P(read 1) on the VQC's readout qubit on hardware, from its noiseless ⟨Z⟩. */
+export function noisyVqcProbabilityOfOne(zNoiseless: number, nQubits: number, layers: number, noise: HardwareNoise): number {
+  const z = Math.min(1, Math.max(-1, zNoiseless)) * vqcGateShrink(nQubits, layers, noise);
+  return flip((1 - z) / 2, noise.readoutError);
+}
+
+/** VQC circuit duration, ns: the encoding RY layer, then per layer an RY layer and the CNOT ring (sequential). */
+export function vqcCircuitDurationNs(nQubits: number, layers: number, noise: HardwareNoise): number {
+  return (1 + layers) * noise.gate1qNs + vqcCnotCount(nQubits, layers) * noise.gate2qNs;
+}
+
+/** VQC latency per decision: shots × (circuit + readout + reset/repetition delay), ms. */
+export function vqcDecisionLatencyMs(nQubits: number, layers: number, noise: HardwareNoise, shots: number): number {
+  return (shots * ((vqcCircuitDurationNs(nQubits, layers, noise) + noise.readoutNs) / 1000 + noise.repDelayUs)) / 1000;
+}
+
+export interface VqcHardwareRunResult {
+  /** Exact-model P(read 1) per bar (the infinite-shot limit). */
+  readonly p1Noisy: Float64Array;
+  /** Shot estimate of P(read 1) per bar. */
+  readonly p1Shots: Float64Array;
+  /** P(up) after the fitted link applied to the reported ⟨Z⟩ = 1 − 2·p̂₁ (what a deployment would trade on). */
+  readonly pUp: Float64Array;
+  readonly shrink: number;
+  readonly latencyMs: number;
+}
+
+/**
+ * Run the fitted VQC on every bar as a preset would: `z[t]` is the noiseless ⟨Z⟩ of bar t, `link(z)` the
+ * fitted link of the split that bar belongs to (the link was fitted on noiseless ⟨Z⟩, as the aggregator does).
+ */
+export function runVqcOnHardware(
+  z: ArrayLike<number>, link: (z: number, t: number) => number, nQubits: number, layers: number, noise: HardwareNoise, shots: number, rng: Rng,
+): VqcHardwareRunResult {
+  const n = z.length;
+  const p1Noisy = new Float64Array(n), p1Shots = new Float64Array(n), pUp = new Float64Array(n);
+  for (let t = 0; t < n; t++) {
+    p1Noisy[t] = noisyVqcProbabilityOfOne(z[t], nQubits, layers, noise);
+    p1Shots[t] = sampleShots(p1Noisy[t], shots, rng);
+    pUp[t] = link(1 - 2 * p1Shots[t], t);
+  }
+  return { p1Noisy, p1Shots, pUp, shrink: vqcGateShrink(nQubits, layers, noise), latencyMs: vqcDecisionLatencyMs(nQubits, layers, noise, shots) };
+}

@@ -22,7 +22,7 @@ export {
   BASELINE_AGGREGATORS, type BaseRateOptions, type CalibratedVoteOptions, type BestMemberOptions,
 } from './baselines';
 export { allQubitsReadout, createAllQubitsReadout, allQubitMarginals, type AllQubitsReadoutOptions } from './allQubitsReadout';
-export { createVqcAggregator, vqcCircuit, vqcParamRefs, adjointZGradient, type VqcOptions } from './vqc';
+export { createVqcAggregator, vqcCircuit, vqcParamRefs, adjointZGradient, vqcExpectationZ, vqcLinkProbability, type VqcOptions, type VqcModel, type VqcPredictor, type VqcAggregator } from './vqc';
 
 /** Classical aggregators (cheap; no statevector). */
 export const CLASSICAL_AGGREGATORS: readonly Aggregator[] = [

@@ -75,6 +75,36 @@ export function vqcCircuit(row: ArrayLike<number>, theta: Float64Array, layers: 
   return b.build();
 }
 
+/**
+ * ⟨Z⟩ of the readout (last) qubit of the noiseless circuit for one row: the value the link maps to a
+ * probability. Exposed so the same fitted model can be run with hardware errors and shots (roadmap/hardwareRun).
+ */
+export function vqcExpectationZ(row: ArrayLike<number>, theta: Float64Array, layers: number): number {
+  return 1 - 2 * simulate(vqcCircuit(row, theta, layers)).state.probabilityOfOne(row.length - 1);
+}
+
+/** The fitted logistic link: P(up) = σ(a·z + b) from the readout's ⟨Z⟩ (z = 1 − 2·P(read 1)). */
+export function vqcLinkProbability(z: number, model: Pick<VqcModel, 'a' | 'b'>): number {
+  return sigmoid(model.a * z + model.b);
+}
+
+/** What a fit learned: the circuit angles θ (layer-major), the layer count and the link P = σ(a·z + b). */
+export interface VqcModel {
+  readonly layers: number;
+  readonly theta: Float64Array;
+  readonly a: number;
+  readonly b: number;
+}
+
+/** A fitted VQC predictor; `model` is null when it fell back to the mean probability (too few rows). */
+export interface VqcPredictor extends Predictor {
+  readonly model: VqcModel | null;
+}
+
+export interface VqcAggregator extends Aggregator {
+  fit(data: EnsembleData, train: BarRanges, options?: FitOptions): VqcPredictor;
+}
+
 function expectZ(amps: Float64Array, qubit: number): number {
   const bit = 1 << qubit, dim = amps.length >> 1;
   let s = 0;
@@ -125,7 +155,7 @@ export function adjointZGradient(
   return value;
 }
 
-export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
+export function createVqcAggregator(options: VqcOptions = {}): VqcAggregator {
   const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16, gradient = 'engine', l2 = 0, validationShare = 0, patience = 2 } = options;
   if (!(l2 >= 0)) throw new RangeError(`invalid l2: ${l2} (expected ≥ 0)`);
   if (!(validationShare >= 0 && validationShare < 1)) throw new RangeError(`invalid validationShare: ${validationShare} (expected 0 ≤ share < 1)`);
@@ -142,7 +172,7 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
     title: `Variational circuit (${layers} RY + CNOT-ring layers, logistic link${regularised ? `, L2 ${l2}, early-stopped on ${Math.round(100 * validationShare)} % validation` : ''})`,
     rationale: 'A trained quantum model: angle-encoded members, trainable RY layers and CNOT rings, adjoint gradients, Adam. The fair "quantum" contender against logistic stacking.',
     kind: 'fitted',
-    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): VqcPredictor {
       const n = data.probs.length;
       // the most recent usable rows, newest last
       const picked: number[] = [];
@@ -156,7 +186,7 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
         }
       }
       picked.reverse();
-      if (picked.length < minTrainRows) return { predict: meanProbability, diagnostics: () => ({ rows: picked.length, fallback: 1 }) };
+      if (picked.length < minTrainRows) return { predict: meanProbability, model: null, diagnostics: () => ({ rows: picked.length, fallback: 1 }) };
       const rng = createRng(fitOptions.seed ?? 0).fork('vqc');
       const nTheta = layers * n, nParams = nTheta + 2; // θ…, a, b
       const params = new Float64Array(nParams);
@@ -231,7 +261,9 @@ export function createVqcAggregator(options: VqcOptions = {}): Aggregator {
       }
       const fitted = Float64Array.from(nValid ? best : params);
       const th = fitted.subarray(0, nTheta);
+      const model: VqcModel = { layers, theta: Float64Array.from(th), a: fitted[nTheta], b: fitted[nTheta + 1] };
       return {
+        model,
         predict(r) {
           const z = 1 - 2 * simulate(vqcCircuit(r, th, layers)).state.probabilityOfOne(readout);
           return sigmoid(fitted[nTheta] * z + fitted[nTheta + 1]);
