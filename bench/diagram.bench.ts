@@ -10,7 +10,6 @@
  *    probabilities. Target < 50 ms for the whole loop (without the postMessage hops, ~0.1 ms each).
  *    Peer for the simulation half: quantum-circuit's run() on the same circuit.
  */
-import { performance } from 'node:perf_hooks';
 import QuantumCircuit from 'quantum-circuit';
 import { createCircuit, withOp, type Circuit } from '../src/engine/quantum/circuit';
 import { parseQasm, toQasm } from '../src/engine/quantum/qasm';
@@ -18,19 +17,11 @@ import { simulate } from '../src/engine/quantum/statevector';
 import { layoutCircuit, renderCircuitSvg } from '../src/engine/quantum/diagram/index';
 import { insertOp } from '../src/ui/circuit/editorModel';
 import { createRng } from '../src/engine/random';
+import { warmMedianOfRuns } from './timing';
 
-/** Warm median of `reps` runs, in ms. */
-function median(fn: () => unknown, reps: number, warm = 10): number {
-  for (let i = 0; i < warm; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    t.push(performance.now() - t0);
-  }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(t.length / 2)];
-}
+/** Warm median of `reps` runs after `warm` untimed ones (10 by default: the diagram code paths JIT slowly), in ms. */
+const median = (fn: () => unknown, reps: number, warm = 10): number => warmMedianOfRuns(fn, reps, warm);
+
 
 /** A seeded random circuit from gates every peer knows (h, x, ry, rz, cx, cz, swap). */
 function randomCircuit(n: number, gates: number, seed: number): Circuit {

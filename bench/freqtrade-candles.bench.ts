@@ -8,18 +8,12 @@
  */
 import { createRng } from '../src/engine/random';
 import { parseNotebook } from '../src/notebook/format';
+import { warmMedianOfRuns as median } from './timing';
 import { warmSession, recomputed, failures } from './freqtradeSession';
 
 const T0 = Date.UTC(2022, 0, 1);
 const enc = new TextEncoder();
 const rows: [string, number, string][] = [];
-function median(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) { const t0 = performance.now(); fn(); times.push(performance.now() - t0); }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 // Built in 1 MB chunks straight into bytes, so the bench's own garbage does not pause the main thread it measures.
 const chunks: Uint8Array[] = [enc.encode('[')];

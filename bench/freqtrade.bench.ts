@@ -13,6 +13,7 @@ import { createRng } from '../src/engine/random';
 import { parseBacktestExport } from '../src/engine/market/freqtradeBacktest';
 import { parseHyperoptResults } from '../src/engine/market/freqtradeHyperopt';
 import { parseNotebook } from '../src/notebook/format';
+import { warmMedianOfRuns as median } from './timing';
 
 const BAR = 300_000;
 const T0 = Date.UTC(2022, 0, 1);
@@ -55,13 +56,6 @@ const hyperoptText = Array.from({ length: nEpochs }, (_, k) => {
   return JSON.stringify({ loss: rng.normal(), params_dict: { x: k }, results_metrics: { total_trades: 20, profit_total: 0, profit_mean: 0, trades: ts }, current_epoch: k + 1, is_initial_point: k < 10, is_best: false });
 }).join('\n');
 
-function median(fn: () => unknown, runs: number): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) { const t0 = performance.now(); fn(); times.push(performance.now() - t0); }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const mb = (s: string) => `${(s.length / 1e6).toFixed(1)} MB`;
 const rows: [string, number, string][] = [];

@@ -11,14 +11,8 @@ import { parseFreqtradeJson } from '../src/engine/market/freqtrade';
 import { MEMBERS } from '../src/engine/market/members/index';
 import { computeMemberProbabilities, toProbabilities, DEFAULT_MAPPING } from '../src/engine/market/probabilities';
 import { upLabels } from '../src/engine/market/returns';
+import { warmMedianOfRuns as median } from './timing';
 
-function median(fn: () => unknown, runs: number): number {
-  fn(); // warm-up (JIT)
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) { const t0 = performance.now(); fn(); times.push(performance.now() - t0); }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const csv = readFileSync('public/data/BTC_USDT-1h.csv', 'utf8');
 const json = readFileSync('public/data/freqtrade/ADA_BTC-1m.json', 'utf8');

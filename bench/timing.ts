@@ -22,6 +22,19 @@ export function warmMedian(fn: () => void, minMs = 300, maxReps = 30, minReps = 
   return median(ts);
 }
 
+/** Median in ms of exactly `runs` timed runs after `warmups` untimed ones (a fixed count, for cases whose
+ * run count the bench chooses itself rather than a time budget). */
+export function warmMedianOfRuns(fn: () => unknown, runs: number, warmups = 1): number {
+  for (let i = 0; i < warmups; i++) fn();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    ts.push(performance.now() - t);
+  }
+  return median(ts);
+}
+
 /** Same protocol for async work (peers that only run asynchronously). */
 export async function warmMedianAsync(fn: () => Promise<unknown>, minMs = 300, maxReps = 30, minReps = 3): Promise<number> {
   await fn();

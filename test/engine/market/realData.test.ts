@@ -49,7 +49,7 @@ describe('the shipped data files parse with zero errors and the documented count
 describe('members on real data (a leak guard, not a performance claim)', () => {
   it('BTC_USDT-1h: every member is within a plausible band of the coin flip out of sample', () => {
     // Hourly BTC direction has a strong lag-1 reversal (P(up | previous up) ≈ 0.47, P(up | previous down) ≈ 0.55),
-    // mostly bid-ask bounce in closing prices, so hit rates of 0.50–0.55 are expected. A look-ahead leak
+    // strongest after large moves (see the confidence-calibration notebook), so hit rates of 0.50–0.55 are expected. A look-ahead leak
     // would push them far higher (reading close[t+1] gives 1.0).
     const { data } = parseOhlcv(readFileSync('public/data/BTC_USDT-1h.csv', 'utf8'), 'BTC_USDT-1h.csv');
     const up = upLabels(data.close), res = computeMemberProbabilities(data);

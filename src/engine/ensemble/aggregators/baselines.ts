@@ -186,7 +186,7 @@ export const bestMember = createBestMember();
 export const reversalRule: Aggregator = {
   id: 'reversal-1bar',
   title: 'One-line 1-bar reversal rule',
-  rationale: 'Predicts the opposite of the last bar\'s move, with its past hit rate as confidence: most of the members\' hourly edge is this bid-ask bounce, which any aggregator must beat to add value.',
+  rationale: 'Predicts the opposite of the last bar\'s move, with its past hit rate as confidence: much of the members\' hourly edge is this short-horizon reversal (strongest after large moves, see confidence-calibration), which any aggregator must beat to add value.',
   kind: 'online',
   fit(data: EnsembleData, train: BarRanges): Predictor {
     let hits = 0, n = 0, last = NaN, lastBar = -2;
