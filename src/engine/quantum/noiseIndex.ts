@@ -34,6 +34,7 @@ export {
   planCuts, fragmentValue, subExperimentValues, reconstructExact, reconstructFromShots, measureCutSpread, MAX_TERM_COMBINATIONS,
 } from './cutting/cut.ts';
 export type { CutSpec, CutPlan, Fragment, ShotMode, ShotOptions, ShotEstimate, SpreadResult } from './cutting/cut.ts';
+export { blockCutCircuit, blockCircuitAngleCount, type BlockBoundary, type BlockCutCircuit } from './cutting/blockCircuit.ts';
 export {
   cuttingCost, countCutGates, crossPairs, choose2, greedyPartition, gateGamma, formatPow10, formatDurationLog10, qubitReuseWidth,
 } from './cutting/calculator.ts';
