@@ -63,10 +63,20 @@ const TRIALS_CELL: CellDef = {
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<CellValues>;
 
 export class CellRunError extends Error {
-  constructor(message: string, readonly line?: number, readonly column?: number) {
+  constructor(message: string, readonly line?: number, readonly column?: number, readonly frame?: string, readonly kind = 'runtime') {
     super(message);
     this.name = 'CellRunError';
   }
+}
+
+/**
+ * A QASM parse error thrown inside a cell is about the QASM text, not the JavaScript line that called the parser:
+ * report its QASM line and column, with the offending line and a caret (QasmError.frame).
+ */
+function qasmRunError(e: unknown): CellRunError | null {
+  const q = e as { name?: unknown; line?: unknown; column?: unknown; detail?: unknown; frame?: unknown } | null;
+  if (!q || q.name !== 'QasmError' || typeof q.line !== 'number' || typeof q.column !== 'number') return null;
+  return new CellRunError(`QASM line ${q.line}, column ${q.column}: ${typeof q.detail === 'string' ? q.detail : String((e as Error).message)}`, undefined, undefined, typeof q.frame === 'string' ? q.frame : undefined, 'qasm');
 }
 
 export class NotebookHost {
@@ -198,6 +208,8 @@ export class NotebookHost {
                 result = await fn(...values);
               } catch (e) {
                 if (e instanceof SupersededError) throw e;
+                const qasm = qasmRunError(e);
+                if (qasm) throw qasm;
                 const where = locateRuntimeError(e);
                 const err = e as Error;
                 throw new CellRunError(`${err?.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err?.message ?? String(e)}`, where?.line, where?.column);
@@ -402,7 +414,7 @@ function judgedVerdicts(roots: unknown[]): NotebookVerdict[] {
 function errorInfo(e: Error): CellErrorInfo {
   if (e instanceof CellSyntaxError) return { message: e.reason, line: e.line, column: e.column, kind: 'syntax' };
   if (e instanceof FormulaError) return { message: e.message, line: e.line, column: e.column, kind: 'formula' };
-  if (e instanceof CellRunError) return { message: e.message, line: e.line, column: e.column, kind: 'runtime' };
+  if (e instanceof CellRunError) return { message: e.message, line: e.line, column: e.column, kind: e.kind, ...(e.frame ? { frame: e.frame } : {}) };
   if (e instanceof RuntimeError) return { message: e.message, kind: e.kind };
   return { message: e.message || String(e) };
 }

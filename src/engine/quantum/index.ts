@@ -18,7 +18,7 @@ export {
   type PauliMasks, type PauliSum, type PauliTerm,
 } from './pauli.ts';
 export { adjointGradient, allParamRefs, expectationValue, type GradientResult, type ParamRef } from './gradients.ts';
-export { QasmError, formatAngle, parseQasm, toQasm } from './qasm.ts';
+export { QasmError, formatAngle, parseQasm, qasmErrorFrame, toQasm } from './qasm.ts';
 export { bellCircuit, ghzCircuit, layeredBenchmarkCircuit, qftCircuit, roadmapAggregatorCircuit } from './standardCircuits.ts';
 export { measureGateThroughput, type ThroughputOptions, type ThroughputResult } from './throughput.ts';
 export { circuitView, columnPrefix, formatAngleLabel, layoutCircuit, renderCircuitSvg, stepThroughColumns } from './diagram/index.ts';
