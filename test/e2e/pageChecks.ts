@@ -73,7 +73,7 @@ export async function presenterOverflows(page: Page): Promise<{ screens: number;
  * The first screen of a notebook at 1280×720, scrolled to the top: where its headline figures and first verdict
  * start (page y, px; null when the page has none), and the claims whose verdict card appears more than once.
  */
-export async function firstScreen(page: Page): Promise<{ metricsTop: number | null; verdictTop: number | null; verdicts: number; duplicateVerdicts: string[] }> {
+export async function firstScreen(page: Page): Promise<{ metricsTop: number | null; verdictTop: number | null; tableTop: number | null; verdicts: number; duplicateVerdicts: string[] }> {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.evaluate(() => window.scrollTo(0, 0));
   return page.evaluate(() => {
@@ -84,7 +84,7 @@ export async function firstScreen(page: Page): Promise<{ metricsTop: number | nu
     const claims = [...document.querySelectorAll('main [data-testid="verdict"]')].map((v) => v.getAttribute('data-claim') ?? '');
     const seen = new Set<string>(), dup = new Set<string>();
     for (const c of claims) (seen.has(c) ? dup : seen).add(c);
-    return { metricsTop: top('.metrics .metric'), verdictTop: top('[data-testid="verdict"] .verdict-badge'), verdicts: claims.length, duplicateVerdicts: [...dup] };
+    return { metricsTop: top('.metrics .metric'), verdictTop: top('[data-testid="verdict"] .verdict-badge'), tableTop: top('.table-wrap table'), verdicts: claims.length, duplicateVerdicts: [...dup] };
   });
 }
 
