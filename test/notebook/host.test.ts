@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { NotebookHost } from '../../src/notebook/host';
-import { parseNotebook } from '../../src/notebook/format';
+import { NotebookHost, type HostEnv } from '../../src/notebook/host';
+import { parseNotebook, type CellDef } from '../../src/notebook/format';
 import type { CellDisplay, CellErrorInfo, WorkerToMain } from '../../src/notebook/protocol';
 
 type Status = Extract<WorkerToMain, { type: 'status' }>;
@@ -15,6 +15,13 @@ function displayOf(m: WorkerToMain | undefined): CellDisplay {
 function errorOf(m: WorkerToMain | undefined): CellErrorInfo {
   if (!m || !isError(m)) throw new Error(`expected a failed cell, got ${JSON.stringify(m)}`);
   return m.error;
+}
+/** A host with the given cells loaded, recording every message it posts. */
+function startHost(cells: CellDef[], { seed = 1, ...env }: Partial<HostEnv> & { seed?: number } = {}) {
+  const msgs: WorkerToMain[] = [];
+  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, ...env });
+  h.handle({ type: 'load', cells, seed, inputs: {}, edits: {}, blocked: {} });
+  return { h, msgs };
 }
 
 const NB = parseNotebook(`
@@ -45,9 +52,7 @@ const typedDouble: number = (total as number) * 2;
 `);
 
 function host(seed = 1) {
-  const msgs: WorkerToMain[] = [];
-  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-  h.handle({ type: 'load', cells: NB.cells, seed, inputs: {}, edits: {}, blocked: {} });
+  const { h, msgs } = startHost(NB.cells, { seed });
   const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id) as Extract<WorkerToMain, { type: 'status' }>;
   return { h, msgs, last };
 }
@@ -135,9 +140,7 @@ describe('NotebookHost', () => {
 describe('NotebookHost views', () => {
   it('a view using Plot settles (the recorder is not mistaken for a promise when awaited)', async () => {
     const nb = parseNotebook("```view\nplot({ marks: [Plot.lineY([1, 2, 3]), Plot.ruleY([0])] })\n```\n");
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(nb.cells);
     await h.idle();
     expect(displayOf(msgs.find(isDone)).view).toEqual({ kind: 'plot', options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] } });
   });
@@ -146,9 +149,7 @@ describe('NotebookHost views', () => {
 describe('judge() in cells', () => {
   it('renders a judged verdict and reports it once per claim, from a value or a view', async () => {
     const nb = parseNotebook("```js id=c\nconst j = judge('buffer-10ns', { resolutionMs: 0.005 });\n```\n```view\ngroup(text('x'), j)\n```\n```js id=bad\nconst k = judge('no-such-claim', {});\n```\n");
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(nb.cells);
     await h.idle();
     const done = msgs.filter(isDone);
     const fromValue = displayOf(done.find((m) => m.id === 'c')).verdicts;
@@ -161,9 +162,7 @@ describe('judge() in cells', () => {
   });
   it('a hand-made verdict() is shown but never reported to the ledger, and cannot pose as judged', async () => {
     const nb = parseNotebook("```view\nverdict({ claim: 'x', ...claims.ruleHitRateAbove({ wins: 60, decisions: 100, lower: 0.5, upper: 0.7 }) })\n```\n```view\nverdict({ claim: 'x', verdict: claims.VERDICTS[0], rule: 'r', judged: true })\n```\n");
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(nb.cells);
     await h.idle();
     const done = displayOf(msgs.find(isDone));
     expect(done.view?.kind).toBe('verdict');
@@ -176,9 +175,7 @@ describe('runNotebook', () => {
   const inner = `---\nid: inner\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 2\n\`\`\`\n\`\`\`js id=v\nconst squared = k * k;\nconst judged = judge('buffer-10ns', { resolutionMs: squared * 1e-7 });\n\`\`\`\n\`\`\`view\ngroup(judged)\n\`\`\`\n`;
   const outer = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r\nconst run = await runNotebook('inner', { inputs: { k: kk } });\nconst verdict = run.verdicts[0].verdict;\nconst sq = run.figures.squared;\n```\n");
   function host() {
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: async (id) => (id === 'inner' ? inner : Promise.reject(new Error(`no shipped notebook '${id}'`))) });
-    h.handle({ type: 'load', cells: outer.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(outer.cells, { notebookSource: async (id) => (id === 'inner' ? inner : Promise.reject(new Error(`no shipped notebook '${id}'`))) });
     const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id);
     return { h, msgs, last };
   }
@@ -229,9 +226,7 @@ const shown = result + 1;
   const runs = (msgs: WorkerToMain[], id: string) => msgs.filter((m) => m.type === 'status' && m.id === id && m.state === 'running').length;
 
   it('five inputs queued at once: the expensive chain runs once more, with the last value', async () => {
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: SLOW.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(SLOW.cells);
     await h.idle();
     expect(runs(msgs, 'expensive')).toBe(1);
     for (let v = 1; v <= 5; v++) h.handle({ type: 'setInput', name: 'k', value: v, seq: v });
@@ -244,9 +239,7 @@ const shown = result + 1;
   });
 
   it('inputs arriving while it runs: superseded runs stop at their next progress() and never reach downstream', async () => {
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: SLOW.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(SLOW.cells);
     await h.idle();
     for (let v = 1; v <= 5; v++) {
       h.handle({ type: 'setInput', name: 'k', value: v, seq: v });
