@@ -45,7 +45,7 @@ export async function diffMain(args: string[]): Promise<void> {
   note('running A and B…');
   const [ra, rb] = await Promise.all([run(a), run(b)]);
   const diff = resultDiff(ra, rb);
-  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
+  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
 
   if (json) {
     const { unchanged, ...changed } = diff;

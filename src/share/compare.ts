@@ -278,6 +278,22 @@ export interface AttributionOptions {
   signal?: AbortSignal;
   /** Called before each re-run: done so far, total planned. */
   onProgress?: (done: number, total: number, what: string) => void;
+  /** Re-runs at a time (each in its own worker); 1 by default. */
+  concurrency?: number;
+}
+
+/** `fn` over `items`, at most `n` at a time, results in input order; the first failure rejects. */
+async function mapPool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
 }
 
 /** How many re-runs attribution needs at most (singles, then one ordered path if some flip is an interaction). */
@@ -308,26 +324,33 @@ export async function attributeFlips(a: ExperimentState, changes: Change[], verd
     done++;
     return r;
   };
-  const alone: { change: Change; result: RunResult }[] = [];
-  for (const c of replayable) alone.push({ change: c, result: await step(applyChange(a, c), `A + ${changeKey(c)}`) });
+  const pool = Math.max(1, Math.floor(opts.concurrency ?? 1));
+  const singles = await mapPool(replayable, pool, (c) => step(applyChange(a, c), `A + ${changeKey(c)}`));
+  const alone = replayable.map((change, i) => ({ change, result: singles[i] }));
   const out: FlipAttribution[] = verdicts.map((v) => {
     const flippedBy = alone.filter((x) => (x.result.verdicts[v.claim] ?? null) === v.b).map((x) => x.change);
     const kind = flippedBy.length === 1 ? 'single' : flippedBy.length > 1 ? 'several' : replayable.length ? 'interaction' : 'not-replayable';
     return { ...v, kind, flippedBy, alone: alone.map((x) => ({ change: x.change, verdict: x.result.verdicts[v.claim] ?? null })) };
   });
-  // Interactions: apply the changes in order; the prefix at which each verdict first turns to B's names the change
-  // that completed it. The full prefix is B itself when nothing else differs.
+  // Interactions: add the changes to A in order; the prefix at which each verdict first turns to B's names the
+  // change that completed it. Prefix 1 is a single (already run); the full prefix is B itself when every change
+  // replays.
   const open = out.filter((f) => f.kind === 'interaction');
   if (open.length && replayable.length > 1) {
+    const prefixes: ExperimentState[] = [];
     let s = a;
-    for (let k = 0; k < replayable.length; k++) {
-      s = applyChange(s, replayable[k]);
-      const result: RunResult | null = k === 0 ? alone[0].result : k === replayable.length - 1 && replayable.length === changes.length ? null : await step(s, `A + first ${k + 1} changes`);
-      for (const f of open) {
-        if (f.completedBy) continue;
-        const verdict = result ? result.verdicts[f.claim] ?? null : f.b;
-        if (verdict === f.b) f.completedBy = { change: replayable[k], after: k + 1 };
-      }
+    for (const c of replayable) prefixes.push((s = applyChange(s, c)));
+    const full = replayable.length === changes.length;
+    const toRun = prefixes.map((p, k) => ({ p, k })).filter(({ k }) => k > 0 && !(full && k === prefixes.length - 1));
+    const ran = await mapPool(toRun, pool, ({ p, k }) => step(p, `A + first ${k + 1} changes`));
+    const verdictAt = (k: number, claim: string, b: string | null): string | null => {
+      if (k === 0) return alone[0].result.verdicts[claim] ?? null;
+      const i = toRun.findIndex((x) => x.k === k);
+      return i >= 0 ? ran[i].verdicts[claim] ?? null : b;
+    };
+    for (const f of open) {
+      const k = prefixes.findIndex((_, k) => verdictAt(k, f.claim, f.b) === f.b);
+      if (k >= 0) f.completedBy = { change: replayable[k], after: k + 1 };
     }
   }
   opts.onProgress?.(done, done, 'done');
@@ -351,7 +374,7 @@ export function describeFlip(f: FlipAttribution, labels: Record<string, string> 
     case 'several':
       return `each of ${names} alone flips it`;
     case 'interaction':
-      return `no single change flips it: it takes several together${f.completedBy ? ` (applying the changes in the order listed, it turns after ${f.completedBy.after}, with ${changeKey(f.completedBy.change)})` : ''}`;
+      return `no single change flips it: it takes several together${f.completedBy ? ` (adding the changes to A in the order listed, it turns to B's verdict once ${changeKey(f.completedBy.change)} is added, change ${f.completedBy.after} in that order)` : ''}`;
     case 'not-replayable':
       return `only own-file changes remain as causes, and a link does not carry the files' data, so they cannot be re-run here${f.flippedBy.length ? ` (${f.flippedBy.map((c) => describeChange(c, labels)).join('; ')})` : ''}`;
   }

@@ -191,12 +191,20 @@ describe('which change flipped this verdict', () => {
     expect(byClaim.v2.flippedBy).toEqual([]);
     // In order (seed, x, y): seed+x already gives B's verdict, so x completes it after 2 changes.
     expect(byClaim.v2.completedBy).toEqual({ change: changes[1], after: 2 });
-    expect(describeFlip(byClaim.v2)).toMatch(/^no single change flips it: it takes several together .*turns after 2, with input x/);
+    expect(describeFlip(byClaim.v2)).toMatch(/^no single change flips it: it takes several together .*turns to B's verdict once input x is added, change 2 in that order/);
     expect(describeFlip(byClaim.v1)).toMatch(/^flipped by input x: applied alone to A/);
     // 3 singles + the prefix of 2 (the prefix of 3 is B itself, already known).
     expect(ran.length).toBe(4);
     expect(ran.length).toBeLessThanOrEqual(attributionRuns(changes, 3));
     expect(progress.at(-1)).toBe('done');
+  });
+
+  it('running re-runs in parallel gives the same attribution as one at a time', async () => {
+    const changes = stateChanges(a, b, { x: 0, y: false });
+    const d = resultDiff(toyRun(a), toyRun(b));
+    // Later runs finish first, so results arrive out of order.
+    const slow = async (s: ExperimentState) => (await new Promise((r) => setTimeout(r, 8 - 2 * Object.keys(s.inputs).length - s.seed)), toyRun(s));
+    expect(await attributeFlips(a, changes, d.verdicts, slow, { concurrency: 3 })).toEqual(await attributeFlips(a, changes, d.verdicts, slow));
   });
 
   it('one change: it is the cause without a re-run; no changed verdict: nothing to run', async () => {
