@@ -10,7 +10,7 @@
 import { runNotebookHeadless } from './nodeSession';
 import { loadCatalog } from './nodeCatalog';
 import type { ExperimentState } from '../src/share/codec';
-import { attributeFlips, codeDiff, describeChange, describeFlip, diffHunks, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
+import { attributeFlips, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
 import type { Notebook } from '../src/notebook/format';
 
 function fail(message: string): never {
@@ -32,10 +32,14 @@ export async function diffMain(args: string[]): Promise<void> {
   const hint = named?.ok ? named.state.notebook : '';
   const sides = links.map((l, i) => readRunRef(l === 'current' ? hint : l, i === 0 ? 'A' : 'B', info));
   for (const s of sides) if (!s.ok) fail(s.message);
-  const [a, b] = sides.map((s) => (s.ok ? s.state : null)) as [ExperimentState, ExperimentState];
+  const [ra0, rb0] = sides.map((s) => (s.ok ? s.state : null)) as [ExperimentState, ExperimentState];
   for (const s of sides) if (s.ok) for (const w of s.warnings) process.stderr.write(`notebook diff: ${w}\n`);
-  if (a.notebook !== b.notebook) fail(`link A opens '${a.notebook}' and link B opens '${b.notebook}': compare two runs of one notebook`);
-  const nb = catalog.find((n) => n.meta.id === a.notebook)!;
+  if (ra0.notebook !== rb0.notebook) fail(`link A opens '${ra0.notebook}' and link B opens '${rb0.notebook}': compare two runs of one notebook`);
+  const nb = catalog.find((n) => n.meta.id === ra0.notebook)!;
+  // As the notebook would run them: unknown inputs, invalid values and edits of missing cells dropped, with a warning.
+  const [fa, fb] = [fitToNotebook(nb, ra0, 'A'), fitToNotebook(nb, rb0, 'B')];
+  for (const w of [...fa.warnings, ...fb.warnings]) process.stderr.write(`notebook diff: ${w}\n`);
+  const [a, b] = [fa.state, fb.state];
   const defaults = Object.fromEntries(nb.cells.filter((c) => c.input).map((c) => [c.input!.name, c.input!.value]));
   const shipped = Object.fromEntries(nb.cells.map((c) => [c.id, c.source]));
   const labels = Object.fromEntries(nb.cells.filter((c) => c.input).map((c) => [c.input!.name, c.input!.label]));

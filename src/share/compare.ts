@@ -7,6 +7,7 @@
 import { diffLines } from 'diff';
 import { encodeExperiment, tryDecodeExperiment, type ExperimentState } from './codec';
 import type { ViewSpec } from '../notebook/views';
+import { validateInputValue, type Notebook } from '../notebook/format';
 import type { FileFingerprint } from './schema';
 
 export type Change =
@@ -169,6 +170,30 @@ export function readRunRef(text: string, which: string, notebooks: (id: string) 
   const nb = notebooks(id);
   if (!nb) return { ok: false, message: `Link ${which} names a notebook '${id}' that this version of the playground does not have.` };
   return { ok: true, state: { v: 1, notebook: id, seed: nb.seed, inputs: {}, edits: {} }, warnings: [], isDefaults: true };
+}
+
+/**
+ * A link's state as the notebook would run it: inputs it does not have, invalid input values and edits of cells
+ * it does not have are dropped (the notebook page does the same when it opens the link), each with a warning.
+ */
+export function fitToNotebook(nb: Pick<Notebook, 'cells'>, s: ExperimentState, which: string): { state: ExperimentState; warnings: string[] } {
+  const warnings: string[] = [];
+  const inputs: ExperimentState['inputs'] = {};
+  for (const [name, value] of Object.entries(s.inputs)) {
+    const spec = nb.cells.find((c) => c.input?.name === name)?.input;
+    if (!spec) warnings.push(`Link ${which} sets inputs.${name}, which this notebook does not have; it was ignored.`);
+    else {
+      const problem = validateInputValue(spec, value);
+      if (problem) warnings.push(`Link ${which}'s inputs.${name} is invalid (${problem}); the default ${JSON.stringify(spec.value)} is used.`);
+      else inputs[name] = value;
+    }
+  }
+  const edits: ExperimentState['edits'] = {};
+  for (const [id, source] of Object.entries(s.edits)) {
+    if (nb.cells.some((c) => c.id === id)) edits[id] = source;
+    else warnings.push(`Link ${which} edits a cell '${id}' that this notebook does not have; the edit was ignored.`);
+  }
+  return { state: { ...s, inputs, edits }, warnings };
 }
 
 /** The compact token for one side in a compare route: the notebook id for its defaults, else the link payload. */

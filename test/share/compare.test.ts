@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
   applyChange, attributeFlips, attributionRuns, changeKey, codeDiff, compareHash, describeChange, describeFlip, diffHunks, isReplayable,
-  readRunRef, resultDiff, runResultOf, runToken, stateChanges, type Change, type RunResult, type SettledCell,
+  fitToNotebook, readRunRef, resultDiff, runResultOf, runToken, stateChanges, type Change, type RunResult, type SettledCell,
 } from '../../src/share/compare';
 import { canonicalState, encodeExperiment, type ExperimentState } from '../../src/share/codec';
 import { parseRoute } from '../../src/ui/routes';
@@ -91,6 +91,22 @@ describe('comparing two runs: reading the links', () => {
     expect(bad(flipped)).toMatch(/^Link B could not be read: /);
     expect(bad(`#/nb/timing/${link.slice(1)}`)).toMatch(/address names 'timing' but its contents are for 'luck-or-skill'/);
     expect(bad(encodeExperiment({ ...base, notebook: 'gone' }))).toMatch(/notebook 'gone' that this version/);
+  });
+
+  it('a link is fitted to the notebook as the page would run it: unknown inputs, invalid values and missing cells are dropped, with a warning', () => {
+    const nb = { cells: [
+      { id: 'hit', source: '', input: { name: 'hit', type: 'slider', label: 'Hit', value: 0.5, min: 0, max: 1 } },
+      { id: 'sim', source: 'x = 1' },
+    ] } as unknown as Parameters<typeof fitToNotebook>[0];
+    const r = fitToNotebook(nb, { ...base, inputs: { hit: 2, ghost: 1 }, edits: { sim: 'x = 2', gone: 'y' } }, 'B');
+    expect(r.state.inputs).toEqual({});
+    expect(r.state.edits).toEqual({ sim: 'x = 2' });
+    expect(r.warnings).toEqual([
+      "Link B's inputs.hit is invalid (2 is above the maximum 1); the default 0.5 is used.",
+      'Link B sets inputs.ghost, which this notebook does not have; it was ignored.',
+      "Link B edits a cell 'gone' that this notebook does not have; the edit was ignored.",
+    ]);
+    expect(fitToNotebook(nb, { ...base, inputs: { hit: 0.7 } }, 'A')).toEqual({ state: { ...base, inputs: { hit: 0.7 } }, warnings: [] });
   });
 
   it('a comparison is a route: tokens survive the trip through the address', () => {
