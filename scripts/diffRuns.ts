@@ -49,11 +49,13 @@ export async function diffMain(args: string[]): Promise<void> {
   note('running A and B…');
   const [ra, rb] = await Promise.all([run(a), run(b)]);
   const diff = resultDiff(ra, rb);
-  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
+  // Figures that also change when A is simply run again (the attribution's control run): measurements of this machine.
+  let varying: string[] = [];
+  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onControl: (again) => (varying = resultDiff(ra, again).figures.map((f) => `${f.cell}/${f.name}`)), onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
 
   if (json) {
     const { unchanged, ...changed } = diff;
-    process.stdout.write(JSON.stringify({ notebook: nb.meta.id, changes, ...changed, unchangedFigures: unchanged.figures.length, unchangedVerdicts: unchanged.verdicts, flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })) }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ notebook: nb.meta.id, changes, ...changed, unchangedFigures: unchanged.figures.length, unchangedVerdicts: unchanged.verdicts, varyingFigures: varying, flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })) }, null, 2) + '\n');
     return;
   }
   const out: string[] = [`${nb.meta.title} (${nb.meta.id}): A vs B`, '', `Changes (${changes.length}):`];
@@ -63,7 +65,7 @@ export async function diffMain(args: string[]): Promise<void> {
     if (c.kind === 'edit') for (const l of diffHunks(codeDiff(c.a ?? shipped[c.cell] ?? '', c.b ?? shipped[c.cell] ?? ''))) out.push(l ? `      ${l.op} ${l.text}` : '      …');
   }
   out.push('', `Figures that changed (${diff.figures.length}; ${diff.unchanged.figures.length} unchanged):`);
-  for (const f of diff.figures) out.push(`  ${f.cell} › ${f.name}: ${fmt(f.a)} → ${fmt(f.b)}`);
+  for (const f of diff.figures) out.push(`  ${f.cell} › ${f.name}: ${fmt(f.a)} → ${fmt(f.b)}${varying.includes(`${f.cell}/${f.name}`) ? ' (also changes when A is run again: a measurement of this machine)' : ''}`);
   out.push('', `Verdicts that changed (${diff.verdicts.length}; ${diff.unchanged.verdicts.length} unchanged):`);
   for (const v of diff.verdicts) {
     const f = flips.find((x) => x.claim === v.claim);

@@ -297,6 +297,12 @@ export interface FlipAttribution {
   alone: { change: Change; verdict: string | null }[];
   /** For an interaction: applying the changes in order, the first prefix that gives B's verdict. */
   completedBy?: { change: Change; after: number };
+  /**
+   * A, simply run again, gave another verdict (`controlVerdict`): the verdict rests on measurements of this
+   * machine (timings) and changes between runs of one link, so no change can be blamed for it with confidence.
+   */
+  noisy?: boolean;
+  controlVerdict?: string | null;
 }
 
 export interface AttributionOptions {
@@ -305,6 +311,12 @@ export interface AttributionOptions {
   onProgress?: (done: number, total: number, what: string) => void;
   /** Re-runs at a time (each in its own worker); 1 by default. */
   concurrency?: number;
+  /**
+   * Run A once more, unchanged, as a control (default true): a verdict that changes without any change is
+   * marked `noisy`. `onControl` receives that run (the page marks the figures that vary between runs).
+   */
+  control?: boolean;
+  onControl?: (r: RunResult) => void;
 }
 
 /** `fn` over `items`, at most `n` at a time, results in input order; the first failure rejects. */
@@ -325,8 +337,9 @@ async function mapPool<T, R>(items: T[], n: number, fn: (x: T) => Promise<R>): P
 export function attributionRuns(changes: Change[], verdictsChanged: number): number {
   const n = changes.filter(isReplayable).length;
   if (!verdictsChanged || changes.length <= 1) return 0;
+  // + 1: the control run (A again, unchanged).
   // The ordered path: prefixes 2…n (prefix 1 is a single; the full prefix is B itself when every change replays).
-  return n + Math.max(0, n - 1 - (n === changes.length ? 1 : 0));
+  return 1 + n + Math.max(0, n - 1 - (n === changes.length ? 1 : 0));
 }
 
 /**
@@ -350,12 +363,20 @@ export async function attributeFlips(a: ExperimentState, changes: Change[], verd
     return r;
   };
   const pool = Math.max(1, Math.floor(opts.concurrency ?? 1));
-  const singles = await mapPool(replayable, pool, (c) => step(applyChange(a, c), `A + ${changeKey(c)}`));
+  const control = opts.control !== false;
+  const jobs: (Change | null)[] = [...(control ? [null] : []), ...replayable];
+  const results = await mapPool(jobs, pool, (c) => (c ? step(applyChange(a, c), `A + ${changeKey(c)}`) : step(a, 'A again, unchanged (control)')));
+  const controlRun = control ? results.shift()! : null;
+  if (controlRun) opts.onControl?.(controlRun);
+  const singles = results;
   const alone = replayable.map((change, i) => ({ change, result: singles[i] }));
   const out: FlipAttribution[] = verdicts.map((v) => {
     const flippedBy = alone.filter((x) => (x.result.verdicts[v.claim] ?? null) === v.b).map((x) => x.change);
     const kind = flippedBy.length === 1 ? 'single' : flippedBy.length > 1 ? 'several' : replayable.length ? 'interaction' : 'not-replayable';
-    return { ...v, kind, flippedBy, alone: alone.map((x) => ({ change: x.change, verdict: x.result.verdicts[v.claim] ?? null })) };
+    const f: FlipAttribution = { ...v, kind, flippedBy, alone: alone.map((x) => ({ change: x.change, verdict: x.result.verdicts[v.claim] ?? null })) };
+    const again = controlRun ? controlRun.verdicts[v.claim] ?? null : v.a;
+    if (again !== v.a) Object.assign(f, { noisy: true, controlVerdict: again });
+    return f;
   });
   // Interactions: add the changes to A in order; the prefix at which each verdict first turns to B's names the
   // change that completed it. Prefix 1 is a single (already run); the full prefix is B itself when every change
@@ -390,6 +411,11 @@ function abortError(): Error {
 
 /** One sentence for a flip, as the page and the headless report say it. */
 export function describeFlip(f: FlipAttribution, labels: Record<string, string> = {}): string {
+  const why = describeCause(f, labels);
+  return f.noisy ? `A run again, unchanged, gives ${f.controlVerdict ?? 'no verdict'}: this verdict rests on measurements of this machine and changes between runs of the same link, so the attribution is not reliable (${why})` : why;
+}
+
+function describeCause(f: FlipAttribution, labels: Record<string, string>): string {
   const names = f.flippedBy.map((c) => changeKey(c)).join(', ');
   switch (f.kind) {
     case 'only-change':

@@ -209,8 +209,9 @@ describe('which change flipped this verdict', () => {
     expect(byClaim.v2.completedBy).toEqual({ change: changes[1], after: 2 });
     expect(describeFlip(byClaim.v2)).toMatch(/^no single change flips it: it takes several together .*turns to B's verdict once input x is added, change 2 in that order/);
     expect(describeFlip(byClaim.v1)).toMatch(/^flipped by input x: applied alone to A/);
-    // 3 singles + the prefix of 2 (the prefix of 3 is B itself, already known).
-    expect(ran.length).toBe(4);
+    // A again (control) + 3 singles + the prefix of 2 (the prefix of 3 is B itself, already known).
+    expect(ran.length).toBe(5);
+    expect(flips.every((f) => !f.noisy)).toBe(true);
     expect(ran.length).toBeLessThanOrEqual(attributionRuns(changes, 3));
     expect(progress.at(-1)).toBe('done');
   });
@@ -221,6 +222,21 @@ describe('which change flipped this verdict', () => {
     // Later runs finish first, so results arrive out of order.
     const slow = async (s: ExperimentState) => (await new Promise((r) => setTimeout(r, 8 - 2 * Object.keys(s.inputs).length - s.seed)), toyRun(s));
     expect(await attributeFlips(a, changes, d.verdicts, slow, { concurrency: 3 })).toEqual(await attributeFlips(a, changes, d.verdicts, slow));
+  });
+
+  it('a verdict that changes when A is simply run again is marked noisy (a measurement of this machine)', async () => {
+    let calls = 0;
+    // The first run is the control: it gives another verdict for v1, as a timing would.
+    const jittery = async (s: ExperimentState) => {
+      const r = toyRun(s);
+      return calls++ === 0 ? { ...r, verdicts: { ...r.verdicts, v1: 'supported' } } : r;
+    };
+    const changes = stateChanges(a, b, { x: 0, y: false });
+    let control: RunResult | null = null;
+    const flips = await attributeFlips(a, changes, [{ claim: 'v1', a: 'refuted', b: 'supported' }], jittery, { onControl: (r) => (control = r) });
+    expect(flips[0]).toMatchObject({ noisy: true, controlVerdict: 'supported', kind: 'single' });
+    expect(describeFlip(flips[0])).toMatch(/^A run again, unchanged, gives supported: .* not reliable \(flipped by input x/);
+    expect(control).not.toBeNull();
   });
 
   it('one change: it is the cause without a re-run; no changed verdict: nothing to run', async () => {
