@@ -10,7 +10,7 @@
 import { runNotebookHeadless } from './nodeSession';
 import { loadCatalog } from './nodeCatalog';
 import type { ExperimentState } from '../src/share/codec';
-import { attributeFlips, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
+import { affectedCells, attributeFlips, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
 import type { Notebook } from '../src/notebook/format';
 
 function fail(message: string): never {
@@ -50,8 +50,9 @@ export async function diffMain(args: string[]): Promise<void> {
   const [ra, rb] = await Promise.all([run(a), run(b)]);
   const diff = resultDiff(ra, rb);
   // Figures that also change when A is simply run again (the attribution's control run): measurements of this machine.
-  let varying: string[] = [];
-  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onControl: (again) => (varying = resultDiff(ra, again).figures.map((f) => `${f.cell}/${f.name}`)), onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
+  const affected = affectedCells(changes, ra.reach, (name) => nb.cells.find((c) => c.input?.name === name)?.id);
+  let varying: string[] = diff.figures.filter((f) => affected && !affected.has(f.cell)).map((f) => `${f.cell}/${f.name}`);
+  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onControl: (again) => (varying = [...new Set([...varying, ...resultDiff(ra, again).figures.map((f) => `${f.cell}/${f.name}`)])]), onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
 
   if (json) {
     const { unchanged, ...changed } = diff;
@@ -65,7 +66,7 @@ export async function diffMain(args: string[]): Promise<void> {
     if (c.kind === 'edit') for (const l of diffHunks(codeDiff(c.a ?? shipped[c.cell] ?? '', c.b ?? shipped[c.cell] ?? ''))) out.push(l ? `      ${l.op} ${l.text}` : '      …');
   }
   out.push('', `Figures that changed (${diff.figures.length}; ${diff.unchanged.figures.length} unchanged):`);
-  for (const f of diff.figures) out.push(`  ${f.cell} › ${f.name}: ${fmt(f.a)} → ${fmt(f.b)}${varying.includes(`${f.cell}/${f.name}`) ? ' (also changes when A is run again: a measurement of this machine)' : ''}`);
+  for (const f of diff.figures) out.push(`  ${f.cell} › ${f.name}: ${fmt(f.a)} → ${fmt(f.b)}${varying.includes(`${f.cell}/${f.name}`) ? ' (varies between runs of the same link: a measurement of this machine)' : ''}`);
   out.push('', `Verdicts that changed (${diff.verdicts.length}; ${diff.unchanged.verdicts.length} unchanged):`);
   for (const v of diff.verdicts) {
     const f = flips.find((x) => x.claim === v.claim);
@@ -84,6 +85,6 @@ function fmt(v: unknown): string {
 }
 
 async function runOnce(nb: Notebook, s: ExperimentState, timeout?: number): Promise<RunResult> {
-  const { states } = await runNotebookHeadless(nb, { seed: s.seed, inputs: { ...s.inputs }, edits: { ...s.edits } }, { defaultTimeoutMs: timeout });
-  return runResultOf(nb.cells.map((c) => c.id), states);
+  const { states, reach } = await runNotebookHeadless(nb, { seed: s.seed, inputs: { ...s.inputs }, edits: { ...s.edits } }, { defaultTimeoutMs: timeout, withReach: true });
+  return { ...runResultOf(nb.cells.map((c) => c.id), states), reach };
 }

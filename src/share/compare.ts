@@ -216,6 +216,25 @@ export interface RunResult {
   verdicts: Record<string, string>;
   /** Cells that failed, with their message. */
   errors: Record<string, string>;
+  /** Cell id → the cells downstream of it (itself included), from the run's dependency graph, when known. */
+  reach?: Record<string, string[]>;
+}
+
+/**
+ * The cells a set of changes can affect (downstream of a changed input's cell or an edited cell), from a run's
+ * dependency graph; `null` when every cell may be affected (a seed change, or no graph). A figure that differs
+ * in a cell outside this set changed with no cause in the links: it measures this machine (a timing).
+ */
+export function affectedCells(changes: Change[], reach: Record<string, string[]> | undefined, inputCell: (name: string) => string | undefined): Set<string> | null {
+  if (!reach || changes.some((c) => c.kind === 'seed')) return null;
+  const out = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'seed') return null;
+    const root = c.kind === 'input' ? inputCell(c.name) : c.kind === 'file' ? inputCell(c.input) : c.cell;
+    if (root === undefined || !reach[root]) return null;
+    for (const id of reach[root]) out.add(id);
+  }
+  return out;
 }
 
 export interface ResultDiff {

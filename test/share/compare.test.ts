@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import {
   applyChange, attributeFlips, attributionRuns, changeKey, codeDiff, compareHash, describeChange, describeFlip, diffHunks, isReplayable,
-  fitToNotebook, readRunRef, resultDiff, runResultOf, runToken, stateChanges, type Change, type RunResult, type SettledCell,
+  affectedCells, fitToNotebook, readRunRef, resultDiff, runResultOf, runToken, stateChanges, type Change, type RunResult, type SettledCell,
 } from '../../src/share/compare';
 import { canonicalState, encodeExperiment, type ExperimentState } from '../../src/share/codec';
 import { parseRoute } from '../../src/ui/routes';
@@ -55,6 +55,16 @@ describe('comparing two runs: what differs', () => {
     expect(d.verdicts).toEqual([{ claim: 'c1', a: 'refuted', b: 'supported' }]);
     expect(d.errors).toEqual([{ cell: 'x', a: null, b: 'boom' }]);
     expect(d.unchanged).toEqual({ figures: [{ cell: 's', name: 'same', value: 2 }, { cell: 's', name: 'nan', value: NaN }], verdicts: [{ claim: 'c2', verdict: 'supported' }] });
+  });
+
+  it('the cells a change can reach come from the dependency graph; a seed change reaches every cell', () => {
+    const reach = { hit: ['hit', 'sim', 'view'], sim: ['sim', 'view'], clock: ['clock'], view: ['view'] };
+    const inputCell = (n: string) => (n === 'hitRate' ? 'hit' : undefined);
+    expect([...affectedCells([{ kind: 'input', name: 'hitRate', a: 1, b: 2 }], reach, inputCell)!].sort()).toEqual(['hit', 'sim', 'view']);
+    expect([...affectedCells([{ kind: 'edit', cell: 'sim', a: null, b: 'x' }], reach, inputCell)!].sort()).toEqual(['sim', 'view']);
+    expect(affectedCells([{ kind: 'seed', a: 1, b: 2 }], reach, inputCell)).toBeNull();
+    expect(affectedCells([{ kind: 'input', name: 'unknown', a: 1, b: 2 }], reach, inputCell)).toBeNull();
+    expect(affectedCells([], undefined, inputCell)).toBeNull();
   });
 
   it('reads a run from settled cell states: figures, verdicts of verdict views and judge(), errors and held-back cells', () => {

@@ -41,7 +41,8 @@ export function runInWorker(nb: Notebook, s: ExperimentState, opts: { signal?: A
     void session.whenIdle().then(() => {
       opts.signal?.removeEventListener('abort', stop);
       if (opts.signal?.aborted) return;
-      const result = runResultOf(nb.cells.map((c) => c.id), session.states);
+      const reach = Object.fromEntries(nb.cells.map((c) => [c.id, [...session.downstream([c.id])]]));
+      const result = { ...runResultOf(nb.cells.map((c) => c.id), session.states), reach };
       session.dispose();
       resolve(result);
     });
