@@ -67,6 +67,21 @@ describe('compare two runs', () => {
     await context.close();
   });
 
+  it('with several changes, re-running A with one change at a time names the one that flips the verdict', { timeout: 180_000 }, async () => {
+    const { page, context, assertClean } = await openPage(browser);
+    const b = encodeExperiment({ ...base, seed: 9, inputs: { trueHitRate: 0.85, decisions: 600 } }).slice(1);
+    await page.goto(`${BASE}#/compare?a=${linkA}&b=${b}`);
+    await page.waitForSelector('[data-testid="compare"][data-phase="done"][data-explain="done"]', { timeout: 150_000 });
+    expect(await page.$$eval('[data-testid="changes"] > li', (els) => els.map((e) => e.getAttribute('data-change')))).toEqual(['seed', 'input decisions', 'input trueHitRate']);
+    const flip = page.locator('[data-testid="changed-verdicts"] [data-testid="flip"]');
+    expect(await flip.getAttribute('data-kind')).toBe('single');
+    expect(await flip.getAttribute('data-by')).toBe('input trueHitRate');
+    await flip.locator('summary').click();
+    expect(await flip.locator('li').allInnerTexts()).toEqual(['A + seed: refuted', 'A + input decisions: refuted', 'A + input trueHitRate: supported']);
+    assertClean();
+    await context.close();
+  });
+
   it('a damaged link says which link and what is wrong, and the app keeps working', { timeout: 60_000 }, async () => {
     const { page, context, assertClean } = await openPage(browser);
     const damaged = `${linkB.slice(0, 10)}${linkB[10] === 'A' ? 'B' : 'A'}${linkB.slice(11)}`;
