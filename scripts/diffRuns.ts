@@ -10,7 +10,7 @@
 import { runNotebookHeadless } from './nodeSession';
 import { loadCatalog } from './nodeCatalog';
 import type { ExperimentState } from '../src/share/codec';
-import { affectedCells, attributeFlips, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
+import { affectedCells, attributeFlips, changeKey, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
 import type { Notebook } from '../src/notebook/format';
 
 function fail(message: string): never {
@@ -71,6 +71,7 @@ export async function diffMain(args: string[]): Promise<void> {
   for (const v of diff.verdicts) {
     const f = flips.find((x) => x.claim === v.claim);
     out.push(`  ${v.claim}: ${v.a ?? '(none)'} → ${v.b ?? '(none)'}${f ? `; ${describeFlip(f, labels)}` : ''}`);
+    for (const x of f?.alone ?? []) out.push(`      A + ${changeKey(x.change)} alone: ${x.verdict ?? '(none)'}`);
   }
   if (diff.errors.length) {
     out.push('', 'Cells failing in one run only:');
