@@ -29,6 +29,8 @@ describe('compare two runs', () => {
     await page.getByTestId('compare').click();
     await page.getByTestId('link-b').waitFor();
     expect(page.url()).toContain('#/compare?a=');
+    // Run A is this notebook's current state; the page asks for B.
+    expect(await page.getByTestId('paste-b').innerText()).toMatch(/Run A is a share link .*Luck or skill/);
     await page.getByTestId('link-b').fill(`${BASE}#/nb/luck-or-skill/${linkB}`);
     await page.getByTestId('compare-submit').click();
     await page.waitForSelector('[data-testid="compare"][data-phase="done"]:not([data-explain="running"])', { timeout: 120_000 });
