@@ -57,11 +57,15 @@ export interface PlotTable {
   totalRows?: number;
 }
 
-/** A table column; `markdown: true` renders its text cells as inline Markdown (`code`, $math$). */
+/**
+ * A table column. `link`: the key of a row field holding an in-app address (`#/…`); the cell's text then links
+ * there. `markdown: true` renders its text cells as inline Markdown (`code`, $math$).
+ */
 export interface TableColumn {
   key: string;
   label: string;
   digits?: number;
+  link?: string;
   markdown?: boolean;
 }
 
@@ -101,11 +105,11 @@ export const viewBuilders = {
     const table = extra.table ?? plotTableTwin(options) ?? undefined;
     return { kind: 'plot', options, ...extra, ...(table ? { table } : {}) };
   },
-  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }, { key: 'note', markdown: true }], caption }) */
-  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number; markdown?: boolean })[]; caption?: string } = {}): ViewSpec {
+  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }, { key: 'c', link: 'href' }, { key: 'note', markdown: true }], caption }) */
+  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number; link?: string; markdown?: boolean })[]; caption?: string } = {}): ViewSpec {
     const list = Array.from(rows ?? []);
     const keys = opts.columns ?? Object.keys(list[0] ?? {});
-    const columns = keys.map((c): TableColumn => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits, ...(c.markdown ? { markdown: true } : {}) }));
+    const columns = keys.map((c): TableColumn => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits, ...(c.link ? { link: c.link } : {}), ...(c.markdown ? { markdown: true } : {}) }));
     return { kind: 'table', columns, rows: list, caption: opts.caption };
   },
   metrics(items: MetricItem[]): ViewSpec {

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { blockCircuitAngleCount, blockCutCircuit, planCuts, reconstructExact } from '../../../src/engine/quantum/noiseIndex';
-import { simulate, gateOps } from '../../../src/engine/quantum';
+import { blockCircuitAngleCount, blockCutCircuit, planCuts, reconstructExact, simulate, gateOps } from '../../../src/engine/quantum';
 import { createRng } from '../../../src/engine/random';
 
 const anglesFor = (n: number, seed = 1) => {

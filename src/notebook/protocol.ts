@@ -1,7 +1,10 @@
-/** Messages between the page (or the headless runner) and the notebook worker. */
-import type { CellDef, InputValue } from '../notebook/format';
-import type { Inspected } from '../notebook/inspect';
-import type { ViewSpec } from '../notebook/views';
+/**
+ * The host's contract: messages between the page (or the headless runner) and the notebook host running in a worker.
+ * Lives in notebook/ because the host defines it; workers/ and the page import it (notebook/ never imports workers/).
+ */
+import type { CellDef, InputValue } from './format';
+import type { Inspected } from './inspect';
+import type { ViewSpec } from './views';
 import type { Judgement } from '../engine/claims/types';
 
 export type MainToWorker =
@@ -46,6 +49,12 @@ export interface CellDisplay {
   /** Present when the cell judged roadmap claims with judge(): one entry per claim. */
   verdicts?: NotebookVerdict[];
 }
+
+/**
+ * A function a cell may run on the page's main thread with `onMainThread(name, ...args)` (timer probes).
+ * Its arguments come from cell code through postMessage, so they are `unknown` until the function checks them.
+ */
+export type MainThreadFunction = (...args: unknown[]) => Promise<unknown> | unknown;
 
 export type WorkerToMain =
   | { type: 'ready' }
