@@ -1,11 +1,12 @@
 /**
  * Figure and error presentation in the browser: a QASM error in a cell is shown at the QASM line and column
  * with the offending line and a caret (not at the JavaScript call site), and the aggregators notebook does not
- * scroll sideways on a 390 px phone.
+ * scroll sideways on a 390 px phone (and its short formulas do not break across lines there).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, openPage, waitForCells, replaceEditorText, BASE } from './browser';
+import { brokenFormulas } from './pageChecks';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,6 +48,8 @@ describe('a phone-width page', () => {
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     expect(widths.client).toBe(390);
+    // Short inline formulas ("RY(2 arcsin √p_i)") stay on one line at phone width too.
+    expect(await brokenFormulas(page)).toEqual([]);
     assertClean();
     await context.close();
   });
