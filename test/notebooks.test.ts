@@ -35,13 +35,17 @@ describe('shipped notebooks (headless)', () => {
     }
     // Accessibility: every chart carries a text twin (a data table shown on demand).
     const plotsWithoutTwin: string[] = [];
+    // Slide-ready charts: one scale type per axis (symlog is linear near 0 and logarithmic elsewhere).
+    const mixedScales: string[] = [];
     const walk = (id: string, v: ViewSpec | undefined): void => {
       if (!v) return;
       if (v.kind === 'plot' && !(v.table && v.table.rows.length)) plotsWithoutTwin.push(id);
+      if (v.kind === 'plot') for (const axis of ['x', 'y', 'fx', 'fy']) if ((v.options[axis] as { type?: string } | undefined)?.type === 'symlog') mixedScales.push(`${id}.${axis}`);
       if (v.kind === 'group') for (const item of v.items) walk(id, item);
     };
     for (const [id, s] of states) if (s.state === 'done') walk(id, s.display.view);
     expect(plotsWithoutTwin, 'charts without a table twin').toEqual([]);
+    expect(mixedScales, 'chart axes on a symlog scale (mixed linear and log)').toEqual([]);
     // Regression: never a raw NaN on screen in the market notebooks (a dash and the reason instead).
     if (NAN_FREE.includes(nb.meta.id)) {
       const rawNaN: string[] = [];

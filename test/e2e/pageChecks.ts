@@ -121,10 +121,11 @@ export async function brokenFormulas(page: Page): Promise<string[]> {
     const out: string[] = [];
     for (const k of document.querySelectorAll('main .prose .katex')) {
       if (k.closest('.katex-display')) continue;
-      // One line box per formula: more client rects on different lines means the formula was split.
-      const tops = new Set([...k.getClientRects()].map((r) => Math.round(r.top)));
-      const text = (k.querySelector('annotation')?.textContent ?? k.textContent ?? '').slice(0, 40);
-      if (tops.size > 1 && k.getBoundingClientRect().width < 400) out.push(`split: ${text}`);
+      // One line box per formula: visible fragments on different lines mean the formula was split. Short ones
+      // (≤ 40 characters of TeX) must never split; longer ones may break after a relation or operator.
+      const tops = new Set([...k.getClientRects()].filter((r) => r.width > 1).map((r) => Math.round(r.top)));
+      const tex = k.querySelector('annotation')?.textContent ?? k.textContent ?? '';
+      if (tops.size > 1 && tex.length <= 40) out.push(`split: ${tex}`);
     }
     for (const d of document.querySelectorAll('main .katex-display')) {
       const box = d.getBoundingClientRect();
