@@ -30,6 +30,7 @@ export async function diffMain(args: string[]): Promise<void> {
   // `current` stands for the other side's notebook with its defaults.
   const named = links.map((l) => (l === 'current' ? undefined : readRunRef(l, '?', info))).find((r) => r?.ok);
   const hint = named?.ok ? named.state.notebook : '';
+  if (links.every((l) => l === 'current')) fail("'current' stands for the other side's notebook with its defaults: give a share link or a notebook id for at least one side");
   const sides = links.map((l, i) => readRunRef(l === 'current' ? hint : l, i === 0 ? 'A' : 'B', info));
   for (const s of sides) if (!s.ok) fail(s.message);
   const [ra0, rb0] = sides.map((s) => (s.ok ? s.state : null)) as [ExperimentState, ExperimentState];
