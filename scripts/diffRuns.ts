@@ -10,7 +10,7 @@
 import { runNotebookHeadless } from './nodeSession';
 import { loadCatalog } from './nodeCatalog';
 import type { ExperimentState } from '../src/share/codec';
-import { affectedCells, attributeFlips, changeKey, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
+import { affectedCells, attributeFlips, changeKey, codeDiff, comparisonReport, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, runToken, stateChanges, type RunResult } from '../src/share/compare';
 import type { Notebook } from '../src/notebook/format';
 
 function fail(message: string): never {
@@ -56,8 +56,8 @@ export async function diffMain(args: string[]): Promise<void> {
   const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onControl: (again) => (varying = [...new Set([...varying, ...resultDiff(ra, again).figures.map((f) => `${f.cell}/${f.name}`)])]), onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
 
   if (json) {
-    const { unchanged, ...changed } = diff;
-    process.stdout.write(JSON.stringify({ notebook: nb.meta.id, changes, ...changed, unchangedFigures: unchanged.figures.length, unchangedVerdicts: unchanged.verdicts, varyingFigures: varying, flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })) }, null, 2) + '\n');
+    const link = (x: ExperimentState) => runToken(x, nb.meta.seed);
+    process.stdout.write(JSON.stringify(comparisonReport(nb.meta.id, { a: link(a), b: link(b) }, changes, diff, flips, varying, labels), null, 2) + '\n');
     return;
   }
   const out: string[] = [`${nb.meta.title} (${nb.meta.id}): A vs B`, '', `Changes (${changes.length}):`];

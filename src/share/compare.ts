@@ -455,3 +455,19 @@ function describeCause(f: FlipAttribution, labels: Record<string, string>): stri
       return `only own-file changes remain as causes, and a link does not carry the files' data, so they cannot be re-run here${f.flippedBy.length ? ` (${f.flippedBy.map((c) => describeChange(c, labels)).join('; ')})` : ''}`;
   }
 }
+
+/** The comparison as data (the headless `--json` output and the page's download are this object). */
+export function comparisonReport(notebook: string, links: { a: string; b: string }, changes: Change[], diff: ResultDiff, flips: FlipAttribution[], varying: string[], labels: Record<string, string> = {}) {
+  const { unchanged, ...changed } = diff;
+  return {
+    notebook,
+    a: links.a,
+    b: links.b,
+    changes,
+    ...changed,
+    unchangedFigures: unchanged.figures.length,
+    unchangedVerdicts: unchanged.verdicts,
+    varyingFigures: varying,
+    flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })),
+  };
+}

@@ -58,6 +58,14 @@ describe('compare two runs', () => {
     const row = page.locator('[data-testid="changed-verdicts"] tbody tr');
     expect(await row.locator('.side-a').innerText()).not.toBe(await row.locator('.side-b').innerText());
 
+    // The comparison downloads as the same JSON the headless diff prints.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+    expect(download.suggestedFilename()).toBe('luck-or-skill-comparison.json');
+    const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { a: string; b: string; changes: { name: string }[]; flippedBy: { kind: string }[] };
+    expect([report.a, report.b]).toEqual([linkA, linkB]);
+    expect(report.changes.map((c) => c.name)).toEqual(['trueHitRate']);
+    expect(report.flippedBy.map((f) => f.kind)).toEqual(['only-change']);
+
     // The comparison is a link: reloading it gives the same comparison.
     const url = page.url();
     expect(url).toMatch(/#\/compare\?a=x1\.[^&]+&b=x1\./);
