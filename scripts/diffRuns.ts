@@ -87,6 +87,9 @@ function fmt(v: unknown): string {
 }
 
 async function runOnce(nb: Notebook, s: ExperimentState, timeout?: number): Promise<RunResult> {
-  const { states, reach } = await runNotebookHeadless(nb, { seed: s.seed, inputs: { ...s.inputs }, edits: { ...s.edits } }, { defaultTimeoutMs: timeout, withReach: true });
+  // Own files never travel in links: inputs that used one run on the shipped default (as in the page).
+  const inputs = { ...s.inputs };
+  for (const k of Object.keys(s.files ?? {})) delete inputs[k];
+  const { states, reach } = await runNotebookHeadless(nb, { seed: s.seed, inputs, edits: { ...s.edits } }, { defaultTimeoutMs: timeout, withReach: true });
   return { ...runResultOf(nb.cells.map((c) => c.id), states), reach };
 }
