@@ -15,6 +15,7 @@ import {
 } from './kernelsLayer.ts';
 import { BlockQueue, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
+import { allocAmps, wasmStateOf } from './wasm/wasmKernels.ts';
 import { createRng, normalizeSeed, type Rng } from '../random.ts';
 
 /**
@@ -75,7 +76,7 @@ export class Statevector {
   /** |0…0⟩ on n qubits. */
   static zero(nQubits: number): Statevector {
     checkStatevectorQubits(nQubits);
-    const amps = new Float64Array(2 << nQubits);
+    const amps = allocAmps(2 << nQubits);
     amps[0] = 1;
     return new Statevector(nQubits, amps);
   }
@@ -84,7 +85,7 @@ export class Statevector {
   static basis(nQubits: number, index: number): Statevector {
     checkStatevectorQubits(nQubits);
     if (!Number.isInteger(index) || index < 0 || index >= 2 ** nQubits) throw new RangeError(`invalid index: ${index} (expected 0–${2 ** nQubits - 1})`);
-    const amps = new Float64Array(2 << nQubits);
+    const amps = allocAmps(2 << nQubits);
     amps[2 * index] = 1;
     return new Statevector(nQubits, amps);
   }
@@ -95,7 +96,8 @@ export class Statevector {
     const n = Math.round(Math.log2(len / 2));
     if (!(len >= 4) || 2 ** (n + 1) !== len) throw new RangeError(`invalid amplitudes length: ${len} (expected 2·2ⁿ interleaved re/im values)`);
     checkStatevectorQubits(n);
-    const copy = Float64Array.from(amps);
+    const copy = allocAmps(len);
+    copy.set(amps);
     for (let i = 0; i < copy.length; i++) if (!Number.isFinite(copy[i])) throw new RangeError(`invalid amplitude at ${i}: ${copy[i]} (expected a finite number)`);
     return new Statevector(n, copy);
   }
@@ -106,7 +108,9 @@ export class Statevector {
   }
 
   clone(): Statevector {
-    return new Statevector(this.nQubits, this.amps.slice());
+    const amps = allocAmps(this.amps.length);
+    amps.set(this.amps);
+    return new Statevector(this.nQubits, amps);
   }
 
   get dim(): number { return 1 << this.nQubits; }
@@ -477,11 +481,11 @@ class FusedRunner {
   private takeBuffer(): Float64Array {
     const b = this.spare;
     this.spare = null;
-    return b ?? new Float64Array(2 << this.n);
+    return b ?? allocAmps(2 << this.n);
   }
 
   private takeScratch(): Float64Array {
-    if (this.scratch === null) this.scratch = new Float64Array(2 << this.n);
+    if (this.scratch === null) this.scratch = allocAmps(2 << this.n);
     return this.scratch;
   }
 
@@ -657,6 +661,10 @@ class FusedRunner {
     let batch: GateBatch | null = null;
     let anyComplex = false, few = 0;
     for (let k = 0; k < count && few <= 3; k++) if (this.pending[qubits === null ? k : qubits[k]] !== null) few++;
+    // A complex state in wasm memory: every gate goes to the cache-blocked pass, whose kernels are
+    // the wasm SIMD ones (the TS layer kernels below would be the slowest part of the circuit).
+    const wasm = !this.real && this.state !== null && wasmStateOf(this.state.amps) !== undefined;
+    if (wasm && few > 0) this.resolvePerm();
     for (let k = 0; k < count; k++) {
       const q = qubits === null ? k : qubits[k];
       const m = this.pending[q];
@@ -673,7 +681,7 @@ class FusedRunner {
         if (v[o + 1] !== 0 || v[o + 3] !== 0) this.real = false;
         continue;
       }
-      if (!this.real && (few <= 3 || (m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0)) && !this.permPending) {
+      if (!this.real && (wasm || few <= 3 || (m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0)) && !this.permPending) {
         // A few gates, or a phase-only gate (half the memory in its own kernel): into the
         // cache-blocked pass. Whole layers below take the tiled layer kernels.
         this.enqueue(plan1q(m), [q]);
