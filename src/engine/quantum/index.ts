@@ -22,3 +22,4 @@ export { QasmError, formatAngle, parseQasm, toQasm } from './qasm.ts';
 export { bellCircuit, ghzCircuit, layeredBenchmarkCircuit, qftCircuit, roadmapAggregatorCircuit } from './standardCircuits.ts';
 export { measureGateThroughput, type ThroughputOptions, type ThroughputResult } from './throughput.ts';
 export { circuitView, columnPrefix, formatAngleLabel, layoutCircuit, renderCircuitSvg, stepThroughColumns } from './diagram/index.ts';
+export { loadWasmKernels, setWasmKernels, wasmKernelsActive, WASM_MIN_QUBITS } from './wasm/wasmKernels.ts';

@@ -67,14 +67,29 @@ function base64Bytes(b64: string): Uint8Array {
 
 function module(): WebAssembly.Module | null {
   if (compiled === undefined) {
+    compiled = null;
+    if (typeof WebAssembly !== 'object') return null; // no WebAssembly: the TS kernels run
+    const bytes = base64Bytes(WASM_BASE64) as BufferSource;
     try {
-      // Synchronous compile: the module is < 4 KiB, which every browser allows even on the main thread.
-      compiled = typeof WebAssembly === 'object' ? new WebAssembly.Module(base64Bytes(WASM_BASE64) as BufferSource) : null;
+      // Synchronous compile (a few KiB): allowed in workers and Node, where the engine runs.
+      compiled = new WebAssembly.Module(bytes);
     } catch {
-      compiled = null; // no WebAssembly SIMD here: the TS kernels run
+      // A browser's main thread refuses synchronous compiles above 4 KiB: compile in the background
+      // and use it for buffers allocated after that (TS kernels meanwhile). A runtime without
+      // WebAssembly SIMD rejects the module: TS kernels for good.
+      pending = WebAssembly.compile(bytes).then((m) => { compiled = m; }, () => undefined);
     }
   }
   return compiled;
+}
+
+let pending: Promise<void> | null = null;
+
+/** Resolves once the kernels are compiled (or known unavailable); true when wasm states will be used. */
+export async function loadWasmKernels(): Promise<boolean> {
+  module();
+  if (pending !== null) await pending;
+  return wasmKernelsActive();
 }
 
 /** Use the wasm kernels for buffers allocated from now on (true, default) or the pure-TS kernels (false). */

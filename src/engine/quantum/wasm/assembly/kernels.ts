@@ -50,6 +50,14 @@ export function m1(a: usize, n: i32, t: i32, ctrl: u32): void {
   const r00 = rvec(PARAM), r01 = rvec(PARAM + 16), r10 = rvec(PARAM + 32), r11 = rvec(PARAM + 48);
   const real = load<f64>(PARAM, 8) == 0 && load<f64>(PARAM, 24) == 0 && load<f64>(PARAM, 40) == 0 && load<f64>(PARAM, 56) == 0;
   if (real) {
+    if (fm == 1) {
+      for (let p = a, e = a + ((dim as usize) << 4); p < e; p += 32) {
+        const x = v128.load(p), y = v128.load(p, 16);
+        v128.store(p, f64x2.add(f64x2.mul(r00, x), f64x2.mul(r01, y)));
+        v128.store(p, f64x2.add(f64x2.mul(r10, x), f64x2.mul(r11, y)), 16);
+      }
+      return;
+    }
     for (let first: u32 = 0; first < dim; first = ((first | step) + 1) & ~fm) {
       let p = a + ((first as usize) << 4) + cb;
       const e = p + runB;
@@ -98,10 +106,31 @@ export function diag1(a: usize, n: i32, t: i32, ctrl: u32): void {
   const d0r = load<f64>(PARAM), d0i = load<f64>(PARAM, 8), d1i = load<f64>(PARAM, 24);
   const skip0 = d0r == 1 && d0i == 0, real0 = d0i == 0, real1 = d1i == 0;
   const r0 = rvec(PARAM), i0 = ivec(PARAM), r1 = rvec(PARAM + 16), i1 = ivec(PARAM + 16);
+  if (fm == 1 && !skip0) {
+    // Target 0, no controls: adjacent pairs, one flat loop.
+    for (let p = a, e = a + ((dim as usize) << 4); p < e; p += 32) {
+      const x = v128.load(p), y = v128.load(p, 16);
+      v128.store(p, f64x2.add(f64x2.mul(r0, x), f64x2.mul(i0, swp(x))));
+      v128.store(p, f64x2.add(f64x2.mul(r1, y), f64x2.mul(i1, swp(y))), 16);
+    }
+    return;
+  }
+  if (fm == 1) {
+    for (let p = a + 16, e = a + ((dim as usize) << 4); p < e; p += 32) {
+      const y = v128.load(p);
+      v128.store(p, real1 ? f64x2.mul(r1, y) : f64x2.add(f64x2.mul(r1, y), f64x2.mul(i1, swp(y))));
+    }
+    return;
+  }
   for (let first: u32 = 0; first < dim; first = ((first | step) + 1) & ~fm) {
     const p = a + ((first as usize) << 4) + cb;
-    if (!skip0) phaseRun(p, p + runB, r0, i0, real0);
-    phaseRun(p + hb, p + hb + runB, r1, i1, real1);
+    if (skip0) { phaseRun(p + hb, p + hb + runB, r1, i1, real1); continue; }
+    // Both halves in one loop (short runs: half the loop overhead).
+    for (let q = p, e = p + runB; q < e; q += 16) {
+      const x = v128.load(q), y = v128.load(q + hb);
+      v128.store(q, f64x2.add(f64x2.mul(r0, x), f64x2.mul(i0, swp(x))));
+      v128.store(q + hb, f64x2.add(f64x2.mul(r1, y), f64x2.mul(i1, swp(y))));
+    }
   }
 }
 
