@@ -15,7 +15,7 @@ import {
 } from './kernelsLayer.ts';
 import { BlockQueue, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
-import { allocAmps, wasmStateOf } from './wasm/wasmKernels.ts';
+import { WASM_MIN_QUBITS, allocAmps, wasmKernelsActive, wasmStateOf } from './wasm/wasmKernels.ts';
 import { createRng, normalizeSeed, type Rng } from '../random.ts';
 
 /**
@@ -444,8 +444,12 @@ class FusedRunner {
   /** Gates of the current cache-blocked pass (complex state only; see BlockQueue). */
   private block: BlockQueue | null = null;
 
+  /** Complex gates run on the wasm kernels (see toWasm). */
+  private wasmOk: boolean;
+
   constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace) {
     const len = 2 << n;
+    this.wasmOk = n >= WASM_MIN_QUBITS && wasmKernelsActive();
     if (ws) {
       if (ws.state?.length === len) this.spare = ws.state;
       if (ws.scratch?.length === len) this.scratch = ws.scratch;
@@ -481,12 +485,30 @@ class FusedRunner {
   private takeBuffer(): Float64Array {
     const b = this.spare;
     this.spare = null;
-    return b ?? allocAmps(2 << this.n);
+    return b ?? new Float64Array(2 << this.n);
   }
 
   private takeScratch(): Float64Array {
-    if (this.scratch === null) this.scratch = allocAmps(2 << this.n);
+    if (this.scratch === null) {
+      // Scratch and state swap roles in gathers: same kind of memory as the state.
+      const wasm = this.state !== null && wasmStateOf(this.state.amps) !== undefined;
+      this.scratch = wasm ? allocAmps(2 << this.n) : new Float64Array(2 << this.n);
+    }
     return this.scratch;
+  }
+
+  /**
+   * Move the complex state into wasm memory (one copy per circuit; a workspace keeps the wasm
+   * buffers, so later runs start there). Only the general path pays for it: real-only and
+   * product-state circuits never get here and keep plain arrays (a fresh wasm memory costs
+   * ~0.1 ms to map, more than such a circuit).
+   */
+  private toWasm(st: Statevector): void {
+    const w = allocAmps(st.amps.length);
+    if (wasmStateOf(w) === undefined) { this.wasmOk = false; return; }
+    w.set(st.amps);
+    st.amps = w;
+    if (this.scratch !== null && wasmStateOf(this.scratch) === undefined) this.scratch = null;
   }
 
   gate(id: string, qubits: readonly number[], params: readonly number[]): void {
@@ -557,6 +579,7 @@ class FusedRunner {
   /** Queue a gate for the current cache-blocked pass on the complex state. */
   private enqueue(plan: KernelPlan, qubits: readonly number[]): void {
     const st = this.ensureState();
+    if (this.wasmOk && wasmStateOf(st.amps) === undefined) this.toWasm(st);
     const block = (this.block ??= new BlockQueue(this.n));
     if (!block.fits(qubits)) block.run(st.amps);
     block.push(plan, qubits);
@@ -663,7 +686,7 @@ class FusedRunner {
     for (let k = 0; k < count && few <= 3; k++) if (this.pending[qubits === null ? k : qubits[k]] !== null) few++;
     // A complex state in wasm memory: every gate goes to the cache-blocked pass, whose kernels are
     // the wasm SIMD ones (the TS layer kernels below would be the slowest part of the circuit).
-    const wasm = !this.real && this.state !== null && wasmStateOf(this.state.amps) !== undefined;
+    const wasm = !this.real && this.state !== null && this.wasmOk;
     if (wasm && few > 0) this.resolvePerm();
     for (let k = 0; k < count; k++) {
       const q = qubits === null ? k : qubits[k];

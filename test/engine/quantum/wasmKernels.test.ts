@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  GATES, SimulationWorkspace, Statevector, controlledMatrix, gateMatrix, planMatrix, runPlan, simulate, withOps, type Circuit, type Op,
+  GATES, SimulationWorkspace, Statevector, controlledMatrix, createCircuit, gateMatrix, planMatrix, runPlan, simulate, withOps, type Circuit, type Op,
 } from '../../../src/engine/quantum/index.ts';
 import { BLOCK_QUBITS, BlockQueue, plan1q } from '../../../src/engine/quantum/kernelPlan.ts';
 import { WASM_SOURCE_SHA256 } from '../../../src/engine/quantum/wasm/kernels.generated.ts';
@@ -55,6 +55,13 @@ describe('wasm kernels: build and loading', () => {
     expect(createHash('sha256').update(src).digest('hex')).toBe(WASM_SOURCE_SHA256);
   });
 
+  it('a real-only circuit keeps plain arrays (no wasm memory to map); a general one moves its state into wasm once', () => {
+    const real = simulate(withOps(createCircuit(14), [{ kind: 'gate', gate: 'h', qubits: [0], params: [] }, { kind: 'gate', gate: 'cx', qubits: [0, 13], params: [] }])).state;
+    expect(wasmStateOf(real.amps)).toBeUndefined();
+    const general = simulate(randomGateCircuit(3, 14, 40)).state;
+    expect(wasmStateOf(general.amps)).toBeDefined();
+  });
+
   it('loads in Node; states of ≥ WASM_MIN_QUBITS qubits live in wasm memory, smaller ones and forced-TS ones do not', () => {
     expect(wasmKernelsActive()).toBe(true);
     expect(wasmStateOf(Statevector.zero(WASM_MIN_QUBITS).amps)).toBeDefined();
@@ -76,9 +83,9 @@ describe('wasm kernels: build and loading', () => {
 });
 
 describe('wasm kernels equal the TS kernels', () => {
-  it('every registry gate on every qubit position (n = 10 and 13, random state)', () => {
+  it('every registry gate on every qubit position (n = 12 and 13, random state)', () => {
     const rng = createRng('wasm-gates');
-    for (const n of [10, 13]) {
+    for (const n of [12, 13]) {
       const { wasm, ts } = pair(randomState(n, rng));
       for (const id of Object.keys(GATES)) {
         const g = GATES[id];
@@ -117,9 +124,9 @@ describe('wasm kernels equal the TS kernels', () => {
     }
   });
 
-  it('single-qubit fused plans (plan1q: diagonal, X, real and complex 2×2) on every position of n = 11', () => {
+  it('single-qubit fused plans (plan1q: diagonal, X, real and complex 2×2) on every position of n = 12', () => {
     const rng = createRng('wasm-1q');
-    const n = 11;
+    const n = 12;
     const { wasm, ts } = pair(randomState(n, rng));
     for (let q = 0; q < n; q++) {
       for (const m of [
@@ -157,8 +164,8 @@ describe('wasm kernels equal the TS kernels', () => {
     }
   });
 
-  it('seeded random circuits n = 10…20 (every registry gate): fused and gate by gate, wasm = TS to rounding', () => {
-    for (const [n, depth] of [[10, 300], [12, 300], [14, 200], [16, 200], [20, 120]] as const) {
+  it('seeded random circuits n = 12…20 (every registry gate): fused and gate by gate, wasm = TS to rounding', () => {
+    for (const [n, depth] of [[12, 300], [13, 300], [14, 200], [16, 200], [20, 120]] as const) {
       const c = randomGateCircuit(1000 + n, n, depth);
       for (const fuse of [true, false]) {
         const { wasm, ts } = bothBackends(c, fuse, new SimulationWorkspace());

@@ -15,8 +15,11 @@
  */
 import { WASM_BASE64 } from './kernels.generated.ts';
 
-/** States smaller than this stay plain arrays: below it a gate is too short for wasm to pay. */
-export const WASM_MIN_QUBITS = 10;
+/**
+ * States smaller than this stay plain arrays: below it, mapping a fresh wasm memory (~0.1 ms)
+ * costs more than the kernels save.
+ */
+export const WASM_MIN_QUBITS = 12;
 
 /** Byte layout of every instance's memory (mirrors assembly/kernels.ts). */
 const PARAM = 1024, TGT = 5120, HIGH = 17536, LOCAL = 65536, PROG = 327680, PROGP = 335872, STATE = 393216;
