@@ -3,7 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { connectHost } from '../src/notebook/host';
-import type { MainToWorker } from '../src/workers/protocol';
+import type { MainToWorker } from '../src/notebook/protocol';
 
 const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
 const notebooksDir = fileURLToPath(new URL('../notebooks/', import.meta.url));
