@@ -37,6 +37,12 @@ describe('claims ledger', () => {
       expect(s.links, c.id).toContain(`#/nb/${c.notebook}`);
     }
     expect(await page.locator('[data-cell="ledger"] .kv[data-name="coherenceVerdict"] dd').getAttribute('data-value')).toBe('supported');
+    // The table's Experiment column links every row to its notebook.
+    const experimentLinks = await page.$$eval('table', (tables) => {
+      const t = tables.find((x) => /one headline verdict each/.test(x.querySelector('caption')?.textContent ?? ''));
+      return [...(t?.querySelectorAll('tbody tr td:last-child') ?? [])].map((td) => td.querySelector('a')?.getAttribute('href') ?? null);
+    });
+    expect(experimentLinks.sort()).toEqual(CLAIMS.map((c) => `#/nb/${c.notebook}`).sort());
 
     await page.selectOption('select[data-input="presetId"]', 'ibm_kingston');
     await page.waitForFunction(() => document.querySelector('[data-cell="experiments"]')?.getAttribute('data-state') !== 'done');
