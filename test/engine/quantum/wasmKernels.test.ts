@@ -124,6 +124,31 @@ describe('wasm kernels equal the TS kernels', () => {
     }
   });
 
+  it('controlled phases (CZ/CP/CCP-like, d0 = 1) on every set of fixed bits among qubits 0–4 (the strided low-bit path)', () => {
+    const rng = createRng('wasm-cphase');
+    const n = 12;
+    const { wasm, ts } = pair(randomState(n, rng));
+    for (let mask = 1; mask < 32; mask++) {
+      const fixed = [0, 1, 2, 3, 4].filter((q) => (mask >> q) & 1);
+      if (fixed.length < 2) continue;
+      const phi = rng.next() * 6;
+      for (const [re, im] of [[-1, 0], [Math.cos(phi), Math.sin(phi)]]) {
+        const m = controlledMatrix(Float64Array.of(1, 0, 0, 0, 0, 0, re, im), fixed.length - 1);
+        // Rotate which fixed qubit is the target; add a high qubit as extra control half the time.
+        const qubits = [...fixed.slice(1), fixed[0]];
+        const plan = planMatrix(m, qubits.length);
+        runPlan(wasm, n, plan, qubits);
+        runPlan(ts, n, plan, qubits);
+        if (mask % 2 === 0) {
+          const m2 = controlledMatrix(m, 1), q2 = [9, ...qubits];
+          runPlan(wasm, n, planMatrix(m2, q2.length), q2);
+          runPlan(ts, n, planMatrix(m2, q2.length), q2);
+        }
+      }
+    }
+    expectClose(wasm, ts, { abs: 1e-12 });
+  });
+
   it('single-qubit fused plans (plan1q: diagonal, X, real and complex 2×2) on every position of n = 12', () => {
     const rng = createRng('wasm-1q');
     const n = 12;

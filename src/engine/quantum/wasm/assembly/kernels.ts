@@ -122,6 +122,22 @@ export function diag1(a: usize, n: i32, t: i32, ctrl: u32): void {
     }
     return;
   }
+  if (skip0 && low == 1) {
+    // Phase on the amplitudes with every fixed bit 1 (CZ, CP with qubit 0 among them): the low
+    // cluster c of fixed bits 0…k makes them every z-th amplitude (z = c + 1) inside the runs of
+    // the other fixed bits (fm2), a strided loop instead of a run of one per iteration.
+    const c = fm & ~(fm + 1), z: usize = ((c + 1) as usize) << 4, fm2 = fm & ~c;
+    const low2: u32 = fm2 == 0 ? dim : lowBit(fm2), step2 = fm2 | (low2 - 1), run2: usize = (low2 as usize) << 4;
+    const mask2: u32 = fm2 == 0 ? 0 : fm2;
+    for (let first: u32 = 0; first < dim; first = ((first | step2) + 1) & ~mask2) {
+      const base = a + ((first as usize) << 4);
+      const e = base + run2;
+      if (real1) for (let p = base + ((((fm2 | c) as usize)) << 4); p < e + ((fm2 as usize) << 4); p += z) v128.store(p, f64x2.mul(r1, v128.load(p)));
+      else for (let p = base + ((((fm2 | c) as usize)) << 4); p < e + ((fm2 as usize) << 4); p += z) { const y = v128.load(p); v128.store(p, f64x2.add(f64x2.mul(r1, y), f64x2.mul(i1, swp(y)))); }
+      if (fm2 == 0) break;
+    }
+    return;
+  }
   for (let first: u32 = 0; first < dim; first = ((first | step) + 1) & ~fm) {
     const p = a + ((first as usize) << 4) + cb;
     if (skip0) { phaseRun(p + hb, p + hb + runB, r1, i1, real1); continue; }
