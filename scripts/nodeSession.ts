@@ -5,9 +5,15 @@ import type { Notebook, InputValue } from '../src/notebook/format';
 import type { WorkerToMain } from '../src/workers/protocol';
 import { nodeMainFunctions } from './nodeMainThread';
 import type { DataUpload } from './dataArgs';
+import { repoRoot, workerBundleUrl } from './workerBundle';
 
-export function createNodeWorker(): WorkerLike {
-  const w = new Worker(new URL('./nodeWorker.mjs', import.meta.url));
+/**
+ * A notebook worker thread. `bundle`: the prebundled worker (workerBundleUrl()); without it the TypeScript
+ * entry is compiled through tsx in the thread (slower to start). `role: 'runner'` starts an experiment runner
+ * (the ledger's pool) instead of a notebook host.
+ */
+export function createNodeWorker(bundle?: URL | null, role: 'notebook' | 'runner' = 'notebook'): WorkerLike {
+  const w = new Worker(bundle ?? new URL('./nodeWorker.mjs', import.meta.url), { workerData: { role, root: repoRoot, bundle: bundle?.href ?? null } });
   const like: WorkerLike = {
     postMessage: (m) => w.postMessage(m),
     terminate: () => void w.terminate(),
@@ -30,7 +36,8 @@ export async function runNotebookHeadless(
   opts: { defaultTimeoutMs?: number; onChange?: (id: string, s: CellState) => void; uploads?: DataUpload[] } = {},
 ): Promise<HeadlessResult> {
   const t0 = performance.now();
-  const session = new NotebookSession({ createWorker: createNodeWorker, mainFunctions: nodeMainFunctions, defaultTimeoutMs: opts.defaultTimeoutMs, onChange: opts.onChange });
+  const bundle = await workerBundleUrl();
+  const session = new NotebookSession({ createWorker: () => createNodeWorker(bundle), mainFunctions: nodeMainFunctions, defaultTimeoutMs: opts.defaultTimeoutMs, onChange: opts.onChange });
   for (const u of opts.uploads ?? []) session.addDataset(u.id, u.fileName, u.text, u.bytes, u.companions);
   session.load(nb.cells, state);
   await session.whenIdle();

@@ -1,12 +1,15 @@
 /** Node entry of the notebook worker (worker_threads), used by the headless runner. Same host as the browser. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectHost } from '../src/notebook/host';
 import type { MainToWorker } from '../src/workers/protocol';
 
-const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
-const notebooksDir = fileURLToPath(new URL('../notebooks/', import.meta.url));
+// The prebundled copy of this file lives in .cache/headless/: the repository root comes from the parent.
+const root = (workerData as { root?: string } | null)?.root ?? fileURLToPath(new URL('..', import.meta.url));
+const publicDir = join(root, 'public') + '/';
+const notebooksDir = join(root, 'notebooks') + '/';
 
 connectHost(
   {
