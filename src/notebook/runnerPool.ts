@@ -30,7 +30,7 @@ export interface NotebookRun {
 export interface UploadMessage { id: string; fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }
 
 export type MainToRunner =
-  | { type: 'run'; job: number; id: string; inputs: Record<string, InputValue>; seed: number; uploads: UploadMessage[] }
+  | { type: 'run'; job: number; id: string; inputs: Record<string, InputValue>; seed?: number; uploads: UploadMessage[]; callerInputs: Record<string, InputValue> }
   | { type: 'mainResult'; job: number; callId: number; ok: boolean; value?: unknown; error?: string };
 
 export type RunnerToMain =
@@ -51,7 +51,8 @@ export interface RunHooks {
   onMainThread?(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 
-export interface RunRequest { id: string; inputs: Record<string, InputValue>; seed: number; uploads: UploadMessage[] }
+/** One experiment: the notebook, its inputs and seed (default: its own), the caller's own files and inputs. */
+export interface RunRequest { id: string; inputs: Record<string, InputValue>; seed?: number; uploads: UploadMessage[]; callerInputs: Record<string, InputValue> }
 
 interface Job { n: number; req: RunRequest; hooks: RunHooks; resolve(r: NotebookRun): void; reject(e: Error): void }
 interface Runner { port: RunnerPort; job: Job | null }
