@@ -8,7 +8,7 @@ import { loadCatalog } from './nodeCatalog';
 import { runNotebookHeadless } from './nodeSession';
 import { CLAIMS } from '../src/engine/claims/registry';
 import { validateInputValue, type InputValue } from '../src/notebook/format';
-import type { NotebookVerdict } from '../src/workers/protocol';
+import type { NotebookVerdict } from '../src/notebook/protocol';
 import { resolveDataArgs, datasetInputs, type DataArgsResult } from './dataArgs';
 
 const args = process.argv.slice(2);

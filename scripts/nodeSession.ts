@@ -2,7 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { NotebookSession, type CellState, type WorkerLike } from '../src/workers/session';
 import type { Notebook, InputValue } from '../src/notebook/format';
-import type { WorkerToMain } from '../src/workers/protocol';
+import type { WorkerToMain } from '../src/notebook/protocol';
 import { nodeMainFunctions } from './nodeMainThread';
 import type { DataUpload } from './dataArgs';
 import { repoRoot, workerBundleUrl } from './workerBundle';

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectHost } from '../src/notebook/host';
-import type { MainToWorker } from '../src/workers/protocol';
+import type { MainToWorker } from '../src/notebook/protocol';
 
 // The prebundled copy of this file lives in .cache/headless/: the repository root comes from the parent.
 const root = (workerData as { root?: string } | null)?.root ?? fileURLToPath(new URL('..', import.meta.url));

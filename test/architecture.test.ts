@@ -30,4 +30,19 @@ describe('layering', () => {
     }
     expect(offenders).toEqual([]);
   });
+
+  it('src/notebook imports only src/notebook and src/engine (the host and its protocol never depend on workers/, ui/ or share/)', () => {
+    const root = resolve('src/notebook');
+    const engine = resolve('src/engine');
+    const offenders: string[] = [];
+    for (const f of files(root)) {
+      for (const m of readFileSync(f, 'utf8').matchAll(IMPORT_RE)) {
+        const spec = m[1] ?? m[2];
+        if (!spec.startsWith('.')) continue;
+        const target = resolve(dirname(f), spec);
+        if (!target.startsWith(root) && !target.startsWith(engine)) offenders.push(`${relative('.', f)} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
 });

@@ -9,7 +9,7 @@ import { runNotebookHeadless } from '../scripts/nodeSession';
 import { CLAIMS } from '../src/engine/claims/registry';
 import { VERDICTS } from '../src/engine/claims/verdict';
 import type { ViewSpec } from '../src/notebook/views';
-import type { CellDisplay } from '../src/workers/protocol';
+import type { CellDisplay } from '../src/notebook/protocol';
 import { checkGolden } from './golden/golden';
 
 const catalog = loadCatalog();

@@ -8,7 +8,7 @@ import { PlotRecorder, viewBuilders } from './views';
 
 /** Engines are imported on demand so a notebook only pays for what it uses. */
 export const LAZY_MODULES: Record<string, () => Promise<unknown>> = {
-  quantum: async () => ({ ...(await import('../engine/quantum/index')), ...(await import('../engine/quantum/noiseIndex')) }),
+  quantum: () => import('../engine/quantum/index'),
   market: () => import('../engine/market/index'),
   ensemble: () => import('../engine/ensemble/index'),
   stats: () => import('../engine/stats/index'),

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Browser entry of the notebook worker: the host, wired to this worker's message port and to fetch. */
 import { connectHost } from '../notebook/host';
-import type { MainToWorker } from './protocol';
+import type { MainToWorker } from '../notebook/protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const base = new URL(import.meta.env.BASE_URL, scope.location.origin);

@@ -12,7 +12,7 @@
  * more than recomputing the cells the change does not touch.
  */
 import type { CellDef, InputValue } from '../notebook/format';
-import type { CellDisplay, CellErrorInfo, MainToWorker, WorkerToMain } from './protocol';
+import type { CellDisplay, CellErrorInfo, MainToWorker, WorkerToMain } from '../notebook/protocol';
 
 export interface WorkerLike {
   postMessage(msg: MainToWorker): void;

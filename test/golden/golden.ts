@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CellDisplay, NotebookVerdict } from '../../src/workers/protocol';
+import type { CellDisplay, NotebookVerdict } from '../../src/notebook/protocol';
 import { CLAIMS } from '../../src/engine/claims/registry';
 
 const DIR = 'test/golden/snapshots';

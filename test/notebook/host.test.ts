@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { NotebookHost } from '../../src/notebook/host';
 import { parseNotebook } from '../../src/notebook/format';
-import type { WorkerToMain } from '../../src/workers/protocol';
+import type { WorkerToMain } from '../../src/notebook/protocol';
 
 const NB = parseNotebook(`
 \`\`\`input

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { NotebookSession, CANCELLED_REASON, type WorkerLike } from '../../src/workers/session';
-import type { MainToWorker, WorkerToMain } from '../../src/workers/protocol';
+import type { MainToWorker, WorkerToMain } from '../../src/notebook/protocol';
 import { parseNotebook } from '../../src/notebook/format';
 
 const nb = parseNotebook('```js id=fast\nconst a = 1;\n```\n```js id=loop timeout=500\nwhile (true) {}\n```\n');

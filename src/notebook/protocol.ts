@@ -1,7 +1,10 @@
-/** Messages between the page (or the headless runner) and the notebook worker. */
-import type { CellDef, InputValue } from '../notebook/format';
-import type { Inspected } from '../notebook/inspect';
-import type { ViewSpec } from '../notebook/views';
+/**
+ * The host's contract: messages between the page (or the headless runner) and the notebook host running in a worker.
+ * Lives in notebook/ because the host defines it; workers/ and the page import it (notebook/ never imports workers/).
+ */
+import type { CellDef, InputValue } from './format';
+import type { Inspected } from './inspect';
+import type { ViewSpec } from './views';
 import type { Judgement } from '../engine/claims/types';
 
 export type MainToWorker =
