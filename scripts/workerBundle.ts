@@ -2,7 +2,7 @@
  * The headless notebook worker, prebundled: scripts/nodeWorker.ts and everything it imports from src/ built
  * once into one ES module (esbuild, which tsx already brings), so a headless run's worker threads load plain
  * JavaScript instead of compiling TypeScript through tsx's loader in every thread (0.3–0.6 s each, plus
- * starting the loader). The bundle is named by a hash of its sources (src/, the worker entry, the lock file)
+ * starting the loader). The bundle is named by a hash of its sources (src/, scripts/, the lock file)
  * and rebuilt when they change; dependencies stay in node_modules. Set SEMA_WORKER_TSX=1 to skip it.
  * Location: .cache/headless/ (gitignored; delete it to force a rebuild).
  */
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(repoRoot, '.cache', 'headless');
-const SOURCES = ['src', 'scripts/nodeWorker.ts', 'scripts/workerBundle.ts', 'package-lock.json'];
+const SOURCES = ['src', 'scripts', 'package-lock.json'];
 
 function sourcesHash(): string {
   const h = createHash('sha256');

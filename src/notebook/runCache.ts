@@ -14,7 +14,6 @@
  * it was measured (`measured`), and the ledger prints it next to the verdict ("cached, measured … in …");
  * untick "reuse cached results" (page) or pass `--no-cache` (headless) to measure now.
  */
-import { canonicalJson } from '../share/canonicalJson';
 
 /** When and where a run's figures were computed (shown with every cached result). */
 export interface RunProvenance {
@@ -53,9 +52,17 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return out;
 }
 
+/** JSON with object keys sorted (so input order never changes a key); non-finite numbers written as strings. */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return typeof v === 'number' && !Number.isFinite(v) ? JSON.stringify(String(v)) : JSON.stringify(v) ?? 'null';
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+}
+
 export async function runCacheKey(p: RunCacheKeyParts): Promise<string> {
   const sourceHash = await sha256Hex(p.notebookSource);
-  return sha256Hex(canonicalJson({
+  return sha256Hex(canonical({
     format: RUN_CACHE_FORMAT, salt: p.salt, data: p.data, notebook: p.notebookId, source: sourceHash,
     inputs: p.inputs, seed: p.seed, uploads: p.uploads ?? {},
   }));

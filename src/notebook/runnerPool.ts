@@ -8,24 +8,9 @@
  * the environment supplies how to start a runner (a Web Worker in the page, a worker thread headless).
  */
 import type { InputValue } from './format';
-import type { RunProvenance } from './runCache';
-import type { Judgement } from '../engine/claims/types';
+import type { NotebookRun } from './nestedNotebook';
 
-/** What runNotebook(id) returns to a cell: the other notebook's verdicts and scalar figures. */
-export interface NotebookRun {
-  id: string;
-  title: string;
-  inputs: Record<string, InputValue>;
-  seed: number;
-  verdicts: Judgement[];
-  figures: Record<string, number | string | boolean>;
-  errors: { cell: string; message: string }[];
-  ms: number;
-  /** When and where the figures were computed. */
-  measured?: RunProvenance;
-  /** Served from the result cache (computed earlier; see `measured`). */
-  cached?: boolean;
-}
+export type { NotebookRun };
 
 export interface UploadMessage { id: string; fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }
 
