@@ -115,7 +115,12 @@ export class RunnerPool {
     if (!job || m.job !== job.n) return;
     switch (m.type) {
       case 'progress':
-        job.hooks.progress?.(m.fraction, m.message);
+        // The caller may have been superseded (its progress throws): the job finishes, its result is dropped there.
+        try {
+          job.hooks.progress?.(m.fraction, m.message);
+        } catch {
+          /* superseded caller */
+        }
         break;
       case 'mainCall': {
         const call = job.hooks.onMainThread?.(m.fn, ...m.args) ?? Promise.reject(new Error(`no main-thread function '${m.fn}' here`));

@@ -55,8 +55,15 @@ describe('RunnerPool', () => {
     await tick();
     expect(progress).toEqual(['0.5 half']);
     expect(ports[0].sent.at(-1)).toEqual({ type: 'mainResult', job, callId: 7, ok: true, value: 'probe(1,2)' });
+    // A caller whose progress throws (superseded) does not break the pool.
+    const q = pool.run(req('u'), { progress: () => { throw new Error('superseded'); } });
+    expect(() => ports[0].emit({ type: 'progress', job, fraction: 0.6 })).not.toThrow();
     ports[0].emit({ type: 'failed', job, message: 'boom' });
     await expect(p).rejects.toThrow('boom');
+    const job2 = ports[0].jobs[1].job;
+    expect(() => ports[0].emit({ type: 'progress', job: job2, fraction: 0.1 })).not.toThrow();
+    ports[0].emit({ type: 'result', job: job2, run: run('u') });
+    expect((await q).id).toBe('u');
   });
 
   it('a crashed runner fails its job only; the next job gets a fresh worker', async () => {
