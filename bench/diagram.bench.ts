@@ -39,7 +39,13 @@ function randomCircuit(n: number, gates: number, seed: number): Circuit {
   return c;
 }
 
-function peerCircuit(c: Circuit): any {
+/** The part of a quantum-circuit circuit this bench uses (the package ships no types). */
+interface PeerCircuit {
+  exportSVG(embedded: boolean): string;
+  run(): void;
+}
+
+function peerCircuit(c: Circuit): PeerCircuit {
   const qc = new QuantumCircuit();
   let err: unknown = null;
   qc.importQASM(toQasm(c), (errors: unknown[]) => { if (errors?.length) err = errors; });

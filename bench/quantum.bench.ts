@@ -46,8 +46,15 @@ function qniRun(n: number): void {
   }
 }
 
+/** The part of a jsqubits state this bench uses (the package ships no types). */
+interface JsqState {
+  rotateY(qubit: number, angle: number): JsqState;
+  hadamard(qubit: number): JsqState;
+  cnot(control: number, target: number): JsqState;
+}
+
 function jsqRun(n: number): void {
-  let s = jsqubits('0'.repeat(n)) as any;
+  let s = jsqubits('0'.repeat(n)) as JsqState;
   for (let L = 0; L < LAYERS; L++) {
     for (let q = 0; q < n; q++) s = L % 2 === 0 ? s.rotateY(q, theta(L, n, q)) : s.hadamard(q);
     for (let q = 0; q + 1 < n; q++) s = s.cnot(q, q + 1);

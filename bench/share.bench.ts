@@ -45,7 +45,7 @@ const t0 = performance.now();
 const engine = createFormulaEngine({ seed: 1 });
 const createMs = performance.now() - t0;
 const t1 = performance.now();
-const plain = create(all) as any;
+const plain = create(all);
 const plainCreateMs = performance.now() - t1;
 const p = Float64Array.from({ length: 10_000 }, (_, i) => Math.sin(i));
 const src = 'meanP = mean(p)\nsd = std(p)\nz = (meanP - 0) / (sd / sqrt(size(p)[1]))';

@@ -1,16 +1,17 @@
 /**
- * `npm run notebook -- diff <link-a> <link-b> [--json] [--no-attribution] [--timeout ms]`: runs both share links
- * (of the same notebook) headless and prints what differs between them (inputs, seed, edited cells, own-file
- * fingerprints), every figure and verdict that changed with both values, and for each changed verdict which
- * single change flips it (A re-run with one change of B applied at a time). `current` stands for the notebook
- * with its defaults. Exits 1 if a link cannot be read, 0 otherwise.
+ * `npm run notebook -- diff <link-a> <link-b> [--json] [--explain | --no-attribution] [--timeout ms]`: runs both
+ * share links (of the same notebook) headless and prints what differs between them (inputs, seed, edited cells
+ * with a line diff, own-file fingerprints), every figure and verdict that changed with both values, and for each
+ * changed verdict which single change flips it (A re-run with one change of B applied at a time; an interaction
+ * when none does). Attribution is on by default (`--explain` says so explicitly; `--no-attribution` skips the
+ * re-runs). A side may also be a notebook id (its defaults) or `current` (the other link's notebook, defaults).
+ * The logic is shared with the page's compare view (src/share/compare.ts). Exits 1 if a link cannot be read.
  */
 import { runNotebookHeadless } from './nodeSession';
 import { loadCatalog } from './nodeCatalog';
-import { tryDecodeExperiment, type ExperimentState } from '../src/share/codec';
-import { applyChange, describeChange, resultDiff, stateChanges, type RunResult } from '../src/share/compare';
+import type { ExperimentState } from '../src/share/codec';
+import { affectedCells, attributeFlips, changeKey, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
 import type { Notebook } from '../src/notebook/format';
-import type { ViewSpec } from '../src/notebook/views';
 
 function fail(message: string): never {
   process.stderr.write(`notebook diff: ${message}\n`);
@@ -23,58 +24,60 @@ export async function diffMain(args: string[]): Promise<void> {
   const ti = args.indexOf('--timeout');
   const timeout = ti >= 0 ? Number(args[ti + 1]) : undefined;
   const links = args.filter((a, i) => !a.startsWith('--') && !(ti >= 0 && i === ti + 1));
-  if (links.length !== 2) fail('usage: npm run notebook -- diff <link-a> <link-b> [--json] [--no-attribution] [--timeout ms]');
+  if (links.length !== 2) fail('usage: npm run notebook -- diff <link-a> <link-b> [--json] [--explain | --no-attribution] [--timeout ms]');
   const catalog = loadCatalog();
-  const decode = (l: string, which: string, notebookHint?: string): ExperimentState => {
-    const m = /(?:^|[#/])(x\d+\..*)$/.exec(l.trim());
-    if (!m) {
-      // A bare notebook id (or 'current' with the other link's notebook): its defaults.
-      const id = l === 'current' ? notebookHint : l;
-      const nb = catalog.find((n) => n.meta.id === id);
-      if (!nb) fail(`link ${which}: not a share link or notebook id: ${l.slice(0, 60)}`);
-      return { v: 1, notebook: nb.meta.id, seed: nb.meta.seed, inputs: {}, edits: {} };
-    }
-    const r = tryDecodeExperiment(m[1]);
-    if (!r.ok) fail(`link ${which} could not be read: ${r.error.message}`);
-    return r.state;
-  };
-  const aFirst = /x\d+\./.test(links[0]) ? decode(links[0], 'A') : undefined;
-  const b = decode(links[1], 'B', aFirst?.notebook);
-  const a = aFirst ?? decode(links[0], 'A', b.notebook);
-  if (a.notebook !== b.notebook) fail(`the links open different notebooks ('${a.notebook}' and '${b.notebook}'); compare runs of one notebook`);
-  const nb = catalog.find((n) => n.meta.id === a.notebook);
-  if (!nb) fail(`no notebook '${a.notebook}'`);
+  const info = (id: string) => catalog.find((n) => n.meta.id === id)?.meta;
+  // `current` stands for the other side's notebook with its defaults.
+  const named = links.map((l) => (l === 'current' ? undefined : readRunRef(l, '?', info))).find((r) => r?.ok);
+  const hint = named?.ok ? named.state.notebook : '';
+  const sides = links.map((l, i) => readRunRef(l === 'current' ? hint : l, i === 0 ? 'A' : 'B', info));
+  for (const s of sides) if (!s.ok) fail(s.message);
+  const [ra0, rb0] = sides.map((s) => (s.ok ? s.state : null)) as [ExperimentState, ExperimentState];
+  for (const s of sides) if (s.ok) for (const w of s.warnings) process.stderr.write(`notebook diff: ${w}\n`);
+  if (ra0.notebook !== rb0.notebook) fail(`link A opens '${ra0.notebook}' and link B opens '${rb0.notebook}': compare two runs of one notebook`);
+  const nb = catalog.find((n) => n.meta.id === ra0.notebook)!;
+  // As the notebook would run them: unknown inputs, invalid values and edits of missing cells dropped, with a warning.
+  const [fa, fb] = [fitToNotebook(nb, ra0, 'A'), fitToNotebook(nb, rb0, 'B')];
+  for (const w of [...fa.warnings, ...fb.warnings]) process.stderr.write(`notebook diff: ${w}\n`);
+  const [a, b] = [fa.state, fb.state];
   const defaults = Object.fromEntries(nb.cells.filter((c) => c.input).map((c) => [c.input!.name, c.input!.value]));
-  const changes = stateChanges(a, b, defaults);
+  const shipped = Object.fromEntries(nb.cells.map((c) => [c.id, c.source]));
+  const labels = Object.fromEntries(nb.cells.filter((c) => c.input).map((c) => [c.input!.name, c.input!.label]));
+  const changes = stateChanges(a, b, defaults, shipped);
+  const note = (m: string) => (json ? undefined : process.stderr.write(`${m}\n`));
   const run = (s: ExperimentState) => runOnce(nb, s, timeout);
-  const [ra, rb] = [await run(a), await run(b)];
+  note('running A and B…');
+  const [ra, rb] = await Promise.all([run(a), run(b)]);
   const diff = resultDiff(ra, rb);
-  // Which change flips each changed verdict: A with one change of B at a time.
-  const flips: { claim: string; by: string[] }[] = [];
-  if (attribution && diff.verdicts.length && changes.length > 1) {
-    const single = [];
-    for (const c of changes) single.push({ c, r: await run(applyChange(a, c)) });
-    for (const v of diff.verdicts) flips.push({ claim: v.claim, by: single.filter((x) => x.r.verdicts[v.claim] === v.b).map((x) => describeChange(x.c)) });
-  } else if (diff.verdicts.length && changes.length === 1) for (const v of diff.verdicts) flips.push({ claim: v.claim, by: [describeChange(changes[0])] });
+  // Figures that also change when A is simply run again (the attribution's control run): measurements of this machine.
+  const affected = affectedCells(changes, ra.reach, (name) => nb.cells.find((c) => c.input?.name === name)?.id);
+  let varying: string[] = diff.figures.filter((f) => affected && !affected.has(f.cell)).map((f) => `${f.cell}/${f.name}`);
+  const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onControl: (again) => (varying = [...new Set([...varying, ...resultDiff(ra, again).figures.map((f) => `${f.cell}/${f.name}`)])]), onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
 
   if (json) {
-    process.stdout.write(JSON.stringify({ notebook: nb.meta.id, changes, figures: diff.figures, verdicts: diff.verdicts, errors: diff.errors, flippedBy: flips }, null, 2) + '\n');
+    const { unchanged, ...changed } = diff;
+    process.stdout.write(JSON.stringify({ notebook: nb.meta.id, changes, ...changed, unchangedFigures: unchanged.figures.length, unchangedVerdicts: unchanged.verdicts, varyingFigures: varying, flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })) }, null, 2) + '\n');
     return;
   }
-  const out: string[] = [`${nb.meta.title} (${nb.meta.id}): A vs B`, '', 'Changes:'];
+  const out: string[] = [`${nb.meta.title} (${nb.meta.id}): A vs B`, '', `Changes (${changes.length}):`];
   if (!changes.length) out.push('  none: the two links describe the same experiment');
-  for (const c of changes) out.push(`  ${describeChange(c)}`);
-  out.push('', `Figures that changed (${diff.figures.length}):`);
-  for (const f of diff.figures) out.push(`  ${f.cell} › ${f.name}: ${fmt(f.a)} → ${fmt(f.b)}`);
-  out.push('', `Verdicts that changed (${diff.verdicts.length}):`);
+  for (const c of changes) {
+    out.push(`  ${describeChange(c, labels)}`);
+    if (c.kind === 'edit') for (const l of diffHunks(codeDiff(c.a ?? shipped[c.cell] ?? '', c.b ?? shipped[c.cell] ?? ''))) out.push(l ? `      ${l.op} ${l.text}` : '      …');
+  }
+  out.push('', `Figures that changed (${diff.figures.length}; ${diff.unchanged.figures.length} unchanged):`);
+  for (const f of diff.figures) out.push(`  ${f.cell} › ${f.name}: ${fmt(f.a)} → ${fmt(f.b)}${varying.includes(`${f.cell}/${f.name}`) ? ' (varies between runs of the same link: a measurement of this machine)' : ''}`);
+  out.push('', `Verdicts that changed (${diff.verdicts.length}; ${diff.unchanged.verdicts.length} unchanged):`);
   for (const v of diff.verdicts) {
-    const by = flips.find((f) => f.claim === v.claim)?.by ?? [];
-    out.push(`  ${v.claim}: ${v.a ?? '(none)'} → ${v.b ?? '(none)'}${by.length ? `; flipped by: ${by.join('; ')}` : changes.length > 1 && attribution ? '; no single change flips it (it takes several together)' : ''}`);
+    const f = flips.find((x) => x.claim === v.claim);
+    out.push(`  ${v.claim}: ${v.a ?? '(none)'} → ${v.b ?? '(none)'}${f ? `; ${describeFlip(f, labels)}` : ''}`);
+    for (const x of f?.alone ?? []) out.push(`      A + ${changeKey(x.change)} alone: ${x.verdict ?? '(none)'}`);
   }
   if (diff.errors.length) {
     out.push('', 'Cells failing in one run only:');
     for (const e of diff.errors) out.push(`  ${e.cell}: A ${e.a ? `fails (${e.a})` : 'ok'}, B ${e.b ? `fails (${e.b})` : 'ok'}`);
   }
+  if (changes.some((c) => c.kind === 'file')) out.push('', 'Own files are not carried by links: both runs used the shipped data for those inputs.');
   process.stdout.write(out.join('\n') + '\n');
 }
 
@@ -82,22 +85,7 @@ function fmt(v: unknown): string {
   return v === undefined ? '(absent)' : typeof v === 'number' ? String(Number(v.toPrecision(8))) : JSON.stringify(v);
 }
 
-function verdictsOf(v: ViewSpec | undefined, into: Record<string, string>): void {
-  if (!v) return;
-  if (v.kind === 'verdict') into[v.claim] = v.verdict;
-  else if (v.kind === 'group') for (const x of v.items) verdictsOf(x, into);
-}
-
 async function runOnce(nb: Notebook, s: ExperimentState, timeout?: number): Promise<RunResult> {
-  const { states } = await runNotebookHeadless(nb, { seed: s.seed, inputs: { ...s.inputs }, edits: { ...s.edits } }, { defaultTimeoutMs: timeout });
-  const r: RunResult = { figures: {}, verdicts: {}, errors: {} };
-  for (const c of nb.cells) {
-    const st = states.get(c.id);
-    if (st?.state === 'done') {
-      if (Object.keys(st.display.figures).length) r.figures[c.id] = { ...st.display.figures };
-      verdictsOf(st.display.view, r.verdicts);
-      for (const v of st.display.verdicts ?? []) r.verdicts[v.claim] = v.verdict;
-    } else if (st?.state === 'error') r.errors[c.id] = st.error.message;
-  }
-  return r;
+  const { states, reach } = await runNotebookHeadless(nb, { seed: s.seed, inputs: { ...s.inputs }, edits: { ...s.edits } }, { defaultTimeoutMs: timeout, withReach: true });
+  return { ...runResultOf(nb.cells.map((c) => c.id), states), reach };
 }

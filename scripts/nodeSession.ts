@@ -49,12 +49,14 @@ export function createNodeWorker(bundle?: URL | null, experiments?: NodeWorkerDa
 export interface HeadlessResult {
   states: Map<string, CellState>;
   ms: number;
+  /** With `withReach`: cell id → the cells downstream of it (itself included), from the dependency graph. */
+  reach?: Record<string, string[]>;
 }
 
 export async function runNotebookHeadless(
   nb: Notebook,
   state: { seed: number; inputs: Record<string, InputValue>; edits: Record<string, string> },
-  opts: { defaultTimeoutMs?: number; onChange?: (id: string, s: CellState) => void; uploads?: DataUpload[]; experiments?: ExperimentOptions } = {},
+  opts: { defaultTimeoutMs?: number; onChange?: (id: string, s: CellState) => void; uploads?: DataUpload[]; withReach?: boolean; experiments?: ExperimentOptions } = {},
 ): Promise<HeadlessResult> {
   const t0 = performance.now();
   const bundle = await workerBundleUrl();
@@ -70,6 +72,7 @@ export async function runNotebookHeadless(
   session.load(nb.cells, state);
   await session.whenIdle();
   const states = new Map(session.states);
+  const reach = opts.withReach ? Object.fromEntries(nb.cells.map((c) => [c.id, [...session.downstream([c.id])]])) : undefined;
   session.dispose();
-  return { states, ms: performance.now() - t0 };
+  return { states, ms: performance.now() - t0, ...(reach ? { reach } : {}) };
 }

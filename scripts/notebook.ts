@@ -19,7 +19,8 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-// `npm run notebook -- diff <link-a> <link-b> [--json]`: compare two runs (see diffRuns.ts).
+// `npm run notebook -- diff <link-a> <link-b> [--json] [--explain | --no-attribution]`: compare two runs and say
+// which change flipped each changed verdict (see diffRuns.ts).
 if (process.argv[2] === 'diff') {
   const { diffMain } = await import('./diffRuns');
   await diffMain(process.argv.slice(3));

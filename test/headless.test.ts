@@ -32,10 +32,10 @@ describe('npm run notebook (CLI)', () => {
   it('prints every named value as JSON with --json', async () => {
     const r = await cli('notebooks/luck-or-skill.md', '--json', '--set', 'decisions=100', '--seed', '3');
     expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
+    const out = JSON.parse(r.stdout) as { seed: number; cells: { id: string; state: string; figures: Record<string, number> }[] };
     expect(out.seed).toBe(3);
-    expect(out.cells.find((c: any) => c.id === 'simulate').figures.wins).toBeGreaterThan(0);
-    expect(out.cells.every((c: any) => c.state === 'done')).toBe(true);
+    expect(out.cells.find((c) => c.id === 'simulate')?.figures.wins).toBeGreaterThan(0);
+    expect(out.cells.every((c) => c.state === 'done')).toBe(true);
   });
 
   it('exits 1 with a clear message for a malformed link, an unknown notebook or a bad input', async () => {

@@ -78,6 +78,35 @@ interface MNode {
   compile(): { evaluate(scope: Map<string, unknown>): unknown };
 }
 
+/**
+ * The part of a mathjs instance this engine uses. mathjs's own typings do not describe `expression` (the
+ * namespace expressions resolve names in) and type parse/config more loosely, so the instance is viewed
+ * through this interface at the one place it is created.
+ */
+interface MathInstance {
+  parse(s: string): MNode;
+  config(c: Record<string, unknown>): unknown;
+  import(functions: Record<string, unknown>, options: { override: boolean }): void;
+  expression: { mathWithTransform: Record<string, unknown> };
+}
+
+/** The duck-typed flags mathjs sets on its values (a Matrix has isMatrix, a BigNumber isBigNumber, …). */
+interface MathFlags {
+  isMatrix?: boolean;
+  isResultSet?: boolean;
+  isBigNumber?: boolean;
+  isFraction?: boolean;
+  isComplex?: boolean;
+  isUnit?: boolean;
+}
+interface MathMatrix {
+  isMatrix: true;
+  size(): number[];
+  toArray(): unknown[];
+}
+const mathFlags = (x: unknown): MathFlags => (x !== null && typeof x === 'object' ? (x as MathFlags) : {});
+const isMathMatrix = (x: unknown): x is MathMatrix => Boolean(mathFlags(x).isMatrix);
+
 interface CompiledLine {
   line: number;
   column: number;
@@ -99,10 +128,10 @@ export interface FormulaEngineOptions {
 }
 
 export function createFormulaEngine({ seed }: FormulaEngineOptions): FormulaEngine {
-  const math = create(all, { randomSeed: String(seed) }) as any;
+  const math = create(all, { randomSeed: String(seed) }) as unknown as MathInstance;
   // Private references, taken before the lock.
-  const parse = math.parse as (s: string) => MNode;
-  const config = math.config as (c: Record<string, unknown>) => unknown;
+  const parse = math.parse;
+  const config = math.config;
   // What an expression can see: mathjs's namespace minus what it hides from expressions.
   const visible = math.expression.mathWithTransform;
   const isBuiltin = (name: string) => Object.prototype.hasOwnProperty.call(visible, name) && visible[name] !== undefined;
@@ -299,12 +328,12 @@ function toMath(v: unknown): unknown {
 /** Values leaving mathjs: Matrix → nested arrays, BigNumber/Fraction → number, Complex/Unit → string. */
 function fromMath(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  const o = v as any;
+  const o = mathFlags(v);
   if (Array.isArray(v)) return v.map(fromMath);
-  if (o.isMatrix) return fromMath(o.toArray());
-  if (o.isResultSet) return fromMath(o.entries);
-  if (o.isBigNumber || o.isFraction) return Number(o.valueOf());
-  if (o.isComplex || o.isUnit) return o.toString();
+  if (isMathMatrix(v)) return fromMath(v.toArray());
+  if (o.isResultSet) return fromMath((v as { entries: unknown }).entries);
+  if (o.isBigNumber || o.isFraction) return Number(v.valueOf());
+  if (o.isComplex || o.isUnit) return v.toString();
   if (Object.getPrototypeOf(v) === Object.prototype) {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) out[k] = fromMath(x);
@@ -315,11 +344,11 @@ function fromMath(v: unknown): unknown {
 
 // ---- size guards ---------------------------------------------------------------------------
 
-function dims(x: any): number[] | null {
-  if (x && x.isMatrix) return x.size();
+function dims(x: unknown): number[] | null {
+  if (isMathMatrix(x)) return x.size();
   if (Array.isArray(x)) {
     const d: number[] = [];
-    let cur: any = x;
+    let cur: unknown = x;
     while (Array.isArray(cur)) {
       d.push(cur.length);
       cur = cur[0];
@@ -333,12 +362,12 @@ const count = (d: readonly number[]) => d.reduce((p, n) => p * (Number.isFinite(
 
 /** Element count requested by zeros(m, n, …) / zeros([m, n]) / identity(n) style arguments. */
 function sizeArgCount(args: unknown[], identity = false): number {
-  const first = dims(args[0]) && (Array.isArray(args[0]) || (args[0] as any)?.isMatrix) ? args[0] : null;
+  const first = dims(args[0]) && (Array.isArray(args[0]) || isMathMatrix(args[0])) ? args[0] : null;
   if (first) {
-    const d = ((first as any).isMatrix ? (first as any).toArray() : first) as number[];
+    const d = (isMathMatrix(first) ? first.toArray() : first) as number[];
     return count(d.map(Number));
   }
-  const nums = args.filter((a) => typeof a === 'number' || (a as any)?.isBigNumber).map(Number);
+  const nums = args.filter((a) => typeof a === 'number' || mathFlags(a).isBigNumber).map(Number);
   if (identity && nums.length === 1) return nums[0] * nums[0];
   return nums.length ? count(nums) : 0;
 }
@@ -346,7 +375,7 @@ function sizeArgCount(args: unknown[], identity = false): number {
 function rangeCount(args: unknown[]): number {
   let nums: number[];
   if (typeof args[0] === 'string') nums = args[0].split(':').map(Number);
-  else nums = args.filter((a) => typeof a === 'number' || (a as any)?.isBigNumber).map(Number);
+  else nums = args.filter((a) => typeof a === 'number' || mathFlags(a).isBigNumber).map(Number);
   if (nums.length < 2) return 0;
   const [start, end] = nums;
   const step = typeof args[0] === 'string' && nums.length === 3 ? nums[1] : nums.length >= 3 ? nums[2] : 1;
@@ -357,7 +386,7 @@ function rangeCount(args: unknown[]): number {
 
 /** Guarded versions of the expression namespace's allocating functions (transforms included, so
  * expression semantics such as the inclusive, 1-based range stay as they are). */
-function sizeGuards(visible: any): Record<string, unknown> {
+function sizeGuards(visible: Record<string, unknown>): Record<string, unknown> {
   const rules: Record<string, (args: unknown[]) => number> = {
     zeros: (a) => sizeArgCount(a),
     ones: (a) => sizeArgCount(a),

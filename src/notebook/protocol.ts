@@ -48,6 +48,12 @@ export interface CellDisplay {
   verdicts?: NotebookVerdict[];
 }
 
+/**
+ * A function a cell may run on the page's main thread with `onMainThread(name, ...args)` (timer probes).
+ * Its arguments come from cell code through postMessage, so they are `unknown` until the function checks them.
+ */
+export type MainThreadFunction = (...args: unknown[]) => Promise<unknown> | unknown;
+
 export type WorkerToMain =
   | { type: 'ready' }
   | { type: 'status'; id: string; state: 'pending' | 'running'; at: number; seq?: number }

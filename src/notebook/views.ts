@@ -48,7 +48,8 @@ export interface VerdictSpec {
 
 export type ViewSpec =
   | { kind: 'plot'; options: Record<string, unknown>; caption?: string; table?: { columns: string[]; rows: unknown[][] } }
-  | { kind: 'table'; columns: { key: string; label: string; digits?: number }[]; rows: Record<string, unknown>[]; caption?: string }
+  /** `link`: the key of a row field holding an in-app address (`#/…`); the cell's text then links there. */
+  | { kind: 'table'; columns: { key: string; label: string; digits?: number; link?: string }[]; rows: Record<string, unknown>[]; caption?: string }
   | { kind: 'metrics'; items: MetricItem[] }
   | ({ kind: 'verdict' } & VerdictSpec)
   | { kind: 'text'; markdown: string }
@@ -78,11 +79,11 @@ export const viewBuilders = {
     if (!options || typeof options !== 'object') throw new TypeError('plot(options): options must be an object with marks');
     return { kind: 'plot', options, ...extra };
   },
-  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }], caption }) */
-  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number })[]; caption?: string } = {}): ViewSpec {
+  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }, { key: 'c', link: 'href' }], caption }) */
+  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number; link?: string })[]; caption?: string } = {}): ViewSpec {
     const list = Array.from(rows ?? []);
     const keys = opts.columns ?? Object.keys(list[0] ?? {});
-    const columns = keys.map((c) => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits }));
+    const columns = keys.map((c) => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits, ...(c.link ? { link: c.link } : {}) }));
     return { kind: 'table', columns, rows: list, caption: opts.caption };
   },
   metrics(items: MetricItem[]): ViewSpec {

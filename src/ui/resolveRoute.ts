@@ -9,7 +9,7 @@ import type { Banner } from './state/notebookState.svelte';
 import type { Route, ViewOptions } from './state/router.svelte';
 import { findNotebook } from './catalog';
 
-export type Resolved = { kind: 'home'; banner?: Banner } | { kind: 'notebook'; nb: Notebook; state?: ExperimentState; banner?: Banner; view?: ViewOptions };
+export type Resolved = { kind: 'home'; banner?: Banner } | { kind: 'compare'; a: string; b: string } | { kind: 'notebook'; nb: Notebook; state?: ExperimentState; banner?: Banner; view?: ViewOptions };
 
 export async function resolveRoute(r: Route): Promise<Resolved> {
   if (r.page === 'home') return { kind: 'home' };
@@ -25,6 +25,7 @@ export async function resolveRoute(r: Route): Promise<Resolved> {
     return { ...res, view: { present: q.present || fromPayload.present, step: q.step ?? fromPayload.step, hide: q.hide.length ? q.hide : fromPayload.hide } };
   }
   if (r.page === 'share') return fromShare(r.hash);
+  if (r.page === 'compare') return { kind: 'compare', a: r.a, b: r.b };
   return { kind: 'home', banner: { kind: 'error', message: `Unknown address '#${r.hash}'.`, detail: 'Share links look like #/nb/<notebook>/x1.… — this one may have been cut off.' } };
 }
 

@@ -4,6 +4,8 @@
  *   #/nb/<id>                 a notebook with its defaults (or your autosaved edits)
  *   #/nb/<id>/x1.<payload>    a share link: the experiment state (see src/share). The notebook id stays
  *                             readable in front, so even a truncated or corrupted link opens the right notebook.
+ *   #/compare?a=<run>&b=<run>  two runs side by side; a run is a share link's payload (x1.…) or a notebook id
+ *                             (its defaults), so the comparison itself is a shareable link.
  */
 /** Presentation options, from `?present&step=3&hide=code,controls` after the notebook path (TF-Playground style). */
 export interface ViewOptions {
@@ -17,6 +19,7 @@ export type Route =
   | { page: 'home' }
   | { page: 'notebook'; id: string; share?: string; view: ViewOptions }
   | { page: 'share'; hash: string }
+  | { page: 'compare'; a: string; b: string }
   | { page: 'unknown'; hash: string };
 
 export function parseViewOptions(query: string): ViewOptions {
@@ -42,6 +45,10 @@ export function parseRoute(hash: string): Route {
   const h = qi >= 0 ? full.slice(0, qi) : full;
   const view = parseViewOptions(qi >= 0 ? full.slice(qi + 1) : '');
   if (h === '' || h === '/') return { page: 'home' };
+  if (/^\/compare\/?$/.test(h)) {
+    const q = new URLSearchParams(qi >= 0 ? full.slice(qi + 1) : '');
+    return { page: 'compare', a: q.get('a') ?? '', b: q.get('b') ?? '' };
+  }
   const nb = /^\/nb\/([a-z0-9-]+)\/?$/.exec(h);
   if (nb) return { page: 'notebook', id: nb[1], view };
   const shared = /^\/nb\/([a-z0-9-]+)\/(.+)$/.exec(h);

@@ -4,6 +4,7 @@
  * and statistics are the pure timing engine's (src/engine/timing).
  */
 import { probeClockResolution, measureTickLateness, summarizeLateness, type Scheduler } from '../engine/timing/index';
+import type { MainThreadFunction } from '../notebook/protocol';
 
 export interface ProbeEnv {
   runtime: string;
@@ -19,13 +20,27 @@ export type SchedulerKind = 'setTimeout' | 'MessageChannel' | 'requestAnimationF
 /** A scheduler that delivers nothing for this long is reported as unavailable instead of hanging the cell. */
 const SILENCE_LIMIT_MS = 3000;
 
-export function createProbes(env: ProbeEnv): Record<string, (...args: any[]) => Promise<unknown> | unknown> {
+/** A probe's options object as a cell passed it (anything: it came through postMessage). */
+function probeOptions(arg: unknown): Record<string, unknown> {
+  return arg !== null && typeof arg === 'object' ? (arg as Record<string, unknown>) : {};
+}
+
+export function createProbes(env: ProbeEnv): Record<string, MainThreadFunction> {
+  // Option values pass through unchanged: the timing engine range-checks them and names the bad one,
+  // and an unknown scheduler kind is reported as unavailable.
   return {
     environment: () => ({ runtime: env.runtime, crossOriginIsolated: env.crossOriginIsolated }),
 
-    clockResolution: ({ samples, maxMs = 2000 }: { samples: number; maxMs?: number }) => probeClockResolution(env.now, { samples, maxMs }),
+    clockResolution: (arg) => {
+      const { samples, maxMs = 2000 } = probeOptions(arg);
+      return probeClockResolution(env.now, { samples: samples as number, maxMs: maxMs as number });
+    },
 
-    async tickLateness({ kind, ticks, periodMs }: { kind: SchedulerKind; ticks: number; periodMs: number }) {
+    async tickLateness(arg) {
+      const opts = probeOptions(arg);
+      const kind = opts.kind as SchedulerKind;
+      const ticks = opts.ticks as number;
+      const periodMs = opts.periodMs as number;
       const made = makeScheduler(env, kind);
       if (!made) return { kind, available: false, reason: `${kind} does not exist in ${env.runtime}`, latenessMs: new Float64Array(0), summary: { ...summarizeLateness([]), available: false } };
       let lastCallback = env.now();

@@ -12,7 +12,7 @@
  * more than recomputing the cells the change does not touch.
  */
 import type { CellDef, InputValue } from '../notebook/format';
-import type { CellDisplay, CellErrorInfo, MainToWorker, WorkerToMain } from '../notebook/protocol';
+import type { CellDisplay, CellErrorInfo, MainThreadFunction, MainToWorker, WorkerToMain } from '../notebook/protocol';
 
 export interface WorkerLike {
   postMessage(msg: MainToWorker): void;
@@ -33,7 +33,7 @@ export type CellState =
 export interface SessionOptions {
   createWorker(): WorkerLike;
   /** Functions a cell may run on the main thread via onMainThread(name, …args) (timer probes). */
-  mainFunctions?: Record<string, (...args: any[]) => Promise<unknown> | unknown>;
+  mainFunctions?: Record<string, MainThreadFunction>;
   /** Default time a cell may run without finishing or reporting progress. */
   defaultTimeoutMs?: number;
   now?: () => number;

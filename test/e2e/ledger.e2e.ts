@@ -47,6 +47,12 @@ describe('claims ledger', () => {
     }
     expect(await page.locator('[data-cell="ledger"] .kv[data-name="coherenceVerdict"] dd').getAttribute('data-value')).toBe('supported');
     expect(await page.locator('[data-cell="ledger"] .kv[data-name="experimentsRerun"] dd').getAttribute('data-value')).not.toBe('none (all cached)');
+    // The table's Experiment column links every row to its notebook.
+    const experimentLinks = await page.$$eval('table', (tables) => {
+      const t = tables.find((x) => /one headline verdict each/.test(x.querySelector('caption')?.textContent ?? ''));
+      return [...(t?.querySelectorAll('tbody tr td:last-child') ?? [])].map((td) => td.querySelector('a')?.getAttribute('href') ?? null);
+    });
+    expect(experimentLinks.sort()).toEqual(CLAIMS.map((c) => `#/nb/${c.notebook}`).sort());
 
     // Only the affected experiment re-runs: record every experiment cell that leaves 'done'.
     await page.evaluate(() => {

@@ -1,7 +1,28 @@
 import { describe, it, expect } from 'vitest';
-import { NotebookHost } from '../../src/notebook/host';
-import { parseNotebook } from '../../src/notebook/format';
-import type { WorkerToMain } from '../../src/notebook/protocol';
+import { NotebookHost, type HostEnv } from '../../src/notebook/host';
+import { parseNotebook, type CellDef } from '../../src/notebook/format';
+import type { CellDisplay, CellErrorInfo, WorkerToMain } from '../../src/notebook/protocol';
+
+type Status = Extract<WorkerToMain, { type: 'status' }>;
+const isDone = (m: WorkerToMain): m is Extract<Status, { state: 'done' }> => m.type === 'status' && m.state === 'done';
+const isError = (m: WorkerToMain): m is Extract<Status, { state: 'error' }> => m.type === 'status' && m.state === 'error';
+/** The display of a finished cell's status; fails the test if the cell did not finish. */
+function displayOf(m: WorkerToMain | undefined): CellDisplay {
+  if (!m || !isDone(m)) throw new Error(`expected a finished cell, got ${JSON.stringify(m)}`);
+  return m.display;
+}
+/** The error of a failed cell's status; fails the test if the cell did not fail. */
+function errorOf(m: WorkerToMain | undefined): CellErrorInfo {
+  if (!m || !isError(m)) throw new Error(`expected a failed cell, got ${JSON.stringify(m)}`);
+  return m.error;
+}
+/** A host with the given cells loaded, recording every message it posts. */
+function startHost(cells: CellDef[], { seed = 1, ...env }: Partial<HostEnv> & { seed?: number } = {}) {
+  const msgs: WorkerToMain[] = [];
+  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, ...env });
+  h.handle({ type: 'load', cells, seed, inputs: {}, edits: {}, blocked: {} });
+  return { h, msgs };
+}
 
 const NB = parseNotebook(`
 \`\`\`input
@@ -31,9 +52,7 @@ const typedDouble: number = (total as number) * 2;
 `);
 
 function host(seed = 1) {
-  const msgs: WorkerToMain[] = [];
-  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-  h.handle({ type: 'load', cells: NB.cells, seed, inputs: {}, edits: {}, blocked: {} });
+  const { h, msgs } = startHost(NB.cells, { seed });
   const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id) as Extract<WorkerToMain, { type: 'status' }>;
   return { h, msgs, last };
 }
@@ -56,7 +75,7 @@ describe('NotebookHost', () => {
   it('the same seed gives identical figures; another seed different ones', async () => {
     const a = host(7), b = host(7), c = host(8);
     await Promise.all([a.h.idle(), b.h.idle(), c.h.idle()]);
-    const fig = (x: ReturnType<typeof host>) => (x.last('gen') as any).display.figures.total;
+    const fig = (x: ReturnType<typeof host>) => displayOf(x.last('gen')).figures.total;
     expect(fig(a)).toBe(fig(b));
     expect(fig(a)).not.toBe(fig(c));
   });
@@ -82,7 +101,7 @@ describe('NotebookHost', () => {
     msgs.length = 0;
     h.handle({ type: 'setInput', name: 'n', value: 5 });
     await h.idle();
-    const ran = new Set(msgs.filter((m) => m.type === 'status' && m.state === 'running').map((m) => (m as any).id));
+    const ran = new Set(msgs.filter((m) => m.type === 'status' && m.state === 'running').map((m) => (m as Status).id));
     expect([...ran].sort()).toEqual(['broken', 'cell-3', 'cell-4', 'gen', 'n', 'typed', 'usesBroken'].filter((id) => id !== 'usesBroken').sort());
   });
 
@@ -95,7 +114,7 @@ describe('NotebookHost', () => {
     expect(s.state === 'error' && [s.error.line, s.error.column]).toEqual([1, 17]);
     h.handle({ type: 'editCell', id: 'gen', source: 'const total = 6;' });
     await h.idle();
-    expect((last('cell-3') as any).display.figures.avg).toBe(2);
+    expect(displayOf(last('cell-3')).figures.avg).toBe(2);
   });
 
   it('an unknown name is reported clearly', async () => {
@@ -121,43 +140,34 @@ describe('NotebookHost', () => {
 describe('NotebookHost views', () => {
   it('a view using Plot settles (the recorder is not mistaken for a promise when awaited)', async () => {
     const nb = parseNotebook("```view\nplot({ marks: [Plot.lineY([1, 2, 3]), Plot.ruleY([0])] })\n```\n");
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(nb.cells);
     await h.idle();
-    const done = msgs.find((m) => m.type === 'status' && m.state === 'done') as any;
-    expect(done.display.view).toEqual({ kind: 'plot', options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] } });
+    expect(displayOf(msgs.find(isDone)).view).toEqual({ kind: 'plot', options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] } });
   });
 });
 
 describe('judge() in cells', () => {
   it('renders a judged verdict and reports it once per claim, from a value or a view', async () => {
     const nb = parseNotebook("```js id=c\nconst j = judge('buffer-10ns', { resolutionMs: 0.005 });\n```\n```view\ngroup(text('x'), j)\n```\n```js id=bad\nconst k = judge('no-such-claim', {});\n```\n");
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(nb.cells);
     await h.idle();
-    const done = msgs.filter((m) => m.type === 'status' && m.state === 'done') as any[];
-    const fromValue = done.find((m) => m.id === 'c').display.verdicts;
+    const done = msgs.filter(isDone);
+    const fromValue = displayOf(done.find((m) => m.id === 'c')).verdicts;
     expect(fromValue).toHaveLength(1);
-    expect(fromValue[0]).toMatchObject({ claim: 'buffer-10ns', verdict: 'not measurable here', reading: 'as-stated', notebook: 'timers-and-jitter' });
-    const view = done.find((m) => m.id !== 'c').display;
-    expect(view.verdicts.map((v: { claim: string }) => v.claim)).toEqual(['buffer-10ns']);
-    expect(view.view.items[1]).toMatchObject({ kind: 'verdict', judged: true, claim: 'buffer-10ns' });
-    const bad = msgs.find((m) => m.type === 'status' && m.id === 'bad' && m.state === 'error') as any;
-    expect(bad.error.message).toMatch(/unknown claim 'no-such-claim' \(registered: /);
+    expect(fromValue?.[0]).toMatchObject({ claim: 'buffer-10ns', verdict: 'not measurable here', reading: 'as-stated', notebook: 'timers-and-jitter' });
+    const view = displayOf(done.find((m) => m.id !== 'c'));
+    expect(view.verdicts?.map((v) => v.claim)).toEqual(['buffer-10ns']);
+    expect(view.view?.kind === 'group' && view.view.items[1]).toMatchObject({ kind: 'verdict', judged: true, claim: 'buffer-10ns' });
+    expect(errorOf(msgs.find((m) => isError(m) && m.id === 'bad')).message).toMatch(/unknown claim 'no-such-claim' \(registered: /);
   });
   it('a hand-made verdict() is shown but never reported to the ledger, and cannot pose as judged', async () => {
     const nb = parseNotebook("```view\nverdict({ claim: 'x', ...claims.ruleHitRateAbove({ wins: 60, decisions: 100, lower: 0.5, upper: 0.7 }) })\n```\n```view\nverdict({ claim: 'x', verdict: claims.VERDICTS[0], rule: 'r', judged: true })\n```\n");
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(nb.cells);
     await h.idle();
-    const done = msgs.find((m) => m.type === 'status' && m.state === 'done') as any;
-    expect(done.display.view.kind).toBe('verdict');
-    expect(done.display.verdicts).toBeUndefined();
-    const err = msgs.find((m) => m.type === 'status' && m.state === 'error') as any;
-    expect(err.error.message).toMatch(/claim verdicts come from judge/);
+    const done = displayOf(msgs.find(isDone));
+    expect(done.view?.kind).toBe('verdict');
+    expect(done.verdicts).toBeUndefined();
+    expect(errorOf(msgs.find(isError)).message).toMatch(/claim verdicts come from judge/);
   });
 });
 
@@ -165,27 +175,25 @@ describe('runNotebook', () => {
   const inner = `---\nid: inner\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 2\n\`\`\`\n\`\`\`js id=v\nconst squared = k * k;\nconst judged = judge('buffer-10ns', { resolutionMs: squared * 1e-7 });\n\`\`\`\n\`\`\`view\ngroup(judged)\n\`\`\`\n`;
   const outer = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r\nconst run = await runNotebook('inner', { inputs: { k: kk } });\nconst verdict = run.verdicts[0].verdict;\nconst sq = run.figures.squared;\n```\n");
   function host() {
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: async (id) => (id === 'inner' ? inner : Promise.reject(new Error(`no shipped notebook '${id}'`))) });
-    h.handle({ type: 'load', cells: outer.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
-    const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id) as any;
+    const { h, msgs } = startHost(outer.cells, { notebookSource: async (id) => (id === 'inner' ? inner : Promise.reject(new Error(`no shipped notebook '${id}'`))) });
+    const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id);
     return { h, msgs, last };
   }
   it('runs another notebook with overridden inputs and returns its verdicts and figures', async () => {
     const { h, last, msgs } = host();
     await h.idle();
     // k² = 9: 20τ = 18 ns > 10 ns, so the clock cannot show 10 ns; k² = 4: 8 ns, it could.
-    expect(last('r').display.figures).toMatchObject({ verdict: 'not measurable here', sq: 9 });
+    expect(displayOf(last('r')).figures).toMatchObject({ verdict: 'not measurable here', sq: 9 });
     expect(msgs.some((m) => m.type === 'progress' && m.id === 'r')).toBe(true);
     h.handle({ type: 'setInput', name: 'kk', value: 2 });
     await h.idle();
-    expect(last('r').display.figures).toMatchObject({ verdict: 'untestable as stated', sq: 4 });
+    expect(displayOf(last('r')).figures).toMatchObject({ verdict: 'untestable as stated', sq: 4 });
   });
   it('refuses unknown inputs with the list of valid ones', async () => {
     const { h, last } = host();
     h.handle({ type: 'editCell', id: 'r', source: "const run = await runNotebook('inner', { inputs: { nope: 1 } });" });
     await h.idle();
-    expect(last('r').error.message).toMatch(/runNotebook\('inner'\): it has no input 'nope' \(inputs: k\)/);
+    expect(errorOf(last('r')).message).toMatch(/runNotebook\('inner'\): it has no input 'nope' \(inputs: k\)/);
   });
 });
 
@@ -218,9 +226,7 @@ const shown = result + 1;
   const runs = (msgs: WorkerToMain[], id: string) => msgs.filter((m) => m.type === 'status' && m.id === id && m.state === 'running').length;
 
   it('five inputs queued at once: the expensive chain runs once more, with the last value', async () => {
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: SLOW.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(SLOW.cells);
     await h.idle();
     expect(runs(msgs, 'expensive')).toBe(1);
     for (let v = 1; v <= 5; v++) h.handle({ type: 'setInput', name: 'k', value: v, seq: v });
@@ -233,9 +239,7 @@ const shown = result + 1;
   });
 
   it('inputs arriving while it runs: superseded runs stop at their next progress() and never reach downstream', async () => {
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0 });
-    h.handle({ type: 'load', cells: SLOW.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    const { h, msgs } = startHost(SLOW.cells);
     await h.idle();
     for (let v = 1; v <= 5; v++) {
       h.handle({ type: 'setInput', name: 'k', value: v, seq: v });

@@ -1,10 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { Runtime, type CellStatus, type RuntimeCellSpec } from '../../src/notebook/runtime';
+import { Runtime, type CellStatus, type CellValues, type RuntimeCellSpec } from '../../src/notebook/runtime';
 
-/** A cell `id` defining `name` = fn(deps). */
-function cell(id: string, defines: string[], references: string[], fn: (a: Record<string, any>) => any): RuntimeCellSpec {
-  return { id, defines, references, run: async (a) => fn(a) };
+/** A cell `id` defining `name` = fn(deps). The values in these tests are numbers (or a string passed through). */
+function cell(id: string, defines: string[], references: string[], fn: (a: Record<string, number>) => CellValues): RuntimeCellSpec {
+  return { id, defines, references, run: async (a) => fn(a as Record<string, number>) };
 }
+
+/** The error message of a failed cell, or undefined if it did not fail. */
+const errorOf = (s: CellStatus | undefined) => (s?.state === 'error' ? s.error.message : undefined);
+/** The values of a finished cell, or undefined if it has not finished. */
+const valuesOf = (s: CellStatus | undefined) => (s?.state === 'done' ? s.values : undefined);
 
 function harness() {
   const log: [string, CellStatus['state']][] = [];
@@ -65,8 +70,8 @@ describe('Runtime (spec)', () => {
     rt.define(cell('b', ['b'], ['a'], () => ({ b: 1 })));
     rt.define(cell('c', ['c'], [], () => ({ c: 1 })));
     await rt.idle();
-    expect(rt.status('a')?.state === 'error' && (rt.status('a') as any).error.message).toBe('boom');
-    expect((rt.status('b') as any).error.message).toMatch(/waiting for cell 'a', which failed/);
+    expect(errorOf(rt.status('a'))).toBe('boom');
+    expect(errorOf(rt.status('b'))).toMatch(/waiting for cell 'a', which failed/);
     expect(rt.status('c')?.state).toBe('done');
   });
 
@@ -101,9 +106,9 @@ describe('Runtime (spec)', () => {
     rt.define(cell('two', ['x'], [], () => ({ x: 2 })));
     rt.define(cell('use', ['u'], ['x'], ({ x }) => ({ u: x })));
     await rt.idle();
-    expect((rt.status('one') as any).error.message).toMatch(/'x' is also defined by two/);
-    expect((rt.status('two') as any).error.message).toMatch(/'x' is also defined by one/);
-    expect((rt.status('use') as any).error.message).toMatch(/ambiguous name 'x'/);
+    expect(errorOf(rt.status('one'))).toMatch(/'x' is also defined by two/);
+    expect(errorOf(rt.status('two'))).toMatch(/'x' is also defined by one/);
+    expect(errorOf(rt.status('use'))).toMatch(/ambiguous name 'x'/);
   });
 
   it('a blocked cell reports its reason and its dependents wait', async () => {
@@ -130,7 +135,7 @@ describe('Runtime (spec)', () => {
     rt.define(cell('a', ['a2'], [], () => ({ a2: 1 })));
     await rt.idle();
     expect(rt.status('b')?.state).toBe('done'); // 'a' is now an unresolved global, passed as undefined
-    expect((rt.status('b') as any).values.b).toBeUndefined();
+    expect(valuesOf(rt.status('b'))?.b).toBeUndefined();
   });
 });
 

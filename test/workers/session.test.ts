@@ -80,7 +80,7 @@ describe('NotebookSession', () => {
     workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 0 });
     session.cancel('loop');
     expect(workers[0].terminated).toBe(true);
-    expect((workers[1].received[0] as any).blocked).toEqual({ loop: CANCELLED_REASON });
+    expect(workers[1].received[0]).toMatchObject({ type: 'load', blocked: { loop: CANCELLED_REASON } });
     session.unblock('loop');
     expect(workers[1].received.at(-1)).toMatchObject({ type: 'unblock', id: 'loop' });
   });
@@ -94,7 +94,7 @@ describe('NotebookSession', () => {
 
   it('main-thread calls are answered, and unknown ones refused with the list of known names', async () => {
     const workers: FakeWorker[] = [];
-    const session = new NotebookSession({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!), mainFunctions: { twice: (x: number) => x * 2 } });
+    const session = new NotebookSession({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1)!), mainFunctions: { twice: (x) => Number(x) * 2 } });
     session.load(nb.cells, { seed: 1, inputs: {}, edits: {} });
     workers[0].emit({ type: 'mainCall', callId: 1, fn: 'twice', args: [21] });
     workers[0].emit({ type: 'mainCall', callId: 2, fn: 'nope', args: [] });

@@ -9,7 +9,8 @@
  */
 import type { Notebook, InputValue, CellDef } from '../../notebook/format';
 import { validateInputValue } from '../../notebook/format';
-import { NotebookSession, type CellState } from '../../workers/session';
+import { NotebookSession, type CellState, type WorkerLike } from '../../workers/session';
+import type { WorkerToMain } from '../../notebook/protocol';
 import { encodeExperiment, linkSizeStatus, type ExperimentState } from '../../share/codec';
 import type { FileFingerprint } from '../../share/schema';
 import NotebookWorker from '../../workers/notebook.worker?worker';
@@ -171,13 +172,13 @@ export class NotebookState {
     this.session = new NotebookSession({
       createWorker: () => {
         const w = new NotebookWorker();
-        const like = {
-          postMessage: (m: unknown) => w.postMessage(m),
+        const like: WorkerLike = {
+          postMessage: (m) => w.postMessage(m),
           terminate: () => w.terminate(),
-          onmessage: null as ((m: any) => void) | null,
-          onerror: null as ((m: string) => void) | null,
+          onmessage: null,
+          onerror: null,
         };
-        w.onmessage = (e) => like.onmessage?.(e.data);
+        w.onmessage = (e: MessageEvent<WorkerToMain>) => like.onmessage?.(e.data);
         w.onerror = (e) => like.onerror?.(e.message || 'unknown error');
         return like;
       },

@@ -185,8 +185,9 @@ describe('malformed files (property)', () => {
     fc.record({ kind: fc.constant('high-below-low' as const), row: fc.nat() }),
     fc.record({ kind: fc.constant('drop-row' as const), row: fc.nat() }),
   );
-  function mutate(rows: string[][], m: any): void {
-    const n = rows.length, r = 1 + (m.row ?? 0) % (n - 1); // data rows only (header stays)
+  type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+  function mutate(rows: string[][], m: Mutation): void {
+    const n = rows.length, r = 1 + ('row' in m ? m.row : 0) % (n - 1); // data rows only (header stays)
     if (m.kind === 'drop-field') rows[r].splice(m.col % rows[r].length, 1);
     else if (m.kind === 'swap-cols') { const a = m.col % 6, b = m.col2 % 6; [rows[r][a], rows[r][b]] = [rows[r][b], rows[r][a]]; }
     else if (m.kind === 'garbage') rows[r][m.col % rows[r].length] = m.text;
