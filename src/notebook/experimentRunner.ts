@@ -35,29 +35,44 @@ export class ExperimentRunner {
   constructor(private readonly env: ExperimentRunnerEnv) {}
 
   async run(id: string, opts: LedgerRunOptions, nested: NestedRunEnv): Promise<NotebookRun> {
-    const source = await nested.notebookSource(id);
-    const key = await this.key(id, source, opts, nested);
-    if (key && opts.cache !== false) {
-      const hit = (await this.env.store!.get(key).catch(() => undefined)) as NotebookRun | undefined;
-      if (hit && typeof hit === 'object' && hit.id === id) return { ...hit, cached: true };
-    }
+    // Queue first, before anything asynchronous: runs start in the order they were asked for (the ledger asks
+    // for the timing experiments first), whatever the cache look-ups below take.
     const alone = !!opts.alone;
-    const release = await this.gate.acquire(alone);
+    const ticket = this.gate.acquire(alone);
+    let release: (() => void) | null = null;
+    try {
+      const source = await nested.notebookSource(id);
+      const key = await this.key(id, source, opts, nested);
+      if (key && opts.cache !== false) {
+        const hit = (await this.env.store!.get(key).catch(() => undefined)) as NotebookRun | undefined;
+        if (hit && typeof hit === 'object' && hit.id === id) return { ...hit, cached: true };
+      }
+      try {
+        nested.outer.progress(0, `${id}: ${alone ? 'waiting to run alone (it times things)' : 'queued'}`);
+      } catch {
+        /* a superseded caller: the run is still served, its result dropped there */
+      }
+      release = await ticket;
+      return await this.compute(id, opts, nested, alone, key);
+    } finally {
+      // A cached (or failed) run gives its place back as soon as it is reached.
+      if (release) release();
+      else void ticket.then((r) => r());
+    }
+  }
+
+  private async compute(id: string, opts: LedgerRunOptions, nested: NestedRunEnv, alone: boolean, key: string | null): Promise<NotebookRun> {
     let run: NotebookRun;
     let place = alone ? ', alone' : '';
-    try {
-      const pool = alone ? null : this.env.pool?.() ?? null;
-      if (pool) place = ', in a pool worker';
-      if (pool) {
-        const uploads: UploadMessage[] = [...nested.uploads()].map(([uid, u]) => ({ id: uid, ...u }));
-        run = await pool.run(
-          { id, inputs: { ...(opts.inputs ?? {}) }, seed: opts.seed, uploads, callerInputs: { ...nested.callerInputs } },
-          { progress: (f, m) => nested.outer.progress(f, m), onMainThread: (fn, ...args) => nested.outer.onMainThread(fn, ...args) },
-        );
-      } else run = await runNestedNotebook(id, { inputs: opts.inputs, seed: opts.seed }, nested);
-    } finally {
-      release();
-    }
+    const pool = alone ? null : this.env.pool?.() ?? null;
+    if (pool) {
+      place = ', in a pool worker';
+      const uploads: UploadMessage[] = [...nested.uploads()].map(([uid, u]) => ({ id: uid, ...u }));
+      run = await pool.run(
+        { id, inputs: { ...(opts.inputs ?? {}) }, seed: opts.seed, uploads, callerInputs: { ...nested.callerInputs } },
+        { progress: (f, m) => nested.outer.progress(f, m), onMainThread: (fn, ...args) => nested.outer.onMainThread(fn, ...args) },
+      );
+    } else run = await runNestedNotebook(id, { inputs: opts.inputs, seed: opts.seed }, nested);
     run = { ...run, measured: { at: new Date().toISOString(), where: `${this.env.where}${place}` }, cached: false };
     if (key && !run.errors.length) await this.env.store!.set(key, run).catch(() => undefined);
     return run;
