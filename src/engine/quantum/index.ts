@@ -66,3 +66,6 @@ export {
   cuttingCost, countCutGates, crossPairs, choose2, greedyPartition, gateGamma, formatPow10, formatDurationLog10, qubitReuseWidth,
 } from './cutting/calculator.ts';
 export type { CalculatorInput, CalculatorResult, Topology, CircuitFamily, CutGate } from './cutting/calculator.ts';
+
+// WebAssembly SIMD kernels (wasm/wasmKernels.ts): on by default; setWasmKernels(false) forces the TS kernels
+export { loadWasmKernels, setWasmKernels, wasmKernelsActive, WASM_MIN_QUBITS } from './wasm/wasmKernels.ts';
