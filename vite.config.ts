@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { dataFingerprint, engineSalt } from './scripts/engineSalt.ts';
 
 // Cross-origin isolation: without these two headers Chromium coarsens performance.now()
 // to 100 µs and SharedArrayBuffer is unavailable. The timing notebook reports which mode it ran in.
@@ -9,8 +10,14 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [svelte()],
+  // The ledger's result cache (src/notebook/runCache.ts) keys on these: a build of other sources or data never
+  // reuses a stored result. The dev server hashes at start (restart it, or untick the cache, after editing).
+  define: {
+    'import.meta.env.LEDGER_CACHE_SALT': JSON.stringify(`${command === 'serve' ? `dev-${Date.now()}-` : ''}${engineSalt()}`),
+    'import.meta.env.LEDGER_DATA_FINGERPRINT': JSON.stringify(dataFingerprint()),
+  },
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
@@ -29,4 +36,4 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30000,
   },
-});
+}));

@@ -13,10 +13,11 @@ import type { CellDef, InputValue } from './format';
 import { Runtime, SupersededError, type CellStatus, type RuntimeCellSpec } from './runtime';
 import { resolveLibrary, type CellContext } from './library';
 import type { CellDisplay, MainToWorker, WorkerToMain } from './protocol';
-import { createFormulaEngine } from './formula';
+import { createFormulaEngine, type FormulaEngine } from './formula';
 import { compileCell } from './compileCell';
 import { errorInfo, toDisplay } from './cellDisplay';
-import { runNestedNotebook, type NotebookRun, type RunNotebookOptions } from './nestedNotebook';
+import { runNestedNotebook, type NestedRunEnv, type NotebookRun } from './nestedNotebook';
+import type { ExperimentRunner, LedgerRunOptions } from './experimentRunner';
 import { DatasetStore } from './datasets';
 import { MainThreadCalls } from './mainThreadCalls';
 
@@ -32,6 +33,11 @@ export interface HostEnv {
   notebookSource?(id: string): Promise<string>;
   /** Delay before a recompute pass after a change; changes within it coalesce (default: one frame, 16 ms). */
   coalesceMs?: number;
+  /**
+   * Serves runNotebook calls (the claims ledger): result cache, runner pool, timing runs alone. Without it a
+   * run goes straight into this worker, one nested host per call.
+   */
+  experiments?: ExperimentRunner;
 }
 
 /** Let queued messages (newer inputs) be handled before a cell starts: one macrotask turn. */
@@ -65,7 +71,8 @@ export class NotebookHost {
   private inputs: Record<string, InputValue> = {};
   private blocked: Record<string, string> = {};
   private seed = 0;
-  private formulas = createFormulaEngine({ seed: 0 });
+  /** Created on first use: a mathjs instance costs ~0.1–0.3 s, and most notebooks have no formula cell. */
+  private formulaEngine: FormulaEngine | null = null;
   private startedAt = new Map<string, number>();
   private readonly mainCalls: MainThreadCalls;
   private readonly datasets: DatasetStore;
@@ -96,7 +103,7 @@ export class NotebookHost {
     switch (msg.type) {
       case 'load':
         this.seed = msg.seed;
-        this.formulas = createFormulaEngine({ seed: msg.seed });
+        this.formulaEngine = null;
         this.inputs = { ...msg.inputs };
         this.blocked = { ...msg.blocked };
         this.cells = new Map(msg.cells.map((c) => [c.id, c]));
@@ -129,7 +136,7 @@ export class NotebookHost {
       }
       case 'setSeed':
         this.seed = msg.seed;
-        this.formulas = createFormulaEngine({ seed: msg.seed });
+        this.formulaEngine = null;
         for (const c of this.cells.values()) this.runtime.define(this.compile(c));
         break;
       case 'addDataset':
@@ -152,7 +159,7 @@ export class NotebookHost {
       source: this.sources.get(cell.id) ?? cell.source,
       blocked: this.blocked[cell.id],
       inputs: this.inputs,
-      formulas: () => this.formulas,
+      formulas: () => (this.formulaEngine ??= createFormulaEngine({ seed: this.seed })),
       context: (cellId, signal) => this.context(cellId, signal),
     });
   }
@@ -173,10 +180,10 @@ export class NotebookHost {
     };
   }
 
-  private runNotebook(cellId: string, id: string, opts: RunNotebookOptions): Promise<NotebookRun> {
+  private runNotebook(cellId: string, id: string, opts: LedgerRunOptions): Promise<NotebookRun> {
     if (!this.env.notebookSource) return Promise.reject(new Error('runNotebook is not available in this environment'));
     const notebookSource = (nb: string) => this.env.notebookSource!(nb);
-    return runNestedNotebook(id, opts, {
+    const nested: NestedRunEnv = {
       notebookSource,
       now: () => this.env.now(),
       callerInputs: this.inputs,
@@ -189,8 +196,10 @@ export class NotebookHost {
           notebookSource,
           post,
         }),
-    });
+    };
+    return this.env.experiments ? this.env.experiments.run(id, opts, nested) : runNestedNotebook(id, opts, nested);
   }
+
 
   private report(id: string, s: CellStatus): void {
     if (id === TRIALS_CELL.id) return; // hidden: the page shows the count itself

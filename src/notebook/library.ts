@@ -25,7 +25,8 @@ export interface CellContext {
   signal?: AbortSignal;
   progress(fraction: number, message?: string): void;
   loadDataset(id: string): Promise<unknown>;
-  runNotebook(id: string, opts?: { inputs?: Record<string, number | string | boolean>; seed?: number }): Promise<unknown>;
+  /** `alone`: no other experiment runs meanwhile (timing); `cache: false`: compute now instead of reusing a stored result. */
+  runNotebook(id: string, opts?: { inputs?: Record<string, number | string | boolean>; seed?: number; alone?: boolean; cache?: boolean }): Promise<unknown>;
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 

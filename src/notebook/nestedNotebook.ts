@@ -7,6 +7,7 @@ import { parseNotebook, validateInputValue, type InputValue } from './format';
 import type { CellContext } from './library';
 import type { MainToWorker, NotebookVerdict, WorkerToMain } from './protocol';
 import type { Upload } from './datasets';
+import type { RunProvenance } from './runCache';
 
 /** What runNotebook(id) returns to a cell: the other notebook's verdicts and scalar figures. */
 export interface NotebookRun {
@@ -18,6 +19,10 @@ export interface NotebookRun {
   figures: Record<string, number | string | boolean>;
   errors: { cell: string; message: string }[];
   ms: number;
+  /** When and where the figures were computed (set by the experiment runner). */
+  measured?: RunProvenance;
+  /** Served from the result cache: computed earlier (see `measured`), not now. */
+  cached?: boolean;
 }
 
 export interface RunNotebookOptions {

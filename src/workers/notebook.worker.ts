@@ -2,26 +2,25 @@
 /** Browser entry of the notebook worker: the host, wired to this worker's message port and to fetch. */
 import { connectHost } from '../notebook/host';
 import type { MainToWorker } from '../notebook/protocol';
+import { ExperimentRunner } from '../notebook/experimentRunner';
+import type { RunnerPool } from '../notebook/runnerPool';
+import { browserLabel, browserNotebookEnv, browserRunnerPool } from './browserEnv';
+import { idbRunCache } from './idbRunCache';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const base = new URL(import.meta.env.BASE_URL, scope.location.origin);
-// Shipped notebooks, loaded on demand (runNotebook, used by the claims ledger). File name = notebook id.
-const notebookFiles = import.meta.glob('/notebooks/*.md', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+let pool: RunnerPool | null = null;
+// The claims ledger's experiments: cached in IndexedDB (keys salted with the build's source hash, see
+// vite.config.ts), run in parallel on runner workers started on first use, timing ones alone here.
+const experiments = new ExperimentRunner({
+  store: idbRunCache(),
+  salt: import.meta.env.LEDGER_CACHE_SALT as string | undefined,
+  data: import.meta.env.LEDGER_DATA_FINGERPRINT as string | undefined,
+  where: browserLabel(scope.navigator.userAgent),
+  pool: () => (pool ??= browserRunnerPool(scope.navigator.hardwareConcurrency)),
+});
 
 connectHost(
-  {
-    async fetchText(path) {
-      const res = await fetch(new URL(path, base));
-      if (!res.ok) throw new Error(`could not load ${path}: HTTP ${res.status}`);
-      return res.text();
-    },
-    now: () => performance.now(),
-    notebookSource: async (id) => {
-      const load = notebookFiles[`/notebooks/${id}.md`];
-      if (!load) throw new Error(`no shipped notebook '${id}'`);
-      return load();
-    },
-  },
+  { ...browserNotebookEnv(scope), experiments },
   {
     postMessage: (m) => scope.postMessage(m),
     onMessage: (cb) => {

@@ -53,7 +53,7 @@ export interface ClaimRecord<F = never> {
   readonly notebook: string;
   /** Other notebooks that illustrate the claim and list it in their front matter; the ledger uses `notebook`. */
   readonly alsoIn?: readonly string[];
-  /** True when the experiment times things: the ledger runs it first, alone. */
+  /** True when the experiment times things (clocks, latency, throughput): the ledger runs it first, alone. */
   readonly timing?: boolean;
   readonly figures: readonly FigureSpec<F>[];
   readonly readings: readonly Reading<F>[];

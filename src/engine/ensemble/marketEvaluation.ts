@@ -118,7 +118,8 @@ export function compareWithBaseline(
   const rows = ids.map((id) => {
     const lc = perBarLoss(loss, candidates[id], outcomes);
     const dm = dieboldMariano(lb, lc); // baseline − candidate: positive = candidate better
-    const boot = replicates > 0 && (!bootstrapIds || bootstrapIds.includes(id)) ? pairedBootstrapLossDifference(lb, lc, { replicates, seed: `${seed}-${loss}-${id}-${baselineId}` }).pValue : NaN;
+    // One resample set for every pair and loss on these bars (same seed): drawn once, shared (common random numbers).
+    const boot = replicates > 0 && (!bootstrapIds || bootstrapIds.includes(id)) ? pairedBootstrapLossDifference(lb, lc, { replicates, seed }).pValue : NaN;
     return { id, dm, boot };
   });
   const adj = rows.length ? holm(rows.map((r) => r.dm.pValue)).adjusted : new Float64Array(0);

@@ -32,8 +32,12 @@ export interface FitOptions {
 
 /** A fitted aggregator: maps one bar's member probabilities to P(up). */
 export interface Predictor {
-  /** P(up) for one bar. `row[i]` = member i's probability (NaN allowed: treated as 0.5, the qar.py default). */
-  predict(row: Float64Array): number;
+  /**
+   * P(up) for one bar. `row[i]` = member i's probability (NaN allowed: treated as 0.5, the qar.py default).
+   * `t`, when given, is the bar's index in the data the predictor was fitted on (`row` is that bar's row):
+   * a predictor may use it to reuse per-bar work it cached; the result must not depend on it.
+   */
+  predict(row: Float64Array, t?: number): number;
   /** Online learners: the label of the row just predicted has been revealed (called before the next bar). */
   observe?(row: Float64Array, label: number): void;
   /** True when the last `predict` call used the classical fallback (fallback aggregator only). */

@@ -113,7 +113,7 @@ function predictWindow(predictor: Predictor, data: EnsembleData, split: Split, o
   const observe = predictor.observe?.bind(predictor);
   for (let t = split.testStart; t < split.testEnd; t++) {
     readRow(data.probs, t, row);
-    out[t] = predictor.predict(row);
+    out[t] = predictor.predict(row, t);
     if (observe) { const y = data.up[t]; if (y === 0 || y === 1) observe(row, y); } // used only from bar t+1 on
   }
 }

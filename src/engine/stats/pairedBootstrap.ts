@@ -23,7 +23,8 @@ export interface LossDifferenceResult {
  * Speed: a replicate's mean is a sum of BLOCK sums, each one difference of the circular running sum of d
  * (O(blocks) per replicate, not O(n) index writes and reads), and the resample set — the blocks of every
  * replicate, a function of (n, meanBlock, replicates, seed) only — is drawn once and shared by every call
- * with the same arguments (the ledger compares ~44 pair/loss combinations on the same bars). The blocks are
+ * with the same arguments (compareWithBaseline passes one seed for every pair and loss on the same bars, so
+ * the ledger's ~44 pair/loss combinations share one draw: common random numbers). The blocks are
  * exactly those stationaryBootstrapIndices draws from the same rng stream, so results equal the
  * index-by-index computation up to floating-point summation order (last digits; see stats tests).
  */
@@ -71,8 +72,9 @@ export function pairedBootstrapLossDifference(
 /** Blocks of every replicate: replicate b is blocks offsets[b] … offsets[b + 1] − 1 (start, length ≤ n). */
 interface ResampleSet { key: string; starts: Int32Array; lengths: Int32Array; offsets: Int32Array }
 
-/** The last resample set drawn (one entry: callers compare many pairs on the same bars in a row). */
-let lastSet: ResampleSet | null = null;
+/** The last few resample sets drawn (callers compare many pairs on the same bars in a row; cells may interleave). */
+const recentSets: ResampleSet[] = [];
+const RECENT_SETS = 4;
 
 /**
  * The stationary-bootstrap blocks that stationaryBootstrapIndices would write for `replicates` draws from
@@ -80,7 +82,8 @@ let lastSet: ResampleSet | null = null;
  */
 function resampleSet(n: number, meanBlock: number, replicates: number, seed: number | string): ResampleSet {
   const key = `${n}|${meanBlock}|${replicates}|${typeof seed}:${seed}`;
-  if (lastSet !== null && lastSet.key === key) return lastSet;
+  const hit = recentSets.find((r) => r.key === key);
+  if (hit) return hit;
   const rng = createRng(seed).fork('paired-bootstrap');
   const p = 1 / meanBlock, lnq = Math.log1p(-p);
   let cap = Math.max(16, Math.ceil((replicates * n) / meanBlock * 1.1) + replicates);
@@ -95,7 +98,7 @@ function resampleSet(n: number, meanBlock: number, replicates: number, seed: num
       let r = rng.next();
       while (r === 0) r = rng.next();
       const len = p >= 1 ? 1 : 1 + Math.floor(Math.log(r) / lnq);
-      const j = rng.int(n);
+      const j = Math.floor(rng.next() * n); // = rng.int(n), without its argument check per block
       const take = Math.min(n - i, len);
       if (u === cap) {
         cap *= 2;
@@ -108,6 +111,8 @@ function resampleSet(n: number, meanBlock: number, replicates: number, seed: num
     }
   }
   offsets[replicates] = u;
-  lastSet = { key, starts: starts.subarray(0, u), lengths: lengths.subarray(0, u), offsets };
-  return lastSet;
+  const set = { key, starts: starts.subarray(0, u), lengths: lengths.subarray(0, u), offsets };
+  recentSets.unshift(set);
+  if (recentSets.length > RECENT_SETS) recentSets.pop();
+  return set;
 }

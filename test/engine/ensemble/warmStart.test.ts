@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateWalkForward, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
 } from '../../../src/engine/ensemble/index.ts';
+import { createAllQubitsReadout } from '../../../src/engine/ensemble/aggregators/allQubitsReadout.ts';
 import { createRng } from '../../../src/engine/random.ts';
 
 describe('warm-started logistic fits', () => {
@@ -48,5 +49,27 @@ describe('warm-started logistic fits', () => {
     const alone = stacking.fit(board, splits[3].train);
     const row = Float64Array.from(board.probs, (col) => col[11_000]);
     expect(fromOther.predict(row)).toBe(alone.predict(row));
+  });
+
+  it('all-qubits readout: warm chain and per-bar cached features predict what cold fits on fresh simulations predict', () => {
+    const board = syntheticBoard({ nBars: 3000, seed: 5, skill: 0.3 });
+    const splits = walkForwardSplits({ nBars: 3000, trainBars: 1000, testBars: 500 });
+    const readout = createAllQubitsReadout();
+    // Cold: a fresh aggregator (empty feature cache) per split, no warm start, predict(row) simulating each bar.
+    const cold: Aggregator = {
+      ...readout, id: 'cold',
+      fit: (data, train) => {
+        const p = createAllQubitsReadout().fit(data, train);
+        return { predict: (row) => p.predict(row) };
+      },
+    };
+    const [w, c] = evaluateWalkForward([readout, cold], board, splits).runs;
+    let tested = 0;
+    for (let t = 0; t < w.p.length; t++) {
+      if (!(c.p[t] === c.p[t])) continue;
+      tested++;
+      expect(Math.abs(w.p[t] - c.p[t])).toBeLessThan(1e-9);
+    }
+    expect(tested).toBeGreaterThan(1500);
   });
 });

@@ -5,9 +5,10 @@
  * on the training bars only. The roadmap could have meant "read the whole register"; this gives that reading
  * its best shot with a learned map. Qubit j carries the prefix parity b₀⊕…⊕b_j, so P(qubit 0 = 1) = p₀ and the
  * readout can undo part of the chain: whatever skill it shows is the members' skill passed through a circuit.
- * Features of a bar are cached per dataset (one simulation per bar however many splits train on it).
+ * Features of a bar are cached per dataset (one simulation per bar however many splits train on or test it);
+ * each fit warm-starts from the previous split's (convex: same optimum, fewer Newton passes).
  */
-import type { Aggregator, BarRanges, EnsembleData, Predictor } from '../types';
+import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { SimulationWorkspace, simulate } from '../../quantum/statevector';
 import { fitLogistic } from '../logistic';
 import { clipProb, isCompleteRow, logit, readRow, sigmoid } from '../math';
@@ -23,13 +24,24 @@ export interface AllQubitsReadoutOptions {
 export function allQubitMarginals(row: ArrayLike<number>, workspace?: SimulationWorkspace, out = new Float64Array(row.length)): Float64Array {
   const amps = simulate(roadmapCircuit(row), { workspace }).state.amps;
   const n = row.length, dim = amps.length >> 1;
-  if (weights.length !== dim) weights = new Float64Array(dim);
-  for (let i = 0; i < dim; i++) weights[i] = amps[2 * i] * amps[2 * i] + amps[2 * i + 1] * amps[2 * i + 1];
-  // P(bit j = 1): the upper half of every 2^(j+1) block, branch-free.
-  for (let j = 0; j < n; j++) {
-    const half = 1 << j;
-    let s = 0;
-    for (let base = half; base < dim; base += 2 * half) for (let i = base; i < base + half; i++) s += weights[i];
+  if (weights.length !== dim >> 1) weights = new Float64Array(dim >> 1);
+  // P(bit 0 = 1) is the sum over odd indices; folding pairs (w[k] = w[2k] + w[2k+1]) drops bit 0, so bit j
+  // becomes bit 0 of the folded vector: ~2·2^n additions instead of n·2^(n−1).
+  let s = 0;
+  for (let k = 0; k < dim >> 1; k++) {
+    const e = 4 * k;
+    const w0 = amps[e] * amps[e] + amps[e + 1] * amps[e + 1], w1 = amps[e + 2] * amps[e + 2] + amps[e + 3] * amps[e + 3];
+    s += w1;
+    weights[k] = w0 + w1;
+  }
+  if (n > 0) out[0] = s;
+  for (let j = 1, len = dim >> 1; j < n; j++, len >>= 1) {
+    s = 0;
+    for (let k = 0; k < len >> 1; k++) {
+      const w1 = weights[2 * k + 1];
+      s += w1;
+      weights[k] = weights[2 * k] + w1;
+    }
     out[j] = s;
   }
   return out;
@@ -39,43 +51,55 @@ let weights = new Float64Array(0);
 
 export function createAllQubitsReadout(options: AllQubitsReadoutOptions = {}): Aggregator {
   const { l2 = 1, minTrainRows = 100 } = options;
-  const cache = new WeakMap<readonly Float64Array[], Map<number, Float64Array>>();
+  const cache = new WeakMap<readonly Float64Array[], BarFeatures>();
+  const featuresOf = (probs: readonly Float64Array[]): BarFeatures => {
+    let f = cache.get(probs);
+    if (!f) {
+      const n = probs.length, nBars = n ? probs[0].length : 0;
+      f = { x: new Float64Array(nBars * (n + 1)), state: new Uint8Array(nBars), workspace: new SimulationWorkspace(), row: new Float64Array(n) };
+      cache.set(probs, f);
+    }
+    return f;
+  };
   return {
     id: 'all-qubits-readout',
     title: 'Our reconstruction, every qubit read out, logistic readout fitted walk-forward',
     rationale: 'Reads all 14 qubits of the reconstructed circuit and learns a classical map from their marginals to P(up) on past bars: the charitable "read the whole register" reading.',
     kind: 'fitted',
-    fit(data: EnsembleData, train: BarRanges): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
       const n = data.probs.length, d = n + 1;
-      const workspace = new SimulationWorkspace();
-      let perBar = cache.get(data.probs);
-      if (!perBar) cache.set(data.probs, (perBar = new Map()));
-      const row = new Float64Array(n);
+      const features = featuresOf(data.probs);
       let capacity = 0;
       for (const [s, e] of train) capacity += Math.max(0, e - s);
       const x = new Float64Array(capacity * d), y = new Float64Array(capacity);
+      const bars = new Int32Array(capacity);
       let rows = 0;
       for (const [start, end] of train) {
         for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
           const label = data.up[t];
           if (!(label === 0 || label === 1)) continue;
-          let m = perBar.get(t);
-          if (!m) {
-            readRow(data.probs, t, row);
-            if (!isCompleteRow(row)) continue;
-            m = allQubitMarginals(row, workspace);
-            perBar.set(t, m);
-          }
-          x[rows * d] = 1;
-          for (let j = 0; j < n; j++) x[rows * d + 1 + j] = logit(clipProb(m[j]));
+          if (!barFeatures(features, data.probs, t)) continue;
+          x.set(features.x.subarray(t * d, t * d + d), rows * d);
+          bars[rows] = t;
           y[rows++] = label;
         }
       }
       if (rows < minTrainRows) return { predict: meanProbability, diagnostics: () => ({ rows, fallback: 1 }) };
-      const fit = fitLogistic(x, y, rows, d, { l2 });
-      const beta = fit.beta, marg = new Float64Array(n);
+      // Warm start as in stacking (convex objective: same optimum, fewer Newton passes).
+      const warm = asWarm(fitOptions.warmStart, d, data.probs);
+      const prefix = warm !== null && warm.bars.length <= rows && warm.bars.every((t, r) => bars[r] === t);
+      const fit = fitLogistic(x, y, rows, d, { l2, init: warm?.beta, initHessian: prefix ? warm.hessian : undefined });
+      const beta = fit.beta, marg = new Float64Array(n), workspace = new SimulationWorkspace();
+      const score = (f: Float64Array, o: number) => {
+        let z = beta[0];
+        for (let j = 0; j < n; j++) z += beta[1 + j] * f[o + 1 + j];
+        return sigmoid(z);
+      };
       return {
-        predict(r) {
+        warmStart: { beta, hessian: fit.hessian, bars: bars.slice(0, rows), probs: data.probs } satisfies ReadoutWarm,
+        predict(r, t) {
+          // The bar's features, simulated once per bar and reused by every later fit that trains on it.
+          if (t !== undefined && barFeatures(features, data.probs, t)) return score(features.x, t * d);
           allQubitMarginals(r, workspace, marg);
           let z = beta[0];
           for (let j = 0; j < n; j++) z += beta[1 + j] * logit(clipProb(marg[j]));
@@ -85,6 +109,36 @@ export function createAllQubitsReadout(options: AllQubitsReadoutOptions = {}): A
       };
     },
   };
+}
+
+/** Per member matrix: the design row [1, logit P(qubit j = 1)…] of each bar, simulated once (state 1 = done, 2 = incomplete row). */
+interface BarFeatures { readonly x: Float64Array; readonly state: Uint8Array; readonly workspace: SimulationWorkspace; readonly row: Float64Array }
+
+function barFeatures(f: BarFeatures, probs: readonly Float64Array[], t: number): boolean {
+  if (f.state[t] === 0) {
+    readRow(probs, t, f.row);
+    if (!isCompleteRow(f.row)) f.state[t] = 2;
+    else {
+      const n = f.row.length, d = n + 1, m = allQubitMarginals(f.row, f.workspace);
+      f.x[t * d] = 1;
+      for (let j = 0; j < n; j++) f.x[t * d + 1 + j] = logit(clipProb(m[j]));
+      f.state[t] = 1;
+    }
+  }
+  return f.state[t] === 1;
+}
+
+interface ReadoutWarm {
+  readonly beta: Float64Array;
+  readonly hessian: { readonly sum: Float64Array; readonly rows: number };
+  readonly bars: Int32Array;
+  readonly probs: readonly Float64Array[];
+}
+
+function asWarm(w: unknown, d: number, probs: readonly Float64Array[]): ReadoutWarm | null {
+  if (w === null || typeof w !== 'object') return null;
+  const s = w as Partial<ReadoutWarm>;
+  return s.probs === probs && s.beta instanceof Float64Array && s.beta.length === d && s.bars instanceof Int32Array && s.hessian ? (s as ReadoutWarm) : null;
 }
 
 export const allQubitsReadout = createAllQubitsReadout();

@@ -1,0 +1,102 @@
+/**
+ * The claims ledger's speed, next to its targets (issue 12 §3), with the machine's load average beside every
+ * figure (a shared 2-core machine under load stretches every wall time; read the figures with it):
+ * - headless `npm run ledger`: cold (`--no-cache`: every experiment computed) and warm (served from .cache/ledger/);
+ * - the `aggregators` notebook headless, default inputs;
+ * - in Chromium (needs `npx vite build` and /usr/bin/chromium): the ledger cold in a fresh profile (first
+ *   verdict, all verdicts), reopened (cached in IndexedDB), and the aggregators notebook.
+ * Targets: headless cold < 30 s; Chromium first verdict < 5 s, all < 15 s cold, reopened < 1 s; aggregators < 4 s.
+ * `npm run bench -- ledger`; LEDGER_BENCH_BROWSER=0 skips the browser part.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg, availableParallelism } from 'node:os';
+import { chromium, type Page } from 'playwright-core';
+import { loadCatalog } from '../scripts/nodeCatalog';
+import { headlessPoolSize, runNotebookHeadless } from '../scripts/nodeSession';
+
+const rows: { what: string; seconds: number; target: string; load: string }[] = [];
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+const record = (what: string, seconds: number, target: number | null, l: string) => {
+  rows.push({ what, seconds, target: target === null ? '' : `< ${target} s → ${seconds < target ? 'met' : 'NOT met'}`, load: l });
+  console.log(`  ${what.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s  ${target === null ? '' : `(target < ${target} s)`}  load ${l}`);
+};
+
+console.log(`machine: ${availableParallelism()} cores, ledger pool ${headlessPoolSize()} workers; load average (1/5/15 min) at start ${load()}`);
+
+// Headless ledger: cold then warm, each a fresh process as a user runs it.
+for (const [what, args, target] of [['headless ledger, cold (--no-cache)', ['--no-cache'], 30], ['headless ledger, warm (cached)', [], 1]] as const) {
+  const l = load();
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ledger.ts', '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const s = (performance.now() - t0) / 1000;
+  if (r.status !== 0) console.log(`  ${what}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
+  record(`${what}, wall`, s, target, l);
+}
+
+// The aggregators notebook headless (default inputs: robustness sweep on, variational circuit off).
+{
+  const nb = loadCatalog().find((n) => n.meta.id === 'aggregators')!;
+  const l = load();
+  const { ms } = await runNotebookHeadless(nb, { seed: nb.meta.seed, inputs: {}, edits: {} }, { defaultTimeoutMs: 600_000 });
+  record('aggregators notebook headless (worker start included)', ms / 1000, 4, l);
+}
+
+const PORT = 4398;
+if (process.env.LEDGER_BENCH_BROWSER === '0' || !existsSync('dist/index.html') || !existsSync('/usr/bin/chromium')) {
+  console.log('browser part skipped (LEDGER_BENCH_BROWSER=0, or no dist/ — run `npx vite build` — or no /usr/bin/chromium)');
+} else {
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  try {
+    for (let i = 0; i < 100; i++) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const allSettled = (page: Page) => page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-cell]')];
+      return cells.length > 0 && cells.every((c) => !['pending', 'running'].includes(c.getAttribute('data-state') ?? ''));
+    }, undefined, { timeout: 900_000, polling: 50 });
+    const ctx = await browser.newContext(); // a fresh profile: empty IndexedDB, nothing cached
+    const page = await ctx.newPage();
+    let l = load();
+    let t0 = Date.now();
+    await page.goto(`http://127.0.0.1:${PORT}/#/nb/claims-ledger`);
+    await page.waitForSelector('[data-cell] [data-testid="verdict"][data-claim]', { timeout: 900_000 });
+    const first = (Date.now() - t0) / 1000;
+    await allSettled(page);
+    const all = (Date.now() - t0) / 1000;
+    record('Chromium ledger cold: first verdict', first, 5, l);
+    record('Chromium ledger cold: all verdicts', all, 15, l);
+    l = load();
+    t0 = Date.now();
+    await page.reload();
+    await page.waitForSelector('[data-cell="ledger"][data-state="done"]', { timeout: 120_000 });
+    await allSettled(page);
+    record('Chromium ledger reopened (cached in IndexedDB)', (Date.now() - t0) / 1000, 1, l);
+    await ctx.close();
+    const ctx2 = await browser.newContext();
+    const p2 = await ctx2.newPage();
+    l = load();
+    t0 = Date.now();
+    await p2.goto(`http://127.0.0.1:${PORT}/#/nb/aggregators`);
+    await p2.waitForSelector('[data-cell]');
+    await allSettled(p2);
+    record('Chromium aggregators notebook, all cells', (Date.now() - t0) / 1000, 4, l);
+    await ctx2.close();
+    await browser.close();
+  } finally {
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      server.kill();
+    }
+  }
+}
+
+console.log('\nledger speed (wall seconds; load average 1/5/15 min when each started):');
+for (const r of rows) console.log(`  ${r.what.padEnd(52)} ${r.seconds.toFixed(2).padStart(7)} s  ${r.target.padEnd(22)} load ${r.load}`);

@@ -1,0 +1,99 @@
+/**
+ * How the ledger's runNotebook calls are served: a runner pool (here in-process runners speaking the worker
+ * protocol), the result cache (a cached run says so, with when and where it was measured), timing runs alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { NotebookHost } from '../../src/notebook/host';
+import { parseNotebook } from '../../src/notebook/format';
+import type { WorkerToMain } from '../../src/notebook/protocol';
+import { ExperimentRunner } from '../../src/notebook/experimentRunner';
+import { memoryRunCache } from '../../src/notebook/runCache';
+import { RunnerPool, type MainToRunner, type RunnerPort } from '../../src/notebook/runnerPool';
+import { serveRunner } from '../../src/notebook/runnerWorker';
+
+const inner = `---\nid: inner\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 2\n\`\`\`\n\`\`\`js id=v\nconst squared = k * k;\nconst judged = judge('buffer-10ns', { resolutionMs: squared * 1e-7 });\nif (k === 13) throw new Error('unlucky');\n\`\`\`\n\`\`\`view\ngroup(judged)\n\`\`\`\n`;
+const notebookSource = async (id: string) => (id === 'inner' ? inner : Promise.reject(new Error(`no shipped notebook '${id}'`)));
+const outer = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```input\nname: alone\ntype: checkbox\nvalue: false\n```\n```input\nname: useCache\ntype: checkbox\nvalue: true\n```\n```js id=r\nconst run = await runNotebook('inner', { inputs: { k: kk }, alone, cache: useCache });\nconst sq = run.figures.squared;\nconst cached = run.cached;\nconst where = run.measured.where;\nconst errors = run.errors.length;\n```\n");
+
+/** A runner "worker" in this thread: the real runner body behind the pool's message protocol. */
+function inProcessRunner(): RunnerPort {
+  let deliver: ((m: MainToRunner) => void) | null = null;
+  const port: RunnerPort = { postMessage: (m) => queueMicrotask(() => deliver?.(m)), terminate: () => {}, onmessage: null, onerror: null };
+  serveRunner(
+    { notebookSource, now: () => 0, createHost: (post) => new NotebookHost({ fetchText: async () => '', now: () => 0, notebookSource, post }) },
+    { postMessage: (m) => queueMicrotask(() => port.onmessage?.(m)), onMessage: (cb) => { deliver = cb; } },
+  );
+  return port;
+}
+
+function ledger(store = memoryRunCache()) {
+  const pool = new RunnerPool(inProcessRunner, 2);
+  const experiments = new ExperimentRunner({ store, salt: 'salt', data: 'data', where: 'test runtime', pool: () => pool });
+  const msgs: WorkerToMain[] = [];
+  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource, experiments });
+  const figures = () => ([...msgs].reverse().find((m) => m.type === 'status' && m.id === 'r' && m.state === 'done') as Extract<WorkerToMain, { state: 'done' }>).display.figures;
+  return { h, pool, store, figures, load: (inputs: Record<string, number | boolean> = {}) => h.handle({ type: 'load', cells: outer.cells, seed: 1, inputs, edits: {}, blocked: {} }) };
+}
+
+describe('experiment runner', () => {
+  it('runs on the pool, stores the run, and a reopened ledger is served from the cache, marked cached', async () => {
+    const a = ledger();
+    a.load();
+    await a.h.idle();
+    expect(a.figures()).toMatchObject({ sq: 9, cached: false, where: 'test runtime, in a pool worker', errors: 0 });
+    expect(a.pool.started).toBe(1);
+    expect(a.store.size).toBe(1);
+    // Reopened (a new host, the same store): cached, same figures, no runner started.
+    const b = ledger(a.store);
+    b.load();
+    await b.h.idle();
+    expect(b.figures()).toMatchObject({ sq: 9, cached: true, where: 'test runtime, in a pool worker' });
+    expect(b.pool.started).toBe(0);
+    // Another input is another key; cache off computes now.
+    b.h.handle({ type: 'setInput', name: 'kk', value: 4 });
+    await b.h.idle();
+    expect(b.figures()).toMatchObject({ sq: 16, cached: false });
+    b.h.handle({ type: 'setInput', name: 'useCache', value: false });
+    b.h.handle({ type: 'setInput', name: 'kk', value: 3 });
+    await b.h.idle();
+    expect(b.figures()).toMatchObject({ sq: 9, cached: false });
+  });
+
+  it('a run that must be alone runs in this worker, not on the pool; a failed run is not stored', async () => {
+    const a = ledger();
+    a.load({ alone: true });
+    await a.h.idle();
+    expect(a.figures()).toMatchObject({ sq: 9, cached: false, where: 'test runtime, alone' });
+    expect(a.pool.started).toBe(0);
+    a.h.handle({ type: 'setInput', name: 'kk', value: 13 });
+    await a.h.idle();
+    expect(a.figures()).toMatchObject({ cached: false });
+    expect(a.figures().errors).toBeGreaterThan(0); // the cell that threw, and the view waiting on it
+    expect(a.store.size).toBe(1);
+  });
+
+  it('the gate keeps a timing run alone among parallel runs', async () => {
+    const x = new ExperimentRunner({ where: 'w' });
+    const order: string[] = [];
+    const hold = async (name: string, alone: boolean, ms: number) => {
+      const release = await x.gate.acquire(alone);
+      order.push(`${name}+`);
+      await new Promise((r) => setTimeout(r, ms));
+      order.push(`${name}-`);
+      release();
+    };
+    await Promise.all([hold('a', false, 20), hold('t', true, 5), hold('b', false, 5)]);
+    // t starts after a ends, b after t ends.
+    expect(order).toEqual(['a+', 'a-', 't+', 't-', 'b+', 'b-']);
+  });
+});
+
+describe('claims ledger notebook', () => {
+  it('has one experiment cell per notebook of the claims registry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ledgerNotebooks } = await import('../../src/engine/claims/registry');
+    const src = readFileSync(new URL('../../notebooks/claims-ledger.md', import.meta.url), 'utf8');
+    const called = [...src.matchAll(/runExperiment\('([a-z0-9-]+)'/g)].map((m) => m[1]);
+    expect(called.sort()).toEqual(ledgerNotebooks().map((n) => n.id).sort());
+  });
+});
