@@ -128,4 +128,5 @@ if (json) {
   }
   if (failed.length) process.stdout.write(`\nFailed:\n${failed.map((f) => `  ${f}`).join('\n')}\n`);
 }
-process.exit(failed.length ? 2 : 0);
+// Exit once stdout is flushed: exiting at once truncates a large --json piped to another program (at 64 KB).
+process.stdout.write('', () => process.exit(failed.length ? 2 : 0));
