@@ -4,7 +4,8 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.build/**', 'test/e2e/screenshots/**'] },
+  // assembly/: AssemblyScript (compiled to wasm by scripts/build-wasm.mjs), not TypeScript.
+  { ignores: ['dist/**', 'node_modules/**', 'bench/.build/**', 'test/e2e/screenshots/**', 'src/engine/quantum/wasm/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -5,7 +5,8 @@
  *    CRX, CRY, SWAP on random qubits; seeded) at n = 16 and 20: ours (simulate, fused, with a
  *    workspace; and gate by gate), the general C reference (bench/c/general.c: the same
  *    circuit gate by gate with the textbook complex kernels, gcc -O3 -march=native) and
- *    @qni/simulator (U3 written as RZ·RY·RZ, its only gate-count difference).
+ *    @qni/simulator (U3 written as RZ·RY·RZ, its only gate-count difference). Ours runs on the
+ *    WebAssembly SIMD kernels (the default) and, in its own column, on the pure-TS kernels.
  * 2. Single-gate kernels at n = 20 on a uniform state: H, RZ, T, CZ, CP, CRZ, CX, SWAP on low,
  *    middle and high qubits, ours (Statevector.applyGate) and the same gate in C, with each
  *    gate's time relative to H on the same target qubit.
@@ -16,6 +17,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Simulator } from '@qni/simulator';
@@ -23,7 +25,10 @@ import {
   GATES, SimulationWorkspace, Statevector, createCircuit, gateMatrix, planMatrix, simulate, withOps, type Circuit, type Op,
 } from '../src/engine/quantum/index.ts';
 import { createRng } from '../src/engine/random.ts';
+import { setWasmKernels, wasmKernelsActive, WASM_MIN_QUBITS } from '../src/engine/quantum/wasm/wasmKernels.ts';
 import { fmtMs, median, printTable, warmCMedian, warmMedian } from './timing.ts';
+
+const wasmDefault = wasmKernelsActive();
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BUILD = join(HERE, '.build');
@@ -117,35 +122,45 @@ function qniRun(c: Circuit): void {
 
 // ---------- main ----------
 function main(): void {
-  console.log(`General-circuit benchmark — node ${process.version}, ${new Date().toISOString()}`);
+  console.log(`General-circuit benchmark — node ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`Kernels: ${wasmDefault ? 'WebAssembly SIMD (src/engine/quantum/wasm; SEMA_KERNELS=ts forces TS)' : 'pure TS (forced)'} for states of ≥ ${WASM_MIN_QUBITS} qubits.`);
   console.log('Warm medians on both sides (bench/timing.ts); absolute times are noisy on a shared machine, compare ratios.\n');
   const cBin = buildC();
   console.log('1. Random 200-gate circuits (seeded; gate set above), one thread:');
   const rows: string[][] = [];
   for (const n of [16, 20]) {
     const circuit = randomBenchCircuit(n, 200, `general-${n}`);
-    const ws = new SimulationWorkspace();
+    const ws = new SimulationWorkspace(), wsTs = new SimulationWorkspace();
     let p1 = 0;
     // Rounds alternate ours and C, so a change in the machine's load hits both sides alike; each side's
-    // figure is the median over rounds of its warm medians.
-    const fusedRounds: number[] = [], plainRounds: number[] = [], cRounds: number[] = [];
+    // figure is the median over rounds of its warm medians. The TS column forces the pure-TS kernels
+    // (setWasmKernels(false): the workspace's buffers are plain arrays).
+    const fusedRounds: number[] = [], tsRounds: number[] = [], plainRounds: number[] = [], cRounds: number[] = [];
     for (let round = 0; round < 5; round++) {
+      setWasmKernels(wasmDefault);
       fusedRounds.push(warmMedian(() => { p1 = simulate(circuit, { workspace: ws }).state.probabilityOfOne(n - 1); }, 0, 3));
       plainRounds.push(warmMedian(() => { simulate(circuit, { fuse: false }); }, 0, 3));
+      setWasmKernels(false);
+      tsRounds.push(warmMedian(() => { simulate(circuit, { workspace: wsTs }); }, 0, 3));
+      setWasmKernels(wasmDefault);
       if (cBin) {
         const r = runC(cBin, circuit, 3, 'zero');
         cRounds.push(r.ms);
         if (Math.abs(r.p1Last - p1) > 1e-9) console.log(`WARNING: n=${n} P(last=1) differs: ours ${p1}, C ${r.p1Last}`);
       }
     }
-    const tFused = median(fusedRounds), tPlain = median(plainRounds);
+    const tFused = median(fusedRounds), tTs = median(tsRounds), tPlain = median(plainRounds);
     const tC = cRounds.length ? median(cRounds) : undefined;
     const tQni = warmMedian(() => qniRun(circuit), 0, 3);
-    rows.push([String(n), fmtMs(tFused), fmtMs(tPlain), fmtMs(tC), fmtMs(tQni),
-      tC ? `${(tFused / tC).toFixed(2)}×` : '—', tC ? `${(tPlain / tC).toFixed(2)}×` : '—', `${(tQni / tFused).toFixed(1)}×`]);
+    const ratio = (t: number): string => (tC ? `${(t / tC).toFixed(2)}×` : '—');
+    rows.push([String(n), fmtMs(tFused), fmtMs(tTs), fmtMs(tPlain), fmtMs(tC), fmtMs(tQni),
+      ratio(tFused), ratio(tTs), ratio(tPlain), `${(tQni / tFused).toFixed(1)}×`]);
   }
-  printTable(['n', 'ours (fused+ws)', 'gate-by-gate', 'C general', '@qni/simulator', 'fused/C', 'gbg/C', 'qni/ours'], rows);
-  console.log('Targets: fused/C ≤ 1.5× (moonshot ≤ 1.0×) and qni/ours ≥ 20× at n = 16 and 20.\n');
+  printTable([
+    'n', `ours (${wasmDefault ? 'wasm' : 'TS'}, fused+ws)`, 'ours (TS kernels)', 'gate-by-gate', 'C general', '@qni/simulator',
+    'ours/C', 'TS/C', 'gbg/C', 'qni/ours',
+  ], rows);
+  console.log('Targets: ours/C ≤ 1.5× (moonshot ≤ 1.0×) and qni/ours ≥ 20× at n = 16 and 20.\n');
 
   console.log('2. Single gates at n = 20 on a uniform state (Statevector.applyGate vs the C textbook kernel):');
   const n = 20;
@@ -195,8 +210,9 @@ function main(): void {
     krows.push([...row, ...ratioRow]);
   }
   printTable(['gate', ...targets.map((q) => `q=${q} ours / C`), ...targets.map((q) => `vs H q=${q}`)], krows);
-    console.log(`Per gate: ${REPEAT} applications per timed run, median over ${ROUNDS} interleaved rounds; C = (${REPEAT} copies − empty circuit) / ${REPEAT}.`);
+  console.log(`Per gate: ${REPEAT} applications per timed run, median over ${ROUNDS} interleaved rounds; C = (${REPEAT} copies − empty circuit) / ${REPEAT}.`);
   console.log('Target: RZ, CZ, CP within 1.5× of H on the same qubit (ours).');
+  console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
 if (process.argv[1]?.endsWith("general.bench.ts")) main();

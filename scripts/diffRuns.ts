@@ -10,7 +10,7 @@
 import { runNotebookHeadless } from './nodeSession';
 import { loadCatalog } from './nodeCatalog';
 import type { ExperimentState } from '../src/share/codec';
-import { affectedCells, attributeFlips, changeKey, codeDiff, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, stateChanges, type RunResult } from '../src/share/compare';
+import { affectedCells, attributeFlips, changeKey, codeDiff, comparisonReport, describeChange, describeFlip, diffHunks, fitToNotebook, readRunRef, resultDiff, runResultOf, runToken, stateChanges, type RunResult } from '../src/share/compare';
 import type { Notebook } from '../src/notebook/format';
 
 function fail(message: string): never {
@@ -30,6 +30,7 @@ export async function diffMain(args: string[]): Promise<void> {
   // `current` stands for the other side's notebook with its defaults.
   const named = links.map((l) => (l === 'current' ? undefined : readRunRef(l, '?', info))).find((r) => r?.ok);
   const hint = named?.ok ? named.state.notebook : '';
+  if (links.every((l) => l === 'current')) fail("'current' stands for the other side's notebook with its defaults: give a share link or a notebook id for at least one side");
   const sides = links.map((l, i) => readRunRef(l === 'current' ? hint : l, i === 0 ? 'A' : 'B', info));
   for (const s of sides) if (!s.ok) fail(s.message);
   const [ra0, rb0] = sides.map((s) => (s.ok ? s.state : null)) as [ExperimentState, ExperimentState];
@@ -55,8 +56,8 @@ export async function diffMain(args: string[]): Promise<void> {
   const flips = attribution ? await attributeFlips(a, changes, diff.verdicts, run, { concurrency: 2, onControl: (again) => (varying = [...new Set([...varying, ...resultDiff(ra, again).figures.map((f) => `${f.cell}/${f.name}`)])]), onProgress: (d, t, what) => what !== 'done' && note(`attribution: re-run ${d + 1} of at most ${t} (${what})`) }) : [];
 
   if (json) {
-    const { unchanged, ...changed } = diff;
-    process.stdout.write(JSON.stringify({ notebook: nb.meta.id, changes, ...changed, unchangedFigures: unchanged.figures.length, unchangedVerdicts: unchanged.verdicts, varyingFigures: varying, flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })) }, null, 2) + '\n');
+    const link = (x: ExperimentState) => runToken(x, nb.meta.seed);
+    process.stdout.write(JSON.stringify(comparisonReport(nb.meta.id, { a: link(a), b: link(b) }, changes, diff, flips, varying, labels), null, 2) + '\n');
     return;
   }
   const out: string[] = [`${nb.meta.title} (${nb.meta.id}): A vs B`, '', `Changes (${changes.length}):`];
@@ -86,6 +87,9 @@ function fmt(v: unknown): string {
 }
 
 async function runOnce(nb: Notebook, s: ExperimentState, timeout?: number): Promise<RunResult> {
-  const { states, reach } = await runNotebookHeadless(nb, { seed: s.seed, inputs: { ...s.inputs }, edits: { ...s.edits } }, { defaultTimeoutMs: timeout, withReach: true });
+  // Own files never travel in links: inputs that used one run on the shipped default (as in the page).
+  const inputs = { ...s.inputs };
+  for (const k of Object.keys(s.files ?? {})) delete inputs[k];
+  const { states, reach } = await runNotebookHeadless(nb, { seed: s.seed, inputs, edits: { ...s.edits } }, { defaultTimeoutMs: timeout, withReach: true });
   return { ...runResultOf(nb.cells.map((c) => c.id), states), reach };
 }

@@ -55,7 +55,7 @@ export function judgedVerdicts(roots: unknown[]): NotebookVerdict[] {
 export function errorInfo(e: Error): CellErrorInfo {
   if (e instanceof CellSyntaxError) return { message: e.reason, line: e.line, column: e.column, kind: 'syntax' };
   if (e instanceof FormulaError) return { message: e.message, line: e.line, column: e.column, kind: 'formula' };
-  if (e instanceof CellRunError) return { message: e.message, line: e.line, column: e.column, kind: 'runtime' };
+  if (e instanceof CellRunError) return { message: e.message, line: e.line, column: e.column, kind: e.kind, ...(e.frame ? { frame: e.frame } : {}) };
   if (e instanceof RuntimeError) return { message: e.message, kind: e.kind };
   return { message: e.message || String(e) };
 }

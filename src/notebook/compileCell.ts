@@ -14,12 +14,25 @@ export const VIEW_KEY = '#view';
 
 const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<CellValues>;
 
-/** A code cell threw while running: the message, and where in the cell when the stack says so. */
+/**
+ * A code cell threw while running: the message, and where in the cell when the stack says so. `frame` and
+ * kind 'qasm': the error was in QASM text the cell parsed (see qasmRunError).
+ */
 export class CellRunError extends Error {
-  constructor(message: string, readonly line?: number, readonly column?: number) {
+  constructor(message: string, readonly line?: number, readonly column?: number, readonly frame?: string, readonly kind = 'runtime') {
     super(message);
     this.name = 'CellRunError';
   }
+}
+
+/**
+ * A QASM parse error thrown inside a cell is about the QASM text, not the JavaScript line that called the parser:
+ * report its QASM line and column, with the offending line and a caret (QasmError.frame).
+ */
+export function qasmRunError(e: unknown): CellRunError | null {
+  const q = e as { name?: unknown; line?: unknown; column?: unknown; detail?: unknown; frame?: unknown } | null;
+  if (!q || q.name !== 'QasmError' || typeof q.line !== 'number' || typeof q.column !== 'number') return null;
+  return new CellRunError(`QASM line ${q.line}, column ${q.column}: ${typeof q.detail === 'string' ? q.detail : String((e as Error).message)}`, undefined, undefined, typeof q.frame === 'string' ? q.frame : undefined, 'qasm');
 }
 
 /** What compiling a cell needs from the host. */
@@ -73,6 +86,8 @@ export function compileCell(cell: CellDef, env: CompileEnv): RuntimeCellSpec {
               result = await fn(...values);
             } catch (e) {
               if (e instanceof SupersededError) throw e;
+              const qasm = qasmRunError(e);
+              if (qasm) throw qasm;
               const where = locateRuntimeError(e);
               const err = e as Error;
               throw new CellRunError(`${err?.name && err.name !== 'Error' ? `${err.name}: ` : ''}${err?.message ?? String(e)}`, where?.line, where?.column);

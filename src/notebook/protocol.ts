@@ -32,6 +32,8 @@ export interface CellErrorInfo {
   line?: number;
   column?: number;
   kind?: string;
+  /** The offending line of the text that failed (QASM) with a caret under the column, shown under the message. */
+  frame?: string;
 }
 
 /**

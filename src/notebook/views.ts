@@ -7,6 +7,7 @@ import type { CircuitViewSpec } from '../engine/quantum/diagram/view';
 import { judge as judgeClaim } from '../engine/claims/judge';
 import type { JudgedReading, Judgement } from '../engine/claims/types';
 import { VERDICTS, isVerdict, type Verdict } from '../engine/claims/verdict';
+import { plotTableTwin } from './plotData';
 
 export type { Verdict };
 export interface PlotCall {
@@ -46,10 +47,31 @@ export interface VerdictSpec {
   notebook?: string;
 }
 
+/**
+ * A chart's table twin. Generated from the plotted data unless the cell passes one; `totalRows` is the number
+ * of plotted points when the generated twin is thinned (the CSV/JSON export always holds every point).
+ */
+export interface PlotTable {
+  columns: string[];
+  rows: unknown[][];
+  totalRows?: number;
+}
+
+/**
+ * A table column. `link`: the key of a row field holding an in-app address (`#/…`); the cell's text then links
+ * there. `markdown: true` renders its text cells as inline Markdown (`code`, $math$).
+ */
+export interface TableColumn {
+  key: string;
+  label: string;
+  digits?: number;
+  link?: string;
+  markdown?: boolean;
+}
+
 export type ViewSpec =
-  | { kind: 'plot'; options: Record<string, unknown>; caption?: string; table?: { columns: string[]; rows: unknown[][] } }
-  /** `link`: the key of a row field holding an in-app address (`#/…`); the cell's text then links there. */
-  | { kind: 'table'; columns: { key: string; label: string; digits?: number; link?: string }[]; rows: Record<string, unknown>[]; caption?: string }
+  | { kind: 'plot'; options: Record<string, unknown>; caption?: string; table?: PlotTable }
+  | { kind: 'table'; columns: TableColumn[]; rows: Record<string, unknown>[]; caption?: string }
   | { kind: 'metrics'; items: MetricItem[] }
   | ({ kind: 'verdict' } & VerdictSpec)
   | { kind: 'text'; markdown: string }
@@ -74,16 +96,20 @@ export function isJudgedVerdict(v: unknown): v is { kind: 'verdict' } & VerdictS
 }
 
 export const viewBuilders = {
-  /** plot({ marks: [Plot.lineY(…)], y: { type: 'log' }, … }, { caption }) — Observable Plot options. */
-  plot(options: Record<string, unknown>, extra: { caption?: string; table?: { columns: string[]; rows: unknown[][] } } = {}): ViewSpec {
+  /**
+   * plot({ marks: [Plot.lineY(…)], y: { type: 'log' }, … }, { caption }) — Observable Plot options. The table twin
+   * (for screen readers and "Show data table") is generated from the marks' data unless `table` is given.
+   */
+  plot(options: Record<string, unknown>, extra: { caption?: string; table?: PlotTable } = {}): ViewSpec {
     if (!options || typeof options !== 'object') throw new TypeError('plot(options): options must be an object with marks');
-    return { kind: 'plot', options, ...extra };
+    const table = extra.table ?? plotTableTwin(options) ?? undefined;
+    return { kind: 'plot', options, ...extra, ...(table ? { table } : {}) };
   },
-  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }, { key: 'c', link: 'href' }], caption }) */
-  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number; link?: string })[]; caption?: string } = {}): ViewSpec {
+  /** table(rows, { columns: ['a', { key: 'b', label: 'B', digits: 3 }, { key: 'c', link: 'href' }, { key: 'note', markdown: true }], caption }) */
+  table(rows: ArrayLike<Record<string, unknown>>, opts: { columns?: (string | { key: string; label?: string; digits?: number; link?: string; markdown?: boolean })[]; caption?: string } = {}): ViewSpec {
     const list = Array.from(rows ?? []);
     const keys = opts.columns ?? Object.keys(list[0] ?? {});
-    const columns = keys.map((c) => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits, ...(c.link ? { link: c.link } : {}) }));
+    const columns = keys.map((c): TableColumn => (typeof c === 'string' ? { key: c, label: c } : { key: c.key, label: c.label ?? c.key, digits: c.digits, ...(c.link ? { link: c.link } : {}), ...(c.markdown ? { markdown: true } : {}) }));
     return { kind: 'table', columns, rows: list, caption: opts.caption };
   },
   metrics(items: MetricItem[]): ViewSpec {

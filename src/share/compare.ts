@@ -212,7 +212,7 @@ export function compareHash(a: string, b: string): string {
 export interface RunResult {
   /** Scalar figures per cell: cell id → name → value. */
   figures: Record<string, Record<string, number | string | boolean>>;
-  /** Verdicts: claim → verdict text (from verdict views or the `verdicts` value). */
+  /** Verdicts: claim → headline verdict, and `claim · reading` → that reading's verdict (verdict views, judge()). */
   verdicts: Record<string, string>;
   /** Cells that failed, with their message. */
   errors: Record<string, string>;
@@ -267,7 +267,7 @@ export function resultDiff(a: RunResult, b: RunResult): ResultDiff {
 
 /** The settled cell states of one run, structurally (the page's and the headless session's CellState fit). */
 export type SettledCell =
-  | { state: 'done'; display: { figures: Record<string, number | string | boolean>; view?: ViewSpec; verdicts?: { claim: string; verdict: string }[] } }
+  | { state: 'done'; display: { figures: Record<string, number | string | boolean>; view?: ViewSpec; verdicts?: { claim: string; verdict: string; readings?: readonly { label: string; verdict: string; headline?: boolean }[] }[] } }
   | { state: 'error'; error: { message: string } }
   | { state: 'blocked'; reason: string }
   | { state: 'pending' | 'running' };
@@ -281,7 +281,7 @@ export function runResultOf(cellIds: string[], states: ReadonlyMap<string, Settl
     if (st?.state === 'done') {
       if (Object.keys(st.display.figures).length) r.figures[id] = { ...st.display.figures };
       verdictsOf(st.display.view, r.verdicts);
-      for (const v of st.display.verdicts ?? []) r.verdicts[v.claim] = v.verdict;
+      for (const v of st.display.verdicts ?? []) addVerdict(r.verdicts, v);
     } else if (st?.state === 'error') r.errors[id] = st.error.message;
     else if (st?.state === 'blocked') r.errors[id] = `not run: ${st.reason}`;
   }
@@ -290,8 +290,14 @@ export function runResultOf(cellIds: string[], states: ReadonlyMap<string, Settl
 
 function verdictsOf(v: ViewSpec | undefined, into: Record<string, string>): void {
   if (!v) return;
-  if (v.kind === 'verdict') into[v.claim] = v.verdict;
+  if (v.kind === 'verdict') addVerdict(into, v);
   else if (v.kind === 'group') for (const x of v.items) verdictsOf(x, into);
+}
+
+/** A claim's headline verdict, and each other reading's verdict as `claim · reading` (a reading may flip alone). */
+function addVerdict(into: Record<string, string>, v: { claim: string; verdict: string; readings?: readonly { label: string; verdict: string; headline?: boolean }[] }): void {
+  into[v.claim] = v.verdict;
+  for (const r of v.readings ?? []) if (!r.headline) into[`${v.claim} · ${r.label}`] = r.verdict;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -448,4 +454,20 @@ function describeCause(f: FlipAttribution, labels: Record<string, string>): stri
     case 'not-replayable':
       return `only own-file changes remain as causes, and a link does not carry the files' data, so they cannot be re-run here${f.flippedBy.length ? ` (${f.flippedBy.map((c) => describeChange(c, labels)).join('; ')})` : ''}`;
   }
+}
+
+/** The comparison as data (the headless `--json` output and the page's download are this object). */
+export function comparisonReport(notebook: string, links: { a: string; b: string }, changes: Change[], diff: ResultDiff, flips: FlipAttribution[], varying: string[], labels: Record<string, string> = {}) {
+  const { unchanged, ...changed } = diff;
+  return {
+    notebook,
+    a: links.a,
+    b: links.b,
+    changes,
+    ...changed,
+    unchangedFigures: unchanged.figures.length,
+    unchangedVerdicts: unchanged.verdicts,
+    varyingFigures: varying,
+    flippedBy: flips.map((f) => ({ ...f, explanation: describeFlip(f, labels) })),
+  };
 }

@@ -31,7 +31,7 @@ export function displayValue(v: unknown, digits?: number): string {
   if (typeof v === 'number') return displayNumber(v, digits);
   if (v === null || v === undefined) return MISSING;
   const s = String(v);
-  return s === 'NaN' || s === 'undefined' ? MISSING : s;
+  return s === 'NaN' || s === 'undefined' ? MISSING : unitSpaces(s);
 }
 
 /** A value with its unit, joined by a narrow no-break space. */
@@ -43,4 +43,15 @@ export function withUnit(text: string, unit?: string): string {
 function superscript(s: string): string {
   const map: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
   return [...s].map((c) => map[c] ?? c).join('');
+}
+
+/** Units that follow a number in captions and details ("12.3 µs", "5 %"): joined by a narrow no-break space. */
+const UNIT_AFTER_NUMBER = /(\d)[ \u00a0]?(µs|ms|ns|ps|GB\/s|GB|MB|MiB|GiB|KiB|kB|Hz|kHz|MHz|GHz|bps|bp|%)(?![\p{L}\d])/gu;
+
+/**
+ * Text from a cell (captions, metric details) with every number–unit pair joined by a narrow no-break space:
+ * "8003 decisions" stays, "12.3µs" or "12.3 µs" becomes "12.3 µs" that never breaks across lines.
+ */
+export function unitSpaces(text: string): string {
+  return text.replace(UNIT_AFTER_NUMBER, (_, d: string, unit: string) => `${d}${NARROW_NBSP}${unit}`);
 }

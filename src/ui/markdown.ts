@@ -18,3 +18,8 @@ md.renderer.rules.table_close = () => '</table></div>\n';
 export function renderMarkdown(text: string): string {
   return md.render(text);
 }
+
+/** One line of inline Markdown (code spans, $math$, emphasis) without a paragraph: for table cells. */
+export function renderInlineMarkdown(text: string): string {
+  return md.renderInline(text);
+}

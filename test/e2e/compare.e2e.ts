@@ -5,6 +5,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { launch, openPage, waitForCells, BASE } from './browser';
 import { seriousViolations } from './axe';
 import { encodeExperiment, type ExperimentState } from '../../src/share/codec';
@@ -57,6 +58,14 @@ describe('compare two runs', () => {
     const row = page.locator('[data-testid="changed-verdicts"] tbody tr');
     expect(await row.locator('.side-a').innerText()).not.toBe(await row.locator('.side-b').innerText());
 
+    // The comparison downloads as the same JSON the headless diff prints.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-json').click()]);
+    expect(download.suggestedFilename()).toBe('luck-or-skill-comparison.json');
+    const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { a: string; b: string; changes: { name: string }[]; flippedBy: { kind: string }[] };
+    expect([report.a, report.b]).toEqual([linkA, linkB]);
+    expect(report.changes.map((c) => c.name)).toEqual(['trueHitRate']);
+    expect(report.flippedBy.map((f) => f.kind)).toEqual(['only-change']);
+
     // The comparison is a link: reloading it gives the same comparison.
     const url = page.url();
     expect(url).toMatch(/#\/compare\?a=x1\.[^&]+&b=x1\./);
@@ -80,6 +89,26 @@ describe('compare two runs', () => {
     expect(await flip.getAttribute('data-by')).toBe('input trueHitRate');
     await flip.locator('summary').click();
     expect(await flip.locator('li').allInnerTexts()).toEqual(['A + seed: refuted', 'A + input decisions: refuted', 'A + input trueHitRate: supported']);
+    assertClean();
+    await context.close();
+  });
+
+  it('a link with edited code shows the code diff and runs only when asked', { timeout: 120_000 }, async () => {
+    const { page, context, assertClean } = await openPage(browser);
+    const nbSource = readFileSync('notebooks/luck-or-skill.md', 'utf8');
+    const shipped = /```js id=simulate\n([\s\S]*?)\n```/.exec(nbSource)![1];
+    const edited = shipped.replace('rng.next() < trueHitRate', 'rng.next() < trueHitRate + 0.3');
+    const b = encodeExperiment({ ...base, inputs: { trueHitRate: 0.4 }, edits: { simulate: edited } }).slice(1);
+    await page.goto(`${BASE}#/compare?a=${linkA}&b=${b}`);
+    await page.getByTestId('run-both').waitFor();
+    expect(await page.getByTestId('compare').getAttribute('data-phase')).toBe('idle');
+    expect(await page.$$eval('[data-testid="changes"] > li', (els) => els.map((e) => e.getAttribute('data-change')))).toEqual(['cell simulate']);
+    const diff = await page.locator('[data-change="cell simulate"] pre.diff').innerText();
+    expect(diff).toContain('- for (let i = 0; i < decisions; i++) outcomes[i] = rng.next() < trueHitRate ? 1 : 0;');
+    expect(diff).toContain('+ for (let i = 0; i < decisions; i++) outcomes[i] = rng.next() < trueHitRate + 0.3 ? 1 : 0;');
+    await page.getByTestId('run-both').click();
+    await page.waitForSelector('[data-testid="compare"][data-phase="done"]:not([data-explain="running"])', { timeout: 100_000 });
+    expect(await page.locator('[data-testid="changed-verdicts"] [data-testid="flip"]').getAttribute('data-by')).toBe('cell simulate');
     assertClean();
     await context.close();
   });

@@ -142,7 +142,12 @@ describe('NotebookHost views', () => {
     const nb = parseNotebook("```view\nplot({ marks: [Plot.lineY([1, 2, 3]), Plot.ruleY([0])] })\n```\n");
     const { h, msgs } = startHost(nb.cells);
     await h.idle();
-    expect(displayOf(msgs.find(isDone)).view).toEqual({ kind: 'plot', options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] } });
+    expect(displayOf(msgs.find(isDone)).view).toEqual({
+      kind: 'plot',
+      options: { marks: [{ __plot: 'lineY', args: [[1, 2, 3]] }, { __plot: 'ruleY', args: [[0]] }] },
+      // The table twin, generated from the plotted data (bare numbers: index and value).
+      table: { columns: ['mark', 'index', 'value'], rows: [['lineY', 0, 1], ['lineY', 1, 2], ['lineY', 2, 3], ['ruleY', 0, 0]], totalRows: 4 },
+    });
   });
 });
 

@@ -67,14 +67,14 @@ describe('comparing two runs: what differs', () => {
     expect(affectedCells([], undefined, inputCell)).toBeNull();
   });
 
-  it('reads a run from settled cell states: figures, verdicts of verdict views and judge(), errors and held-back cells', () => {
+  it('reads a run from settled cell states: figures, verdicts of verdict views and judge() (each reading too), errors and held-back cells', () => {
     const r = runResultOf(['a', 'b', 'c', 'd'], new Map<string, SettledCell>([
       ['a', { state: 'done', display: { figures: { x: 1 }, view: { kind: 'group', items: [{ kind: 'verdict', claim: 'k', verdict: 'refuted' } as never] } } }],
-      ['b', { state: 'done', display: { figures: {}, verdicts: [{ claim: 'j', verdict: 'supported' }] } }],
+      ['b', { state: 'done', display: { figures: {}, verdicts: [{ claim: 'j', verdict: 'supported', readings: [{ label: 'stated stack', verdict: 'supported', headline: true }, { label: 'hardware', verdict: 'refuted', headline: false }] }] } }],
       ['c', { state: 'error', error: { message: 'bad' } }],
       ['d', { state: 'blocked', reason: 'timeout' }],
     ]));
-    expect(r).toEqual({ figures: { a: { x: 1 } }, verdicts: { k: 'refuted', j: 'supported' }, errors: { c: 'bad', d: 'not run: timeout' } });
+    expect(r).toEqual({ figures: { a: { x: 1 } }, verdicts: { k: 'refuted', j: 'supported', 'j · hardware': 'refuted' }, errors: { c: 'bad', d: 'not run: timeout' } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { displayNumber, displayValue, withUnit, MISSING } from '../../src/ui/format';
+import { displayNumber, displayValue, withUnit, unitSpaces, MISSING } from '../../src/ui/format';
 
 describe('on-screen number format', () => {
   it('never shows NaN, undefined or Infinity as words', () => {
@@ -25,5 +25,16 @@ describe('on-screen number format', () => {
     expect(withUnit('8003', 'decisions/s')).toBe('8003\u202fdecisions/s');
     expect(withUnit('95', '%')).toBe('95%');
     expect(withUnit(MISSING, 'ms')).toBe(MISSING);
+  });
+});
+
+describe('unitSpaces(text): units apart from numbers, never glued, never broken', () => {
+  it('joins number and unit by a narrow no-break space, with or without a space before', () => {
+    expect(unitSpaces('p95 12.3µs, mean 8 ms, 5 % of bars')).toBe('p95 12.3\u202fµs, mean 8\u202fms, 5\u202f% of bars');
+    expect(unitSpaces('26 GB/s at 100 ns per gate')).toBe('26\u202fGB/s at 100\u202fns per gate');
+  });
+  it('leaves words that merely start like a unit, and numbers without units', () => {
+    expect(unitSpaces('8003 decisions, 3 msgs, 14 members, 2 bps')).toBe('8003 decisions, 3 msgs, 14 members, 2\u202fbps');
+    expect(unitSpaces('version 2 Hzzz')).toBe('version 2 Hzzz');
   });
 });

@@ -5,6 +5,7 @@ export { parseFreqtradeJson } from './freqtrade';
 export { parseOhlcv } from './parse';
 export { detectTimeFormat, parseIsoMs, parseTimeMs } from './timeFormat';
 export { medianSpacingMs } from './validate';
+export { lastBars, type BarWindow } from './lastBars';
 export { logReturns, upLabels } from './returns';
 export { ema, rollingMeanStd, rollingSum, rollingExtreme, rsi, macd, bollingerPercentB, adx, ewmVolatility } from './indicators';
 export { MEMBERS, MEMBER_IDS, getMember, type BoardMember } from './members/index';

@@ -23,7 +23,7 @@ export {
   type PauliMasks, type PauliSum, type PauliTerm,
 } from './pauli.ts';
 export { adjointGradient, allParamRefs, expectationValue, type GradientResult, type ParamRef } from './gradients.ts';
-export { QasmError, formatAngle, parseQasm, toQasm } from './qasm.ts';
+export { QasmError, formatAngle, parseQasm, qasmErrorFrame, toQasm } from './qasm.ts';
 export { bellCircuit, ghzCircuit, layeredBenchmarkCircuit, qftCircuit, roadmapAggregatorCircuit } from './standardCircuits.ts';
 export { measureGateThroughput, type ThroughputOptions, type ThroughputResult } from './throughput.ts';
 export { circuitView, columnPrefix, formatAngleLabel, layoutCircuit, renderCircuitSvg, stepThroughColumns } from './diagram/index.ts';
@@ -61,7 +61,11 @@ export {
   planCuts, fragmentValue, subExperimentValues, reconstructExact, reconstructFromShots, measureCutSpread, MAX_TERM_COMBINATIONS,
 } from './cutting/cut.ts';
 export type { CutSpec, CutPlan, Fragment, ShotMode, ShotOptions, ShotEstimate, SpreadResult } from './cutting/cut.ts';
+export { blockCutCircuit, blockCircuitAngleCount, type BlockBoundary, type BlockCutCircuit } from './cutting/blockCircuit.ts';
 export {
   cuttingCost, countCutGates, crossPairs, choose2, greedyPartition, gateGamma, formatPow10, formatDurationLog10, qubitReuseWidth,
 } from './cutting/calculator.ts';
 export type { CalculatorInput, CalculatorResult, Topology, CircuitFamily, CutGate } from './cutting/calculator.ts';
+
+// WebAssembly SIMD kernels (wasm/wasmKernels.ts): on by default; setWasmKernels(false) forces the TS kernels
+export { loadWasmKernels, setWasmKernels, wasmKernelsActive, WASM_MIN_QUBITS } from './wasm/wasmKernels.ts';

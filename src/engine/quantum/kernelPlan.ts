@@ -7,6 +7,10 @@
  *      diagonal, X, SWAP, a 2×2, or a dense 2^t×2^t matrix.
  */
 import { apply1q, applyDiag1q, applyDiagK, applyMatrixK, applySwap, applyX } from './kernels.ts';
+import { PASS_MAX_GATES, PASS_MAX_PARAMS, PROG_PARAMS_PTR, wasmStateOf, type WasmState } from './wasm/wasmKernels.ts';
+
+/** runPass record kinds (assembly/kernels.ts runRecord). */
+const PASS_KIND = { x: 0, swap: 1, diag1: 2, m1: 3, diagK: 4, mk: 5 } as const;
 
 export type KernelPlan =
   | { readonly type: 'identity' }
@@ -98,6 +102,9 @@ export function runPlan(amps: Float64Array, nQubits: number, plan: KernelPlan, q
   let ctrlMask = 0;
   for (const c of plan.ctrl) ctrlMask |= 1 << qubits[c];
   const tg = plan.targets;
+  const w = wasmStateOf(amps);
+  // The wasm kernels take up to 4 targets (their parameter area holds a 16×16 matrix).
+  if (w !== undefined && tg.length <= 4) { runPlanWasm(w, amps.byteOffset, nQubits, plan, qubits, ctrlMask); return; }
   switch (plan.type) {
     case 'x': applyX(amps, nQubits, qubits[tg[0]], ctrlMask); return;
     case 'swap': applySwap(amps, nQubits, qubits[tg[0]], qubits[tg[1]], ctrlMask); return;
@@ -105,6 +112,22 @@ export function runPlan(amps: Float64Array, nQubits: number, plan: KernelPlan, q
     case 'diagK': applyDiagK(amps, nQubits, tg.map((j) => qubits[j]), plan.data, ctrlMask); return;
     case 'm1': apply1q(amps, nQubits, qubits[tg[0]], plan.data, ctrlMask); return;
     case 'mk': applyMatrixK(amps, nQubits, tg.map((j) => qubits[j]), plan.data, ctrlMask, scratch); return;
+  }
+}
+
+/** runPlan on a wasm state (see wasm/wasmKernels.ts): same kernels, SIMD, on the buffer in place. */
+function runPlanWasm(w: WasmState, ptr: number, nQubits: number, plan: Exclude<KernelPlan, { type: 'identity' }>, qubits: readonly number[], ctrlMask: number): void {
+  const tg = plan.targets, k = w.k;
+  switch (plan.type) {
+    case 'x': k.x1(ptr, nQubits, qubits[tg[0]], ctrlMask); return;
+    case 'swap': k.swap2(ptr, nQubits, qubits[tg[0]], qubits[tg[1]], ctrlMask); return;
+    case 'diag1': w.param.set(plan.data); k.diag1(ptr, nQubits, qubits[tg[0]], ctrlMask); return;
+    case 'm1': w.param.set(plan.data); k.m1(ptr, nQubits, qubits[tg[0]], ctrlMask); return;
+    case 'diagK': case 'mk':
+      w.param.set(plan.data);
+      for (let j = 0; j < tg.length; j++) w.targets[j] = qubits[tg[j]];
+      if (plan.type === 'diagK') k.diagK(ptr, nQubits, tg.length, ctrlMask); else k.mk(ptr, nQubits, tg.length, ctrlMask);
+      return;
   }
 }
 
@@ -192,8 +215,15 @@ export class BlockQueue {
     const c = BLOCK_QUBITS - highAll.length;
     const high = highAll.filter((q) => q >= c);
     const k = high.length, m = c + k;
-    const local = (this.local ??= new Float64Array(2 << BLOCK_QUBITS));
     const mapped = this.qubits.map((qs) => qs.map((q) => (q < c ? q : c + high.indexOf(q))));
+    const w = wasmStateOf(amps);
+    if (w !== undefined && this.plans.every((p) => p.type === 'identity' || p.targets.length <= 4)) {
+      // The whole pass in wasm: block copies, kernels and the loop over blocks (runPass).
+      this.runWasm(w, amps.byteOffset, c, high, mapped);
+      this.clear();
+      return;
+    }
+    const local = (this.local ??= new Float64Array(2 << BLOCK_QUBITS));
     const chunks = 1 << k, run = 2 << c; // doubles per contiguous chunk
     const offsets = new Int32Array(chunks);
     for (let s = 0; s < chunks; s++) {
@@ -218,6 +248,34 @@ export class BlockQueue {
       for (let s = 0; s < chunks; s++) amps.set(local.subarray(s * run, (s + 1) * run), base + offsets[s]);
     }
     this.clear();
+  }
+
+  /** Encode the queued gates as runPass records (see assembly/kernels.ts) and run them, in as few passes as fit. */
+  private runWasm(w: WasmState, ptr: number, c: number, high: readonly number[], mapped: readonly (readonly number[])[]): void {
+    const prog = w.prog, params = w.progParams;
+    for (let j = 0; j < high.length; j++) w.high[j] = high[j];
+    let g = 0, used = 0;
+    for (let i = 0; i < this.plans.length; i++) {
+      const plan = this.plans[i];
+      if (plan.type === 'identity') continue;
+      const data = plan.type === 'x' || plan.type === 'swap' ? null : plan.data;
+      const len = data === null ? 0 : data.length;
+      if (g === PASS_MAX_GATES || used + len > PASS_MAX_PARAMS) { w.k.runPass(ptr, this.n, c, high.length, g); g = 0; used = 0; }
+      const qs = mapped[i];
+      let ctrl = 0;
+      for (const b of plan.ctrl) ctrl |= 1 << qs[b];
+      const r = 16 * g;
+      prog[r] = PASS_KIND[plan.type];
+      prog[r + 1] = plan.targets.length;
+      prog[r + 2] = ctrl;
+      prog[r + 3] = 8 * len;
+      prog[r + 4] = PROG_PARAMS_PTR + 8 * used;
+      for (let j = 0; j < plan.targets.length; j++) prog[r + 5 + j] = qs[plan.targets[j]];
+      if (data !== null) params.set(data, used);
+      used += len;
+      g++;
+    }
+    if (g > 0) w.k.runPass(ptr, this.n, c, high.length, g);
   }
 
   private clear(): void {

@@ -329,40 +329,6 @@ export function applyAffinePermutation(
 }
 
 /**
- * Two single-qubit gates, ma on qa and mb on qb (qa ≠ qb), in ONE pass over memory: each
- * group of four amplitudes is loaded once, transformed by ma then mb in registers, and stored
- * once. Same arithmetic as two apply1q calls, half the loads and stores; used when a layer of
- * pending 1-qubit gates is flushed.
- */
-export function apply1qPair(a: Float64Array, nQubits: number, qa: number, ma: Float64Array, qb: number, mb: Float64Array): void {
-  const a00r = ma[0], a00i = ma[1], a01r = ma[2], a01i = ma[3], a10r = ma[4], a10i = ma[5], a11r = ma[6], a11i = ma[7];
-  const b00r = mb[0], b00i = mb[1], b01r = mb[2], b01i = mb[3], b10r = mb[4], b10i = mb[5], b11r = mb[6], b11i = mb[7];
-  const da = 2 << qa, db = 2 << qb; // offsets in doubles
-  const lo = Math.min(qa, qb), hi = Math.max(qa, qb);
-  const loStep = 1 << lo, hiStep = 1 << hi, dim = 1 << nQubits;
-  for (let outer = 0; outer < dim; outer += 2 * hiStep) {
-    for (let mid = outer; mid < outer + hiStep; mid += 2 * loStep) {
-      const end = 2 * (mid + loStep);
-      for (let i0 = 2 * mid; i0 < end; i0 += 2) {
-        const i1 = i0 + da, i2 = i0 + db, i3 = i1 + db;
-        const x0r = a[i0], x0i = a[i0 + 1], x1r = a[i1], x1i = a[i1 + 1];
-        const x2r = a[i2], x2i = a[i2 + 1], x3r = a[i3], x3i = a[i3 + 1];
-        // ma on (x0, x1) and (x2, x3)
-        const y0r = a00r * x0r - a00i * x0i + a01r * x1r - a01i * x1i, y0i = a00r * x0i + a00i * x0r + a01r * x1i + a01i * x1r;
-        const y1r = a10r * x0r - a10i * x0i + a11r * x1r - a11i * x1i, y1i = a10r * x0i + a10i * x0r + a11r * x1i + a11i * x1r;
-        const y2r = a00r * x2r - a00i * x2i + a01r * x3r - a01i * x3i, y2i = a00r * x2i + a00i * x2r + a01r * x3i + a01i * x3r;
-        const y3r = a10r * x2r - a10i * x2i + a11r * x3r - a11i * x3i, y3i = a10r * x2i + a10i * x2r + a11r * x3i + a11i * x3r;
-        // mb on (y0, y2) and (y1, y3)
-        a[i0] = b00r * y0r - b00i * y0i + b01r * y2r - b01i * y2i; a[i0 + 1] = b00r * y0i + b00i * y0r + b01r * y2i + b01i * y2r;
-        a[i2] = b10r * y0r - b10i * y0i + b11r * y2r - b11i * y2i; a[i2 + 1] = b10r * y0i + b10i * y0r + b11r * y2i + b11i * y2r;
-        a[i1] = b00r * y1r - b00i * y1i + b01r * y3r - b01i * y3i; a[i1 + 1] = b00r * y1i + b00i * y1r + b01r * y3i + b01i * y3r;
-        a[i3] = b10r * y1r - b10i * y1i + b11r * y3r - b11i * y3i; a[i3 + 1] = b10r * y1i + b10i * y1r + b11r * y3i + b11i * y3r;
-      }
-    }
-  }
-}
-
-/**
  * A dense 4×4 complex matrix on qubits (q0, q1), q0 = least significant bit of its index, fully
  * unrolled: the four amplitudes of each group are loaded once, 16 complex multiply-adds, stored
  * once. Used for two-qubit gates without a control structure (RXX, fused blocks; see

@@ -17,6 +17,11 @@ export class QasmError extends Error {
   readonly column: number;
   /** The message without the position prefix. */
   readonly detail: string;
+  /**
+   * The offending QASM line with a caret under the column, set by parseQasm (which has the text):
+   * "3 | cx q[0] q[1];\n  |         ^". Cells show it instead of the JavaScript line that called the parser.
+   */
+  frame?: string;
   constructor(detail: string, line: number, column: number) {
     super(`line ${line}, column ${column}: ${detail}`);
     this.name = 'QasmError';
@@ -24,6 +29,15 @@ export class QasmError extends Error {
     this.column = column;
     this.detail = detail;
   }
+}
+
+/** The source line `line` (1-based) of `text` with a caret under `column` (1-based; tabs kept so the caret lines up). */
+export function qasmErrorFrame(text: string, line: number, column: number): string {
+  const lines = text.split(/\r?\n/);
+  const src = lines[line - 1] ?? '';
+  const gutter = String(line);
+  const pad = src.slice(0, Math.max(0, column - 1)).replace(/[^\t]/g, ' ');
+  return `${gutter} | ${src}\n${' '.repeat(gutter.length)} | ${pad}^`;
 }
 
 type TokKind = 'id' | 'num' | 'str' | 'sym' | 'eof';
@@ -454,9 +468,10 @@ export function parseQasm(text: string): Circuit {
   try {
     return new Parser(tokenize(text)).parse();
   } catch (e) {
-    if (e instanceof QasmError) throw e;
     // e.g. stack overflow on absurdly nested parentheses: still report a position.
-    throw new QasmError(`cannot parse: ${(e as Error).message}`, 1, 1);
+    const err = e instanceof QasmError ? e : new QasmError(`cannot parse: ${(e as Error).message}`, 1, 1);
+    err.frame ??= qasmErrorFrame(text, err.line, err.column);
+    throw err;
   }
 }
 

@@ -15,6 +15,7 @@ import {
 } from './kernelsLayer.ts';
 import { BlockQueue, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
+import { WASM_MIN_QUBITS, allocAmps, wasmKernelsActive, wasmStateOf } from './wasm/wasmKernels.ts';
 import { createRng, normalizeSeed, type Rng } from '../random.ts';
 
 /**
@@ -75,7 +76,7 @@ export class Statevector {
   /** |0…0⟩ on n qubits. */
   static zero(nQubits: number): Statevector {
     checkStatevectorQubits(nQubits);
-    const amps = new Float64Array(2 << nQubits);
+    const amps = allocAmps(2 << nQubits);
     amps[0] = 1;
     return new Statevector(nQubits, amps);
   }
@@ -84,7 +85,7 @@ export class Statevector {
   static basis(nQubits: number, index: number): Statevector {
     checkStatevectorQubits(nQubits);
     if (!Number.isInteger(index) || index < 0 || index >= 2 ** nQubits) throw new RangeError(`invalid index: ${index} (expected 0–${2 ** nQubits - 1})`);
-    const amps = new Float64Array(2 << nQubits);
+    const amps = allocAmps(2 << nQubits);
     amps[2 * index] = 1;
     return new Statevector(nQubits, amps);
   }
@@ -95,7 +96,8 @@ export class Statevector {
     const n = Math.round(Math.log2(len / 2));
     if (!(len >= 4) || 2 ** (n + 1) !== len) throw new RangeError(`invalid amplitudes length: ${len} (expected 2·2ⁿ interleaved re/im values)`);
     checkStatevectorQubits(n);
-    const copy = Float64Array.from(amps);
+    const copy = allocAmps(len);
+    copy.set(amps);
     for (let i = 0; i < copy.length; i++) if (!Number.isFinite(copy[i])) throw new RangeError(`invalid amplitude at ${i}: ${copy[i]} (expected a finite number)`);
     return new Statevector(n, copy);
   }
@@ -106,7 +108,9 @@ export class Statevector {
   }
 
   clone(): Statevector {
-    return new Statevector(this.nQubits, this.amps.slice());
+    const amps = allocAmps(this.amps.length);
+    amps.set(this.amps);
+    return new Statevector(this.nQubits, amps);
   }
 
   get dim(): number { return 1 << this.nQubits; }
@@ -440,8 +444,12 @@ class FusedRunner {
   /** Gates of the current cache-blocked pass (complex state only; see BlockQueue). */
   private block: BlockQueue | null = null;
 
+  /** Complex gates run on the wasm kernels (see toWasm). */
+  private wasmOk: boolean;
+
   constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace) {
     const len = 2 << n;
+    this.wasmOk = n >= WASM_MIN_QUBITS && wasmKernelsActive();
     if (ws) {
       if (ws.state?.length === len) this.spare = ws.state;
       if (ws.scratch?.length === len) this.scratch = ws.scratch;
@@ -481,8 +489,26 @@ class FusedRunner {
   }
 
   private takeScratch(): Float64Array {
-    if (this.scratch === null) this.scratch = new Float64Array(2 << this.n);
+    if (this.scratch === null) {
+      // Scratch and state swap roles in gathers: same kind of memory as the state.
+      const wasm = this.state !== null && wasmStateOf(this.state.amps) !== undefined;
+      this.scratch = wasm ? allocAmps(2 << this.n) : new Float64Array(2 << this.n);
+    }
     return this.scratch;
+  }
+
+  /**
+   * Move the complex state into wasm memory (one copy per circuit; a workspace keeps the wasm
+   * buffers, so later runs start there). Only the general path pays for it: real-only and
+   * product-state circuits never get here and keep plain arrays (a fresh wasm memory costs
+   * ~0.1 ms to map, more than such a circuit).
+   */
+  private toWasm(st: Statevector): void {
+    const w = allocAmps(st.amps.length);
+    if (wasmStateOf(w) === undefined) { this.wasmOk = false; return; }
+    w.set(st.amps);
+    st.amps = w;
+    if (this.scratch !== null && wasmStateOf(this.scratch) === undefined) this.scratch = null;
   }
 
   gate(id: string, qubits: readonly number[], params: readonly number[]): void {
@@ -553,6 +579,7 @@ class FusedRunner {
   /** Queue a gate for the current cache-blocked pass on the complex state. */
   private enqueue(plan: KernelPlan, qubits: readonly number[]): void {
     const st = this.ensureState();
+    if (this.wasmOk && wasmStateOf(st.amps) === undefined) this.toWasm(st);
     const block = (this.block ??= new BlockQueue(this.n));
     if (!block.fits(qubits)) block.run(st.amps);
     block.push(plan, qubits);
@@ -657,6 +684,10 @@ class FusedRunner {
     let batch: GateBatch | null = null;
     let anyComplex = false, few = 0;
     for (let k = 0; k < count && few <= 3; k++) if (this.pending[qubits === null ? k : qubits[k]] !== null) few++;
+    // A complex state in wasm memory: every gate goes to the cache-blocked pass, whose kernels are
+    // the wasm SIMD ones (the TS layer kernels below would be the slowest part of the circuit).
+    const wasm = !this.real && this.state !== null && this.wasmOk;
+    if (wasm && few > 0) this.resolvePerm();
     for (let k = 0; k < count; k++) {
       const q = qubits === null ? k : qubits[k];
       const m = this.pending[q];
@@ -673,7 +704,7 @@ class FusedRunner {
         if (v[o + 1] !== 0 || v[o + 3] !== 0) this.real = false;
         continue;
       }
-      if (!this.real && (few <= 3 || (m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0)) && !this.permPending) {
+      if (!this.real && (wasm || few <= 3 || (m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0)) && !this.permPending) {
         // A few gates, or a phase-only gate (half the memory in its own kernel): into the
         // cache-blocked pass. Whole layers below take the tiled layer kernels.
         this.enqueue(plan1q(m), [q]);

@@ -5,6 +5,7 @@
  */
 import { GATES } from './gates.ts';
 import { Statevector } from './statevector.ts';
+import { wasmStateOf } from './wasm/wasmKernels.ts';
 import { createRng } from '../random.ts';
 
 export interface ThroughputOptions {
@@ -26,6 +27,8 @@ export interface ThroughputResult {
   readonly gatesPerSecondMedian: number;
   /** Milliseconds per repetition, in run order. */
   readonly repMs: readonly number[];
+  /** Which kernels ran: 'wasm' (WebAssembly SIMD, states of ≥ 10 qubits) or 'ts'. */
+  readonly kernels: 'wasm' | 'ts';
 }
 
 const ONE_QUBIT = ['h', 'x', 'rx', 'ry', 'rz', 'sx', 't', 's', 'u'];
@@ -69,5 +72,6 @@ export function measureGateThroughput(nQubits: number, opts: ThroughputOptions, 
     gatesPerSecondBest: gates / (sorted[0] / 1000),
     gatesPerSecondMedian: gates / (median / 1000),
     repMs,
+    kernels: wasmStateOf(st.amps) === undefined ? 'ts' : 'wasm',
   };
 }

@@ -30,3 +30,4 @@ export * from './forecastTests.ts';
 export * from './calibrationSlope.ts';
 export * from './detectability.ts';
 export * from './nominalRate.ts';
+export * from './coincidingSeries.ts';

@@ -63,12 +63,46 @@ export interface PsrInput {
 }
 
 /**
+ * The variance term of the PSR denominator, 1 − γ3·SR + ((γ4 − 1)/4)·SR² (γ4 raw kurtosis). The PSR and DSR
+ * are defined only where it is positive; very skewed returns with a large SR can make it negative.
+ */
+export function psrVarianceTerm(sr: number, skewness: number, kurtosis: number): number {
+  return 1 - skewness * sr + ((kurtosis - 1) / 4) * sr * sr;
+}
+
+export interface SharpeEstimate {
+  /** Per-period Sharpe ratio mean/sd; NaN when the returns have no spread. */
+  sr: number;
+  moments: ReturnMoments;
+  /** True when the PSR/DSR can be computed for these returns (finite SR, positive variance term). */
+  psrDefined: boolean;
+}
+
+/** Per-period Sharpe ratio with the moments the PSR/DSR need, and whether they are defined. */
+export function sharpeEstimate(returns: NumArray): SharpeEstimate {
+  const moments = returnMoments(returns);
+  const sr = moments.sd > 0 ? moments.mean / moments.sd : NaN;
+  return { sr, moments, psrDefined: Number.isFinite(sr) && psrVarianceTerm(sr, moments.skewness, moments.kurtosis) > 0 };
+}
+
+/**
+ * Sample variance (n − 1) of the Sharpe ratios of several trials (non-finite ones skipped): the V of the
+ * deflated Sharpe ratio. Undefined with fewer than two finite values (the DSR then uses its null default).
+ */
+export function crossTrialSharpeVariance(sharpes: readonly number[]): number | undefined {
+  const xs = sharpes.filter(Number.isFinite);
+  if (xs.length < 2) return undefined;
+  const mu = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return xs.reduce((a, b) => a + (b - mu) ** 2, 0) / (xs.length - 1);
+}
+
+/**
  * Probabilistic Sharpe ratio (Bailey & López de Prado 2012):
  * PSR = Φ((SR − SR*)·√(T − 1) / √(1 − γ3·SR + ((γ4 − 1)/4)·SR²)), all quantities per period.
  */
 export function probabilisticSharpeRatio({ sr, srBenchmark, n, skewness, kurtosis }: PsrInput): number {
   checkInt(n, 'n', 2);
-  const v = 1 - skewness * sr + ((kurtosis - 1) / 4) * sr * sr;
+  const v = psrVarianceTerm(sr, skewness, kurtosis);
   if (!(v > 0)) throw new RangeError(`invalid moments: 1 − γ3·SR + (γ4−1)/4·SR² = ${v} (expected > 0)`);
   return normalCdf(((sr - srBenchmark) * Math.sqrt(n - 1)) / Math.sqrt(v));
 }

@@ -1,4 +1,5 @@
 export { probeClockResolution, type ClockProbeOptions, type ClockResolution } from './probeClockResolution';
 export { measureTickLateness, type Scheduler, type TickOptions, type TickLateness } from './measureTickLateness';
-export { summarizeLateness, percentileNearestRank, slopeVsIndex, type LatenessSummary } from './summarizeLateness';
+export { summarizeLateness, percentileNearestRank, slopeVsIndex, absLatenessQuantiles, type LatenessSummary, type AbsLatenessPoint } from './summarizeLateness';
 export { resolutionLimited, MIN_TICKS_FOR_P99 } from './resolution';
+export { formatSeconds, formatDurationUs, formatDurationNs, formatSci, UNIT_SPACE } from './formatDuration';

@@ -68,3 +68,31 @@ export function summarizeLateness(latenessMs: ArrayLike<number>): LatenessSummar
     totalDriftMs: n >= 2 ? drift * (n - 1) : NaN,
   };
 }
+
+export interface AbsLatenessPoint {
+  /** Percentile 0–100 of the ticks. */
+  percentile: number;
+  /** Nearest-rank |lateness| at that percentile (ms), never below the floor. */
+  absMs: number;
+  /** True where the measured value was below the floor (the clock could not resolve it). */
+  floored: boolean;
+}
+
+/**
+ * The |lateness| quantile curve of one scheduler, for a chart with a log lateness axis: `points` evenly spaced
+ * percentiles from 0 to 100, nearest rank. Values below `floorMs` (the clock resolution: a 0 means "less than
+ * one clock step", and would vanish from a log axis) are drawn at the floor and flagged.
+ */
+export function absLatenessQuantiles(latenessMs: ArrayLike<number>, { floorMs, points = 101 }: { floorMs: number; points?: number }): AbsLatenessPoint[] {
+  if (!(floorMs > 0 && Number.isFinite(floorMs))) throw new RangeError(`invalid floorMs: ${floorMs} (expected a finite value > 0)`);
+  if (!(Number.isInteger(points) && points >= 2)) throw new RangeError(`invalid points: ${points} (expected an integer ≥ 2)`);
+  if (latenessMs.length === 0) return [];
+  const abs = Float64Array.from(latenessMs, Math.abs).sort();
+  const out: AbsLatenessPoint[] = [];
+  for (let k = 0; k < points; k++) {
+    const percentile = (100 * k) / (points - 1);
+    const v = percentileNearestRank(abs, percentile);
+    out.push({ percentile, absMs: Math.max(v, floorMs), floored: v < floorMs });
+  }
+  return out;
+}

@@ -75,40 +75,4 @@ export function tableToJson(t: ExportTable): { caption?: string; columns: string
   return { ...(t.caption ? { caption: t.caption } : {}), columns: keys, rows };
 }
 
-const CHANNELS = ['x', 'y', 'x1', 'x2', 'y1', 'y2', 'z', 'fx', 'fy', 'stroke', 'fill', 'r', 'text', 'symbol', 'title'] as const;
-
-/**
- * The data a chart actually plots, from its marks (`Plot.lineY(data, { x: 'tick', y: 'ms', stroke: 'who' })`):
- * one row per datum, one column per channel that names a field, plus the mark. Marks whose data is not a list
- * of records, or whose channels are computed, contribute what can be read. Null when nothing can.
- */
-export function plottedData(options: Record<string, unknown>, caption?: string): ExportTable | null {
-  const marks = Array.isArray(options.marks) ? options.marks : [];
-  const fields: string[] = [];
-  const rows: Record<string, unknown>[] = [];
-  for (const m of marks) {
-    const call = m as { __plot?: string; args?: unknown[] };
-    if (!call || typeof call.__plot !== 'string' || !Array.isArray(call.args)) continue;
-    const [data, opts] = call.args as [unknown, Record<string, unknown> | undefined];
-    if (!Array.isArray(data) && !ArrayBuffer.isView(data)) continue;
-    const list = Array.from(data as ArrayLike<unknown>);
-    // A string channel names a field only if the data has it ('#1f5fbf' as fill is a constant colour).
-    const first = list.find((d) => d && typeof d === 'object') as Record<string, unknown> | undefined;
-    const channels = CHANNELS.filter((c) => typeof opts?.[c] === 'string' && !!first && (opts![c] as string) in first);
-    for (const [i, d] of list.entries()) {
-      const row: Record<string, unknown> = { mark: call.__plot };
-      if (d && typeof d === 'object' && !Array.isArray(d)) {
-        for (const c of channels) row[opts![c] as string] = (d as Record<string, unknown>)[opts![c] as string];
-        if (!channels.length) Object.assign(row, d);
-      } else {
-        // A bare array of numbers: Plot uses the value as y (lineY, dot…) or x, and the index as the other.
-        row.index = i;
-        row.value = d;
-      }
-      for (const k of Object.keys(row)) if (!fields.includes(k)) fields.push(k);
-      rows.push(row);
-    }
-  }
-  if (!rows.length) return null;
-  return { caption, columns: fields, rows: rows.map((r) => fields.map((f) => (r[f] === undefined ? '' : r[f]) as string | number | boolean | null)) };
-}
+export { plottedData } from '../../notebook/plotData';

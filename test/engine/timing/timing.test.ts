@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   measureTickLateness, percentileNearestRank, probeClockResolution, resolutionLimited, slopeVsIndex,
-  summarizeLateness, type Scheduler,
+  summarizeLateness, absLatenessQuantiles, type Scheduler,
 } from '../../../src/engine/timing/index';
 import { ruleCycles as verdictCycles } from '../../../src/engine/claims/rules/windows-1ms';
 import { ruleJitterBelow as verdictJitterBelow } from '../../../src/engine/claims/rules/sync-jitter-10us';
@@ -260,5 +260,26 @@ describe('verdict: 1 ms cycles', () => {
   });
   it('needs 100 ticks', () => {
     expect(v(0.2, 0, 0.005, 50).verdict).toBe('not measurable here');
+  });
+});
+
+describe('absLatenessQuantiles(latenessMs, { floorMs, points }): the timers chart on one log axis', () => {
+  it('gives nearest-rank |lateness| percentiles from 0 to 100', () => {
+    const lat = Array.from({ length: 100 }, (_, i) => (i % 2 ? 1 : -1) * (i + 1) * 0.01); // |x| = 0.01 … 1.00
+    const q = absLatenessQuantiles(lat, { floorMs: 0.001, points: 5 });
+    expect(q.map((p) => p.percentile)).toEqual([0, 25, 50, 75, 100]);
+    expect(q.map((p) => p.absMs)).toEqual([0.01, 0.25, 0.5, 0.75, 1]);
+    expect(q[4].absMs).toBeCloseTo(percentileNearestRank(Float64Array.from(lat, Math.abs).sort(), 100), 15);
+    expect(q.every((p) => !p.floored)).toBe(true);
+  });
+  it('draws values below one clock step at the floor and flags them (a log axis cannot show 0)', () => {
+    const q = absLatenessQuantiles([0, 0, 0, 0.5], { floorMs: 0.005, points: 3 });
+    expect(q[0]).toEqual({ percentile: 0, absMs: 0.005, floored: true });
+    expect(q[2]).toEqual({ percentile: 100, absMs: 0.5, floored: false });
+  });
+  it('rejects a bad floor or point count', () => {
+    expect(() => absLatenessQuantiles([1], { floorMs: 0 })).toThrow(/invalid floorMs/);
+    expect(() => absLatenessQuantiles([1], { floorMs: 1, points: 1 })).toThrow(/invalid points/);
+    expect(absLatenessQuantiles([], { floorMs: 1 })).toEqual([]);
   });
 });
