@@ -5,7 +5,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   // assembly/: AssemblyScript (compiled to wasm by scripts/build-wasm.mjs), not TypeScript.
-  { ignores: ['dist/**', 'node_modules/**', 'bench/.build/**', 'test/e2e/screenshots/**', 'src/engine/quantum/wasm/assembly/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'bench/.build/**', 'test/e2e/screenshots/**', 'src/engine/quantum/wasm/assembly/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
