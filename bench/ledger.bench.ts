@@ -6,6 +6,7 @@
  * - in Chromium (needs `npx vite build` and /usr/bin/chromium): the ledger cold in a fresh profile (first
  *   verdict, all verdicts), reopened (cached in IndexedDB), and the aggregators notebook.
  * Targets: headless cold < 30 s; Chromium first verdict < 5 s, all < 15 s cold, reopened < 1 s; aggregators < 4 s.
+ * Headless rows also print the CPU time of all threads: load-independent, what a quiet machine spreads over its cores.
  * `npm run bench -- ledger`; LEDGER_BENCH_BROWSER=0 skips the browser part.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -15,11 +16,13 @@ import { chromium, type Page } from 'playwright-core';
 import { loadCatalog } from '../scripts/nodeCatalog';
 import { headlessPoolSize, runNotebookHeadless } from '../scripts/nodeSession';
 
-const rows: { what: string; seconds: number; target: string; load: string }[] = [];
+const rows: { what: string; seconds: number; cpu: string; target: string; load: string }[] = [];
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
-const record = (what: string, seconds: number, target: number | null, l: string) => {
-  rows.push({ what, seconds, target: target === null ? '' : `< ${target} s → ${seconds < target ? 'met' : 'NOT met'}`, load: l });
-  console.log(`  ${what.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s  ${target === null ? '' : `(target < ${target} s)`}  load ${l}`);
+/** `cpuSeconds`: CPU time of every thread of the run (headless only): what a quiet machine would need, spread over its cores. */
+const record = (what: string, seconds: number, target: number | null, l: string, cpuSeconds?: number) => {
+  const cpu = cpuSeconds === undefined ? '' : `CPU ${cpuSeconds.toFixed(1)} s`;
+  rows.push({ what, seconds, cpu, target: target === null ? '' : `< ${target} s → ${seconds < target ? 'met' : 'NOT met'}`, load: l });
+  console.log(`  ${what.padEnd(52)} ${seconds.toFixed(2).padStart(7)} s  ${cpu}  ${target === null ? '' : `(target < ${target} s)`}  load ${l}`);
 };
 
 console.log(`machine: ${availableParallelism()} cores, ledger pool ${headlessPoolSize()} workers; load average (1/5/15 min) at start ${load()}`);
@@ -31,15 +34,23 @@ for (const [what, args, target] of [['headless ledger, cold (--no-cache)', ['--n
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/ledger.ts', '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const s = (performance.now() - t0) / 1000;
   if (r.status !== 0) console.log(`  ${what}: exit ${r.status}\n${r.stderr.slice(-2000)}`);
-  record(`${what}, wall`, s, target, l);
+  let cpu: number | undefined;
+  try {
+    cpu = (JSON.parse(r.stdout) as { cpuMs: number }).cpuMs / 1000;
+  } catch {
+    cpu = undefined;
+  }
+  record(`${what}, wall`, s, target, l, cpu);
 }
 
 // The aggregators notebook headless (default inputs: robustness sweep on, variational circuit off).
 {
   const nb = loadCatalog().find((n) => n.meta.id === 'aggregators')!;
   const l = load();
+  const c0 = process.cpuUsage();
   const { ms } = await runNotebookHeadless(nb, { seed: nb.meta.seed, inputs: {}, edits: {} }, { defaultTimeoutMs: 600_000 });
-  record('aggregators notebook headless (worker start included)', ms / 1000, 4, l);
+  const c = process.cpuUsage(c0);
+  record('aggregators notebook headless (worker start included)', ms / 1000, 4, l, (c.user + c.system) / 1e6);
 }
 
 const PORT = 4398;
@@ -99,4 +110,4 @@ if (process.env.LEDGER_BENCH_BROWSER === '0' || !existsSync('dist/index.html') |
 }
 
 console.log('\nledger speed (wall seconds; load average 1/5/15 min when each started):');
-for (const r of rows) console.log(`  ${r.what.padEnd(52)} ${r.seconds.toFixed(2).padStart(7)} s  ${r.target.padEnd(22)} load ${r.load}`);
+for (const r of rows) console.log(`  ${r.what.padEnd(52)} ${r.seconds.toFixed(2).padStart(7)} s  ${r.cpu.padEnd(13)} ${r.target.padEnd(22)} load ${r.load}`);

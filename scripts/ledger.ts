@@ -113,7 +113,7 @@ const rows = CLAIMS.map((c) => ({ claim: c.id, title: c.title, quote: c.quote, s
 const nCached = experiments.filter((e) => e.cached).length;
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ inputs, ...(Object.keys(data.files).length ? { files: data.files } : {}), seed: nb.meta.seed, elapsedMs: Math.round(ms), poolSize, cache: noCache ? 'not read (--no-cache)' : LEDGER_CACHE_DIR, experiments, claims: rows, failures: failed }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ inputs, ...(Object.keys(data.files).length ? { files: data.files } : {}), seed: nb.meta.seed, elapsedMs: Math.round(ms), cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000), poolSize, cache: noCache ? 'not read (--no-cache)' : LEDGER_CACHE_DIR, experiments, claims: rows, failures: failed }, null, 2)}\n`);
 } else {
   process.stdout.write(`\nClaims ledger (${(ms / 1000).toFixed(1)} s; ${experiments.length - nCached} experiments computed now on ${poolSize || 'no'} pool worker${poolSize === 1 ? '' : 's'}, ${nCached} cached${noCache ? ', cache not read (--no-cache)' : ` in ${LEDGER_CACHE_DIR}`})\n`);
   for (const r of rows) {
@@ -128,4 +128,5 @@ if (json) {
   }
   if (failed.length) process.stdout.write(`\nFailed:\n${failed.map((f) => `  ${f}`).join('\n')}\n`);
 }
-process.exit(failed.length ? 2 : 0);
+// Exit once stdout is flushed: exiting at once truncates a large --json piped to another program (at 64 KB).
+process.stdout.write('', () => process.exit(failed.length ? 2 : 0));

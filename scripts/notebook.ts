@@ -156,5 +156,8 @@ if (json) {
     if ('reason' in c && c.reason) process.stdout.write(`  held back: ${c.reason}\n`);
   }
 }
-if (failed.length) fail(`${failed.length} cell(s) did not finish: ${failed.map((c) => c.id).join(', ')}`, 2);
-process.exit(0);
+// Exit once stdout is flushed: exiting at once truncates large output piped to another program (at 64 KB).
+process.stdout.write('', () => {
+  if (failed.length) fail(`${failed.length} cell(s) did not finish: ${failed.map((c) => c.id).join(', ')}`, 2);
+  process.exit(0);
+});
