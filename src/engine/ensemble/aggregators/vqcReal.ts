@@ -64,8 +64,8 @@ export function vqcRealWork(n: number): VqcRealWork {
 }
 
 /** |ψ⟩ = ⊗ᵢ RY(φᵢ + θ₀ᵢ)|0⟩, qubit i = bit i of the index. */
-function writeLayer0(row: ArrayLike<number>, theta: Float64Array, w: VqcRealWork): void {
-  const { n, psi } = w;
+function writeLayer0(row: ArrayLike<number>, theta: Float64Array, w: VqcRealWork, psi: Float64Array): void {
+  const { n } = w;
   psi[0] = 1;
   for (let i = 0, size = 1; i < n; i++, size <<= 1) {
     const a = (encodeAngle(row[i]) + theta[i]) / 2;
@@ -125,23 +125,72 @@ function gather(dst: Float64Array, src: Float64Array, from: Int32Array): void {
 function forwardState(row: ArrayLike<number>, theta: Float64Array, layers: number, readout: number, w: VqcRealWork): number {
   const { n } = w;
   const ring = ringTables(n, readout);
-  writeLayer0(row, theta, w);
-  let psi = w.psi, tmp = w.tmp;
+  // start in the buffer that makes the last layer land in w.psi (each ring gather swaps buffers)
+  let psi = (layers - 1) % 2 ? w.tmp : w.psi, tmp = psi === w.psi ? w.tmp : w.psi;
+  writeLayer0(row, theta, w, psi);
   for (let l = 1; l < layers; l++) {
     gather(tmp, psi, ring.gatherFrom);
     const t = psi; psi = tmp; tmp = t;
     ryLayer(psi, theta, l, n);
   }
-  if (psi !== w.psi) w.psi.set(psi);
-  const sign = ring.sign, p = w.psi;
+  const sign = ring.sign;
   let z = 0;
-  for (let j = 0; j < p.length; j++) z += p[j] * p[j] * sign[j];
+  for (let j = 0; j < psi.length; j++) z += psi[j] * psi[j] * sign[j];
+  return z;
+}
+
+/** `ryPairReal` reading its input through the ring's gather table (dst[k] = RY·RY(src[from[k]])): ring + first pair in one pass. */
+function ryPairGather(dst: Float64Array, src: Float64Array, from: Int32Array, q: number, c1: number, s1: number, c2: number, s2: number): void {
+  const b1 = 1 << q, b2 = b1 << 1, dim = dst.length;
+  for (let base = 0; base < dim; base += b2 << 1) {
+    for (let i = base, end = base + b1; i < end; i++) {
+      const x0 = src[from[i]], x1 = src[from[i + b1]], x2 = src[from[i + b2]], x3 = src[from[i + b1 + b2]];
+      const y0 = c1 * x0 - s1 * x1, y1 = s1 * x0 + c1 * x1;
+      const y2 = c1 * x2 - s1 * x3, y3 = s1 * x2 + c1 * x3;
+      dst[i] = c2 * y0 - s2 * y2; dst[i + b2] = s2 * y0 + c2 * y2;
+      dst[i + b1] = c2 * y1 - s2 * y3; dst[i + b1 + b2] = s2 * y1 + c2 * y3;
+    }
+  }
+}
+
+/** `ryPairReal` on the last pair, summing Σ ψ² · sign instead of storing: last pair + readout in one pass. */
+function ryPairReadout(a: Float64Array, sign: Float64Array, q: number, c1: number, s1: number, c2: number, s2: number): number {
+  const b1 = 1 << q, b2 = b1 << 1, dim = a.length;
+  let z = 0;
+  for (let base = 0; base < dim; base += b2 << 1) {
+    for (let i = base, end = base + b1; i < end; i++) {
+      const x0 = a[i], x1 = a[i + b1], x2 = a[i + b2], x3 = a[i + b1 + b2];
+      const y0 = c1 * x0 - s1 * x1, y1 = s1 * x0 + c1 * x1;
+      const y2 = c1 * x2 - s1 * x3, y3 = s1 * x2 + c1 * x3;
+      const z0 = c2 * y0 - s2 * y2, z2 = s2 * y0 + c2 * y2, z1 = c2 * y1 - s2 * y3, z3 = s2 * y1 + c2 * y3;
+      z += z0 * z0 * sign[i] + z1 * z1 * sign[i + b1] + z2 * z2 * sign[i + b2] + z3 * z3 * sign[i + b1 + b2];
+    }
+  }
   return z;
 }
 
 /** ⟨Z_readout⟩ of the variational circuit for one row (same value as `vqcExpectationZ` to ~1e-15). */
 export function vqcRealZ(row: ArrayLike<number>, theta: Float64Array, layers: number, readout: number, w: VqcRealWork): number {
-  return forwardState(row, theta, layers, readout, w);
+  const { n } = w;
+  // The fused path needs an even qubit count ≥ 4 (first and last RY pairs distinct) and a ring to fuse with.
+  if (n < 4 || n % 2 || layers < 2) return forwardState(row, theta, layers, readout, w);
+  const ring = ringTables(n, readout);
+  let psi = w.psi, tmp = w.tmp;
+  writeLayer0(row, theta, w, psi);
+  const half = (l: number, q: number) => theta[l * n + q] / 2;
+  for (let l = 1; l < layers; l++) {
+    let h1 = half(l, 0), h2 = half(l, 1);
+    ryPairGather(tmp, psi, ring.gatherFrom, 0, Math.cos(h1), Math.sin(h1), Math.cos(h2), Math.sin(h2));
+    const t = psi; psi = tmp; tmp = t;
+    for (let q = 2; q + 2 < n; q += 2) {
+      h1 = half(l, q); h2 = half(l, q + 1);
+      ryPairReal(psi, q, Math.cos(h1), Math.sin(h1), Math.cos(h2), Math.sin(h2));
+    }
+    h1 = half(l, n - 2); h2 = half(l, n - 1);
+    if (l === layers - 1) return ryPairReadout(psi, ring.sign, n - 2, Math.cos(h1), Math.sin(h1), Math.cos(h2), Math.sin(h2));
+    ryPairReal(psi, n - 2, Math.cos(h1), Math.sin(h1), Math.cos(h2), Math.sin(h2));
+  }
+  throw new Error('unreachable');
 }
 
 /**
