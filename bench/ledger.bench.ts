@@ -9,10 +9,11 @@
  * Headless rows also print the CPU time of all threads: load-independent, what a quiet machine spreads over its cores.
  * `npm run bench -- ledger`; LEDGER_BENCH_BROWSER=0 skips the browser part.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg, availableParallelism } from 'node:os';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { withPreviewBrowser } from './preview';
 import { loadCatalog } from '../scripts/nodeCatalog';
 import { headlessPoolSize, runNotebookHeadless } from '../scripts/nodeSession';
 
@@ -57,17 +58,7 @@ const PORT = 4398;
 if (process.env.LEDGER_BENCH_BROWSER === '0' || !existsSync('dist/index.html') || !existsSync('/usr/bin/chromium')) {
   console.log('browser part skipped (LEDGER_BENCH_BROWSER=0, or no dist/ — run `npx vite build` — or no /usr/bin/chromium)');
 } else {
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-      } catch {
-        // not up yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  await withPreviewBrowser(PORT, async (browser, origin) => {
     const allSettled = (page: Page) => page.waitForFunction(() => {
       const cells = [...document.querySelectorAll('[data-cell]')];
       return cells.length > 0 && cells.every((c) => !['pending', 'running'].includes(c.getAttribute('data-state') ?? ''));
@@ -76,7 +67,7 @@ if (process.env.LEDGER_BENCH_BROWSER === '0' || !existsSync('dist/index.html') |
     const page = await ctx.newPage();
     let l = load();
     let t0 = Date.now();
-    await page.goto(`http://127.0.0.1:${PORT}/#/nb/claims-ledger`);
+    await page.goto(`${origin}/#/nb/claims-ledger`);
     await page.waitForSelector('[data-cell] [data-testid="verdict"][data-claim]', { timeout: 900_000 });
     const first = (Date.now() - t0) / 1000;
     await allSettled(page);
@@ -94,19 +85,12 @@ if (process.env.LEDGER_BENCH_BROWSER === '0' || !existsSync('dist/index.html') |
     const p2 = await ctx2.newPage();
     l = load();
     t0 = Date.now();
-    await p2.goto(`http://127.0.0.1:${PORT}/#/nb/aggregators`);
+    await p2.goto(`${origin}/#/nb/aggregators`);
     await p2.waitForSelector('[data-cell]');
     await allSettled(p2);
     record('Chromium aggregators notebook, all cells', (Date.now() - t0) / 1000, 4, l);
     await ctx2.close();
-    await browser.close();
-  } finally {
-    try {
-      process.kill(-server.pid!, 'SIGTERM');
-    } catch {
-      server.kill();
-    }
-  }
+  });
 }
 
 console.log('\nledger speed (wall seconds; load average 1/5/15 min when each started):');

@@ -3,10 +3,9 @@
  * served by the same server in the same run (the ratio is what travels between machines), plus bundle sizes.
  * Needs `npx vite build` first and /usr/bin/chromium. Target: home page first contentful paint < 1 s.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { withPreviewBrowser } from './preview';
 
 const PORT = 4399;
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -36,49 +35,35 @@ console.log(`eager on first paint: ${eager.length} files, ${eagerGz.toFixed(0)} 
 
 // A static baseline page on the same server: the floor for "a page paints" here.
 writeFileSync('dist/__baseline.html', '<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>b</title></head><body><h1>Baseline</h1><p>static text</p></body></html>');
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      // not up yet
+  await withPreviewBrowser(PORT, async (browser, origin) => {
+    async function fcp(url: string, readySelector: string): Promise<{ fcp: number; ready: number }> {
+      const ctx = await browser.newContext(); // cold cache each time
+      const page = await ctx.newPage();
+      const t0 = Date.now();
+      await page.goto(url);
+      await page.waitForSelector(readySelector);
+      const ready = Date.now() - t0;
+      const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+      await ctx.close();
+      return { fcp: paint, ready };
     }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  async function fcp(url: string, readySelector: string): Promise<{ fcp: number; ready: number }> {
-    const ctx = await browser.newContext(); // cold cache each time
-    const page = await ctx.newPage();
-    const t0 = Date.now();
-    await page.goto(url);
-    await page.waitForSelector(readySelector);
-    const ready = Date.now() - t0;
-    const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
-    await ctx.close();
-    return { fcp: paint, ready };
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const home: number[] = [], homeReady: number[] = [], base: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const b = await fcp(`http://127.0.0.1:${PORT}/__baseline.html`, 'h1');
-    const h = await fcp(`http://127.0.0.1:${PORT}/`, '.nb-card');
-    base.push(b.fcp);
-    home.push(h.fcp);
-    homeReady.push(h.ready);
-  }
-  await browser.close();
-  const ratio = median(home) / median(base);
-  console.log(`\nfirst contentful paint over ${RUNS} cold loads (median):`);
-  console.log(`  static baseline page   ${median(base).toFixed(0)} ms`);
-  console.log(`  playground home        ${median(home).toFixed(0)} ms   (${ratio.toFixed(2)}× baseline; notebook list visible after ${median(homeReady).toFixed(0)} ms)`);
-  console.log(`  target: < 1000 ms → ${median(home) < 1000 ? 'met' : 'NOT met'}`);
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const home: number[] = [], homeReady: number[] = [], base: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const b = await fcp(`${origin}/__baseline.html`, 'h1');
+      const h = await fcp(`${origin}/`, '.nb-card');
+      base.push(b.fcp);
+      home.push(h.fcp);
+      homeReady.push(h.ready);
+    }
+    const ratio = median(home) / median(base);
+    console.log(`\nfirst contentful paint over ${RUNS} cold loads (median):`);
+    console.log(`  static baseline page   ${median(base).toFixed(0)} ms`);
+    console.log(`  playground home        ${median(home).toFixed(0)} ms   (${ratio.toFixed(2)}× baseline; notebook list visible after ${median(homeReady).toFixed(0)} ms)`);
+    console.log(`  target: < 1000 ms → ${median(home) < 1000 ? 'met' : 'NOT met'}`);
+  });
 } finally {
-  try {
-    process.kill(-server.pid!, 'SIGTERM');
-  } catch {
-    server.kill();
-  }
   rmSync('dist/__baseline.html', { force: true });
   void statSync;
 }
