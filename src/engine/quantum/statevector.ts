@@ -409,6 +409,54 @@ export class ParametricCircuit {
     for (const g of this.gates) fused.gate(g.gate, g.qubits, g.params);
     return fused.finishProbabilityOfOne(qubit);
   }
+
+  /** Simulate (fused, from |0…0⟩) and write P(qubit j = 1) for every qubit into `out` (one fold, no complex copy). */
+  marginals(out: Float64Array = new Float64Array(this.nQubits), workspace?: SimulationWorkspace): Float64Array {
+    if (out.length < this.nQubits) throw new RangeError(`invalid out.length: ${out.length} (expected ≥ ${this.nQubits})`);
+    const fused = new FusedRunner(this.nQubits, undefined, workspace);
+    for (const g of this.gates) fused.gate(g.gate, g.qubits, g.params);
+    return fused.finishMarginals(out);
+  }
+}
+
+let foldScratch = new Float64Array(0);
+
+/**
+ * P(bit j = 1) for j < n from the 2ⁿ basis weights |a_k|² (real-only or complex layout): P(bit 0 = 1) is the sum over odd k; folding pairs
+ * (v[k] = w(2k) + w(2k + 1)) drops bit 0, so bit j becomes bit 0 of the folded vector: ~2·2ⁿ additions
+ * instead of n·2ⁿ⁻¹.
+ */
+function marginalsOfWeights(n: number, a: Float64Array, real: boolean, out: Float64Array): Float64Array {
+  const half = n > 0 ? 1 << (n - 1) : 0;
+  if (foldScratch.length < half) foldScratch = new Float64Array(half);
+  const v = foldScratch;
+  let s = 0;
+  if (real) {
+    // real-only layout: amplitude k is a[k]
+    for (let k = 0; k < half; k++) {
+      const x0 = a[2 * k], x1 = a[2 * k + 1], w1 = x1 * x1;
+      s += w1;
+      v[k] = x0 * x0 + w1;
+    }
+  } else {
+    for (let k = 0; k < half; k++) {
+      const e = 4 * k;
+      const w0 = a[e] * a[e] + a[e + 1] * a[e + 1], w1 = a[e + 2] * a[e + 2] + a[e + 3] * a[e + 3];
+      s += w1;
+      v[k] = w0 + w1;
+    }
+  }
+  if (n > 0) out[0] = s;
+  for (let j = 1, len = half; j < n; j++, len >>= 1) {
+    s = 0;
+    for (let k = 0; k < len >> 1; k++) {
+      const w1 = v[2 * k + 1];
+      s += w1;
+      v[k] = v[2 * k] + w1;
+    }
+    out[j] = s;
+  }
+  return out;
 }
 
 /** Minimum CX/SWAP run length worth a gather pass (shorter runs use the swap kernels). */
@@ -632,6 +680,22 @@ class FusedRunner {
       if (i < e) s0 += a[i] * a[i];
     }
     return s0 + s1;
+  }
+
+  /**
+   * P(qubit j = 1) for every qubit of the final state, in one fold over the weights (see `marginalsOfWeights`).
+   * A state that stayed real is read in its real-only layout (no expansion to complex).
+   */
+  finishMarginals(out: Float64Array): Float64Array {
+    this.flushRun(false);
+    this.flushAllPending();
+    if (!this.real) {
+      const a = this.finish().amps;
+      return marginalsOfWeights(this.n, a, false, out);
+    }
+    const a = this.ensureState().amps;
+    if (this.ws) { this.ws.state = a; this.ws.scratch = this.scratch; }
+    return marginalsOfWeights(this.n, a, true, out);
   }
 
   /** Materialise ⊗ vecs into a buffer (real-only layout when `real`). */

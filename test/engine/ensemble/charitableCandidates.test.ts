@@ -59,3 +59,34 @@ describe('regularised, early-stopped variational circuit', () => {
     expect(() => createVqcAggregator({ l2: -1 })).toThrow(/l2/);
   });
 });
+
+describe('allQubitMarginals fast path', () => {
+  it('equals folding the complex state of simulate(roadmapCircuit(row)) bit for bit (n = 1…14, edge rows)', async () => {
+    const { simulate } = await import('../../../src/engine/quantum/statevector');
+    const { roadmapCircuit } = await import('../../../src/engine/ensemble/aggregators/parityCircuit');
+    const { createRng } = await import('../../../src/engine/random');
+    const rng = createRng(21);
+    // the previous implementation: simulate (complex state), then the same pair fold
+    const reference = (row: Float64Array): number[] => {
+      const a = simulate(roadmapCircuit(row)).state.amps, n = row.length, dim = a.length >> 1, out: number[] = [];
+      const w = new Float64Array(dim >> 1);
+      let s = 0;
+      for (let k = 0; k < dim >> 1; k++) {
+        const e = 4 * k, w0 = a[e] * a[e] + a[e + 1] * a[e + 1], w1 = a[e + 2] * a[e + 2] + a[e + 3] * a[e + 3];
+        s += w1; w[k] = w0 + w1;
+      }
+      out.push(s);
+      for (let j = 1, len = dim >> 1; j < n; j++, len >>= 1) {
+        s = 0;
+        for (let k = 0; k < len >> 1; k++) { const w1 = w[2 * k + 1]; s += w1; w[k] = w[2 * k] + w1; }
+        out.push(s);
+      }
+      return out;
+    };
+    for (const n of [1, 2, 3, 5, 8, 14]) for (let k = 0; k < 3; k++) {
+      const row = Float64Array.from({ length: n }, (_, i) => (k === 2 && i === 0 ? NaN : k === 2 && i === 1 ? 1 : rng.next()));
+      const got = Array.from(allQubitMarginals(row)), want = reference(row);
+      expect(got, `n ${n}`).toEqual(want);
+    }
+  });
+});

@@ -9,45 +9,31 @@
  * each fit warm-starts from the previous split's (convex: same optimum, fewer Newton passes).
  */
 import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
-import { SimulationWorkspace, simulate } from '../../quantum/statevector';
+import { ParametricCircuit, SimulationWorkspace } from '../../quantum/statevector';
 import { fitLogistic } from '../logistic';
 import { clipProb, isCompleteRow, logit, readRow, sigmoid } from '../math';
 import { meanProbability } from './meanProbability';
-import { roadmapCircuit } from './parityCircuit';
+import { encodeAngle, roadmapCircuit } from './parityCircuit';
 
 export interface AllQubitsReadoutOptions {
   readonly l2?: number;
   readonly minTrainRows?: number;
 }
 
-/** P(qubit j = 1) for every qubit of the reconstructed circuit, in one pass over the amplitudes. */
+/**
+ * P(qubit j = 1) for every qubit of the reconstructed circuit, in one pass over the amplitudes. The circuit is
+ * built and validated once per qubit count; each bar sets the RY angles (ParametricCircuit) and the marginals
+ * are folded from the real-valued state (no complex copy). Same numbers as folding `simulate(roadmapCircuit(row))`.
+ */
 export function allQubitMarginals(row: ArrayLike<number>, workspace?: SimulationWorkspace, out = new Float64Array(row.length)): Float64Array {
-  const amps = simulate(roadmapCircuit(row), { workspace }).state.amps;
-  const n = row.length, dim = amps.length >> 1;
-  if (weights.length !== dim >> 1) weights = new Float64Array(dim >> 1);
-  // P(bit 0 = 1) is the sum over odd indices; folding pairs (w[k] = w[2k] + w[2k+1]) drops bit 0, so bit j
-  // becomes bit 0 of the folded vector: ~2·2^n additions instead of n·2^(n−1).
-  let s = 0;
-  for (let k = 0; k < dim >> 1; k++) {
-    const e = 4 * k;
-    const w0 = amps[e] * amps[e] + amps[e + 1] * amps[e + 1], w1 = amps[e + 2] * amps[e + 2] + amps[e + 3] * amps[e + 3];
-    s += w1;
-    weights[k] = w0 + w1;
-  }
-  if (n > 0) out[0] = s;
-  for (let j = 1, len = dim >> 1; j < n; j++, len >>= 1) {
-    s = 0;
-    for (let k = 0; k < len >> 1; k++) {
-      const w1 = weights[2 * k + 1];
-      s += w1;
-      weights[k] = weights[2 * k] + w1;
-    }
-    out[j] = s;
-  }
-  return out;
+  const n = row.length;
+  let template = templates.get(n);
+  if (!template) { template = new ParametricCircuit(roadmapCircuit(new Float64Array(n).fill(0.5))); templates.set(n, template); }
+  for (let i = 0; i < n; i++) template.setParam(i, 0, encodeAngle(row[i]));
+  return template.marginals(out, workspace);
 }
 
-let weights = new Float64Array(0);
+const templates = new Map<number, ParametricCircuit>();
 
 export function createAllQubitsReadout(options: AllQubitsReadoutOptions = {}): Aggregator {
   const { l2 = 1, minTrainRows = 100 } = options;

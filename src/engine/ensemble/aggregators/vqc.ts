@@ -6,6 +6,7 @@ import { createRng } from '../../random';
 import { isCompleteRow, readRow, sigmoid } from '../math';
 import { meanProbability } from './meanProbability';
 import { encodeAngle } from './parityCircuit';
+import { vqcRealWork, vqcRealZ, vqcRealZGradient } from './vqcReal';
 
 /**
  * A trained variational circuit: angle-encode member i with RY(2·asin√pᵢ) on qubit i, then L layers of
@@ -16,7 +17,7 @@ import { encodeAngle } from './parityCircuit';
  * the training window: the newest `validationShare` of the picked rows are held out, the parameters with the
  * lowest validation log loss over the epochs are kept, and training stops after `patience` epochs without
  * improvement (validationShare 0 = no early stopping). The circuit gradient dz/dθ comes from an adjoint pass
- * on the engine's statevector (`adjointZGradient`).
+ * on a real statevector specialised to this circuit (vqcReal.ts; the engine's `adjointGradient` is the reference).
  * Note (Schuld et al. 2021): with one encoding per input this is a bounded Fourier model; with L = 1
  * the readout is still a parity (∏ cos(θᵢ + φᵢ)), interference appears from L = 2 on.
  */
@@ -29,10 +30,13 @@ export interface VqcOptions {
   /** Below this many usable rows the predictor is the mean probability (documented fallback). */
   readonly minTrainRows?: number;
   /**
-   * 'engine' (default): the quantum engine's `adjointGradient(circuit, 'I…IZ', refs)`; 'local': the
-   * allocation-free `adjointZGradient` below (same numbers to ~1e-12, used as a cross-check and for speed).
+   * 'real' (default): the circuit specialised to its shape on a real statevector (vqcReal.ts: layer 0 as one
+   * product-state write, CNOT rings as index gathers) for the gradient, the validation loss and the predictions;
+   * 'engine': the quantum engine's `adjointGradient(circuit, 'I…IZ', refs)` and `simulate` (the reference);
+   * 'local': the allocation-free `adjointZGradient` below on the engine's complex statevector.
+   * All three give the same numbers to ~1e-12 (tested).
    */
-  readonly gradient?: 'engine' | 'local';
+  readonly gradient?: 'real' | 'engine' | 'local';
   /** Ridge strength on the angles and the link slope (default 0: unregularised). */
   readonly l2?: number;
   /** Newest share of the training rows held out for early stopping (default 0: none). */
@@ -156,12 +160,12 @@ export function adjointZGradient(
 }
 
 export function createVqcAggregator(options: VqcOptions = {}): VqcAggregator {
-  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16, gradient = 'engine', l2 = 0, validationShare = 0, patience = 2 } = options;
+  const { layers = 2, maxTrainRows = 64, epochs = 3, batchSize = 8, learningRate = 0.05, minTrainRows = 16, gradient = 'real', l2 = 0, validationShare = 0, patience = 2 } = options;
   if (!(l2 >= 0)) throw new RangeError(`invalid l2: ${l2} (expected ≥ 0)`);
   if (!(validationShare >= 0 && validationShare < 1)) throw new RangeError(`invalid validationShare: ${validationShare} (expected 0 ≤ share < 1)`);
   if (!Number.isInteger(patience) || patience < 1) throw new RangeError(`invalid patience: ${patience} (expected integer ≥ 1)`);
   const regularised = l2 > 0 || validationShare > 0;
-  if (gradient !== 'engine' && gradient !== 'local') throw new RangeError(`invalid gradient: ${String(gradient)} (expected 'engine' or 'local')`);
+  if (gradient !== 'real' && gradient !== 'engine' && gradient !== 'local') throw new RangeError(`invalid gradient: ${String(gradient)} (expected 'real', 'engine' or 'local')`);
   if (!Number.isInteger(layers) || layers < 1 || layers > 8) throw new RangeError(`invalid layers: ${layers} (expected 1–8)`);
   if (!Number.isInteger(maxTrainRows) || maxTrainRows < 1) throw new RangeError(`invalid maxTrainRows: ${maxTrainRows} (expected integer ≥ 1)`);
   if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`invalid epochs: ${epochs} (expected integer ≥ 0)`);
@@ -200,7 +204,13 @@ export function createVqcAggregator(options: VqcOptions = {}): VqcAggregator {
       const readout = n - 1;
       const refs = vqcParamRefs(n, layers);
       const observable = 'I'.repeat(n - 1) + 'Z';
+      const realWork = gradient === 'real' ? vqcRealWork(n) : null;
+      /** ⟨Z_readout⟩ of the circuit with angles `th` for one row. */
+      const zOf = (r: ArrayLike<number>, th: Float64Array): number => realWork
+        ? vqcRealZ(r, th, layers, readout, realWork)
+        : 1 - 2 * simulate(vqcCircuit(r, th, layers)).state.probabilityOfOne(readout);
       const zAndGradient = (r: Float64Array): number => {
+        if (realWork) return vqcRealZGradient(r, theta, layers, readout, realWork, dz);
         if (gradient === 'local') return adjointZGradient(r, theta, layers, readout, work, dz);
         const res = adjointGradient(vqcCircuit(r, theta, layers), observable, refs);
         dz.set(res.gradient);
@@ -214,7 +224,7 @@ export function createVqcAggregator(options: VqcOptions = {}): VqcAggregator {
         let s = 0;
         for (const t of validRows) {
           readRow(data.probs, t, row);
-          const z = 1 - 2 * simulate(vqcCircuit(row, theta, layers)).state.probabilityOfOne(readout);
+          const z = zOf(row, theta);
           const p = sigmoid(params[nTheta] * z + params[nTheta + 1]);
           s -= Math.log(Math.max(1e-15, data.up[t] ? p : 1 - p));
         }
@@ -265,7 +275,7 @@ export function createVqcAggregator(options: VqcOptions = {}): VqcAggregator {
       return {
         model,
         predict(r) {
-          const z = 1 - 2 * simulate(vqcCircuit(r, th, layers)).state.probabilityOfOne(readout);
+          const z = zOf(r, th);
           return sigmoid(fitted[nTheta] * z + fitted[nTheta + 1]);
         },
         diagnostics: () => ({ rows: picked.length, steps: step, epochs: epochsRun, lastEpochLogLoss: lastLoss, validationLogLoss: bestLoss, fallback: 0 }),
