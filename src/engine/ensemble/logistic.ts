@@ -94,6 +94,25 @@ export function fitLogistic(x: Float64Array, y: Float64Array, nRows: number, nCo
 }
 
 /** Overwrite the lower triangle of symmetric positive definite A with its Cholesky factor L (A = L·Lᵀ). */
+/**
+ * What a walk-forward logistic fit hands to the next split's fit (FitOptions.warmStart): its coefficients
+ * and Newton matrix, the bar index of each training row (to check they are a prefix of the next fit's
+ * rows) and the member matrix it was fitted on (a warm start from other data is ignored).
+ */
+export interface LogisticWarmStart {
+  readonly beta: Float64Array;
+  readonly hessian: LogisticFit['hessian'];
+  readonly bars: Int32Array;
+  readonly probs: readonly Float64Array[];
+}
+
+/** The warm start if `w` is one for `d` coefficients fitted on `probs`, else null (start cold). */
+export function asLogisticWarmStart(w: unknown, d: number, probs: readonly Float64Array[]): LogisticWarmStart | null {
+  if (w === null || typeof w !== 'object') return null;
+  const s = w as Partial<LogisticWarmStart>;
+  return s.probs === probs && s.beta instanceof Float64Array && s.beta.length === d && s.bars instanceof Int32Array && s.hessian ? (s as LogisticWarmStart) : null;
+}
+
 export function choleskyFactorInPlace(a: Float64Array, d: number): void {
   for (let j = 0; j < d; j++) {
     let sum = a[j * d + j];

@@ -10,7 +10,7 @@
  */
 import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { ParametricCircuit, SimulationWorkspace } from '../../quantum/statevector';
-import { fitLogistic } from '../logistic';
+import { asLogisticWarmStart, fitLogistic, type LogisticWarmStart } from '../logistic';
 import { clipProb, isCompleteRow, logit, readRow, sigmoid } from '../math';
 import { meanProbability } from './meanProbability';
 import { encodeAngle, roadmapCircuit } from './parityCircuit';
@@ -72,7 +72,7 @@ export function createAllQubitsReadout(options: AllQubitsReadoutOptions = {}): A
       }
       if (rows < minTrainRows) return { predict: meanProbability, diagnostics: () => ({ rows, fallback: 1 }) };
       // Warm start as in stacking (convex objective: same optimum, fewer Newton passes).
-      const warm = asWarm(fitOptions.warmStart, d, data.probs);
+      const warm = asLogisticWarmStart(fitOptions.warmStart, d, data.probs);
       const prefix = warm !== null && warm.bars.length <= rows && warm.bars.every((t, r) => bars[r] === t);
       const fit = fitLogistic(x, y, rows, d, { l2, init: warm?.beta, initHessian: prefix ? warm.hessian : undefined });
       const beta = fit.beta, marg = new Float64Array(n), workspace = new SimulationWorkspace();
@@ -82,7 +82,7 @@ export function createAllQubitsReadout(options: AllQubitsReadoutOptions = {}): A
         return sigmoid(z);
       };
       return {
-        warmStart: { beta, hessian: fit.hessian, bars: bars.slice(0, rows), probs: data.probs } satisfies ReadoutWarm,
+        warmStart: { beta, hessian: fit.hessian, bars: bars.slice(0, rows), probs: data.probs } satisfies LogisticWarmStart,
         predict(r, t) {
           // The bar's features, simulated once per bar and reused by every later fit that trains on it.
           if (t !== undefined && barFeatures(features, data.probs, t)) return score(features.x, t * d);
@@ -112,19 +112,6 @@ function barFeatures(f: BarFeatures, probs: readonly Float64Array[], t: number):
     }
   }
   return f.state[t] === 1;
-}
-
-interface ReadoutWarm {
-  readonly beta: Float64Array;
-  readonly hessian: { readonly sum: Float64Array; readonly rows: number };
-  readonly bars: Int32Array;
-  readonly probs: readonly Float64Array[];
-}
-
-function asWarm(w: unknown, d: number, probs: readonly Float64Array[]): ReadoutWarm | null {
-  if (w === null || typeof w !== 'object') return null;
-  const s = w as Partial<ReadoutWarm>;
-  return s.probs === probs && s.beta instanceof Float64Array && s.beta.length === d && s.bars instanceof Int32Array && s.hessian ? (s as ReadoutWarm) : null;
 }
 
 export const allQubitsReadout = createAllQubitsReadout();

@@ -1,6 +1,6 @@
 import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { logit, sigmoid } from '../math';
-import { fitLogistic } from '../logistic';
+import { asLogisticWarmStart, fitLogistic, type LogisticWarmStart } from '../logistic';
 import { meanProbability } from './meanProbability';
 
 /**
@@ -48,11 +48,11 @@ export function createStacking(options: StackingOptions = {}): Aggregator {
       }
       // Warm start from the previous split (expanding windows change the weights a little): its weights,
       // and its curvature when its rows are a prefix of ours (then only the new rows add curvature).
-      const warm = asWarm(fitOptions.warmStart, d, data.probs);
+      const warm = asLogisticWarmStart(fitOptions.warmStart, d, data.probs);
       const prefix = warm !== null && warm.bars.length <= rows && warm.bars.every((t, r) => bars[r] === t);
       const fit = fitLogistic(x, y, rows, d, { l2, maxIterations, init: warm?.beta, initHessian: prefix ? warm.hessian : undefined });
       const beta = fit.beta;
-      const state: StackingWarm = { beta, hessian: fit.hessian, bars: bars.slice(0, rows), probs: data.probs };
+      const state: LogisticWarmStart = { beta, hessian: fit.hessian, bars: bars.slice(0, rows), probs: data.probs };
       return {
         warmStart: state,
         predict(row) {
@@ -67,22 +67,6 @@ export function createStacking(options: StackingOptions = {}): Aggregator {
 }
 
 export const stacking = createStacking();
-
-/** What a stacking fit hands to the next split's fit (FitOptions.warmStart). */
-interface StackingWarm {
-  readonly beta: Float64Array;
-  readonly hessian: { readonly sum: Float64Array; readonly rows: number };
-  /** Bar index of each training row, to check that they are a prefix of the next fit's rows. */
-  readonly bars: Int32Array;
-  /** The member matrix it was fitted on (a warm start from other data is ignored). */
-  readonly probs: readonly Float64Array[];
-}
-
-function asWarm(w: unknown, d: number, probs: readonly Float64Array[]): StackingWarm | null {
-  if (w === null || typeof w !== 'object') return null;
-  const s = w as Partial<StackingWarm>;
-  return s.probs === probs && s.beta instanceof Float64Array && s.beta.length === d && s.bars instanceof Int32Array && s.hessian ? (s as StackingWarm) : null;
-}
 
 /**
  * Design rows [1, logit p₁, …, logit pₙ] for every bar, computed once per member matrix (keyed by the
