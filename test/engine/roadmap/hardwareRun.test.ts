@@ -16,14 +16,13 @@ const PAULI = ['i', 'x', 'y', 'z'] as const;
 
 /**
  * Independent oracle: enumerate every Pauli error pattern of the depolarizing channels on a 3-qubit
- * statevector (4³ single-qubit patterns after the RY layer × 16² two-qubit patterns after the two CNOTs),
- * weight each by its probability, read P(q2 = 1) exactly, then flip with the readout error.
+ * statevector (4³ single-qubit patterns after the RY layer × 16² two-qubit patterns after the two CNOTs)
+ * and hand each final state to `visit` with the pattern's probability.
  */
-function enumeratedNoisyParity(row: number[], r1: number, r2: number, ro: number): number {
+function enumeratePauliErrors(row: number[], r1: number, r2: number, visit: (weight: number, state: Statevector) => void): void {
   const l1 = (3 * r1) / 2, l2 = (5 * r2) / 4;
   const w1 = (k: number) => (k === 0 ? 1 - l1 : l1 / 3);
   const w2 = (a: number, b: number) => (a === 0 && b === 0 ? 1 - l2 : l2 / 15);
-  let p = 0;
   for (let e0 = 0; e0 < 4; e0++) for (let e1 = 0; e1 < 4; e1++) for (let e2 = 0; e2 < 4; e2++) {
     for (let a = 0; a < 16; a++) for (let b = 0; b < 16; b++) {
       const w = w1(e0) * w1(e1) * w1(e2) * w2(a >> 2, a & 3) * w2(b >> 2, b & 3);
@@ -37,10 +36,18 @@ function enumeratedNoisyParity(row: number[], r1: number, r2: number, ro: number
       sv.applyGate('cx', [1, 2]);
       if (b >> 2) sv.applyGate(PAULI[b >> 2], [1]);
       if (b & 3) sv.applyGate(PAULI[b & 3], [2]);
-      p += w * sv.probabilityOfOne(2);
+      visit(w, sv);
     }
   }
-  return p * (1 - ro) + (1 - p) * ro;
+}
+
+const withReadoutError = (p: number, ro: number) => p * (1 - ro) + (1 - p) * ro;
+
+/** The enumeration's P(q2 = 1), flipped with the readout error. */
+function enumeratedNoisyParity(row: number[], r1: number, r2: number, ro: number): number {
+  let p = 0;
+  enumeratePauliErrors(row, r1, r2, (w, sv) => { p += w * sv.probabilityOfOne(2); });
+  return withReadoutError(p, ro);
 }
 
 describe('the parity circuit on hardware (§3b)', () => {
@@ -114,24 +121,9 @@ describe('the parity circuit on hardware (§3b)', () => {
 describe('every qubit read out (the charitable candidate) on hardware', () => {
   /** Enumeration oracle for all three marginals (same error model as above). */
   function enumeratedMarginals(row: number[], r1: number, r2: number, ro: number): number[] {
-    const l1 = (3 * r1) / 2, l2 = (5 * r2) / 4;
-    const w1 = (k: number) => (k === 0 ? 1 - l1 : l1 / 3);
-    const w2 = (a: number, b: number) => (a === 0 && b === 0 ? 1 - l2 : l2 / 15);
     const m = [0, 0, 0];
-    for (let e0 = 0; e0 < 4; e0++) for (let e1 = 0; e1 < 4; e1++) for (let e2 = 0; e2 < 4; e2++) for (let a = 0; a < 16; a++) for (let b = 0; b < 16; b++) {
-      const w = w1(e0) * w1(e1) * w1(e2) * w2(a >> 2, a & 3) * w2(b >> 2, b & 3);
-      const sv = Statevector.zero(3);
-      row.forEach((x, i) => sv.applyGate('ry', [i], [encodeAngle(x)]));
-      [e0, e1, e2].forEach((e, i) => { if (e) sv.applyGate(PAULI[e], [i]); });
-      sv.applyGate('cx', [0, 1]);
-      if (a >> 2) sv.applyGate(PAULI[a >> 2], [0]);
-      if (a & 3) sv.applyGate(PAULI[a & 3], [1]);
-      sv.applyGate('cx', [1, 2]);
-      if (b >> 2) sv.applyGate(PAULI[b >> 2], [1]);
-      if (b & 3) sv.applyGate(PAULI[b & 3], [2]);
-      for (let q = 0; q < 3; q++) m[q] += w * sv.probabilityOfOne(q);
-    }
-    return m.map((p) => p * (1 - ro) + (1 - p) * ro);
+    enumeratePauliErrors(row, r1, r2, (w, sv) => { for (let q = 0; q < 3; q++) m[q] += w * sv.probabilityOfOne(q); });
+    return m.map((p) => withReadoutError(p, ro));
   }
   it('exact marginals equal the Pauli enumeration; noiseless they equal the statevector marginals', () => {
     const row = [0.7, 0.2, 0.55];
