@@ -56,6 +56,7 @@ export class ExperimentRunner {
         /* a superseded caller: the run is still served, its result dropped there */
       }
       release = await ticket;
+      if (nested.signal?.aborted) throw Object.assign(new Error(`the experiment '${id}' was cancelled`), { name: 'AbortError' });
       return await this.compute(id, resolved, nested, alone, key);
     } finally {
       // A cached (or failed) run gives its place back as soon as it is reached.
@@ -74,6 +75,7 @@ export class ExperimentRunner {
       run = await pool.run(
         { id, inputs: { ...(opts.inputs ?? {}) }, seed: opts.seed, uploads, callerInputs: { ...nested.callerInputs } },
         { progress: (f, m) => nested.outer.progress(f, m), onMainThread: (fn, ...args) => nested.outer.onMainThread(fn, ...args) },
+        nested.signal, // a superseded or cancelled caller stops this experiment alone; the others run on
       );
     } else run = await runNestedNotebook(id, { inputs: opts.inputs, seed: opts.seed }, nested);
     run = { ...run, measured: { at: new Date().toISOString(), where: `${this.env.where}${place}` }, cached: false };

@@ -58,6 +58,8 @@ export interface NestedRunEnv {
   uploads(): Iterable<[string, Upload]>;
   /** The calling cell's context: progress and main-thread calls are forwarded to it. */
   outer: Pick<CellContext, 'progress' | 'onMainThread'>;
+  /** Fires when the calling cell's run is superseded or cancelled: a pooled experiment is then stopped (runnerPool.ts). */
+  signal?: AbortSignal;
   /** A fresh host (same environment as the caller) that posts its messages to `post`. */
   createHost(post: (msg: WorkerToMain) => void): NestedHost;
 }

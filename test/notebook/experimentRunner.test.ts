@@ -125,6 +125,34 @@ describe('optional inputs (the ledger\'s robustness-sweep switch)', () => {
   });
 });
 
+describe('cancelling one experiment', () => {
+  it('a superseded caller stops its pooled experiment (its worker terminated); the other experiment runs on', async () => {
+    const slow = `---\nid: slow\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 1\n\`\`\`\n\`\`\`js id=v\nawait sleep(60);\nconst twice = 2 * k;\n\`\`\`\n`;
+    const source = async (id: string) => (id === 'slow' ? slow : Promise.reject(new Error(`no shipped notebook '${id}'`)));
+    const terminated: number[] = [];
+    let started = 0;
+    const pool = new RunnerPool(() => {
+      const n = started++;
+      const port = inProcessRunner(source);
+      return { ...port, postMessage: (m: MainToRunner) => port.postMessage(m), terminate: () => terminated.push(n), set onmessage(f) { port.onmessage = f; }, get onmessage() { return port.onmessage; } } as RunnerPort;
+    }, 2);
+    const experiments = new ExperimentRunner({ where: 'w', pool: () => pool });
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: source, experiments });
+    const nb = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r1\nconst a = (await runNotebook('slow', { inputs: { k: kk } })).figures.twice;\n```\n```js id=r2\nconst b = (await runNotebook('slow', { inputs: { k: 100 } })).figures.twice;\n```\n");
+    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await new Promise((r) => setTimeout(r, 25)); // both experiments running
+    expect(pool.active).toBe(2);
+    h.handle({ type: 'setInput', name: 'kk', value: 4 });
+    await h.idle();
+    const done = (id: string) => ([...msgs].reverse().find((m) => m.type === 'status' && m.id === id && m.state === 'done') as Extract<WorkerToMain, { state: 'done' }>).display.figures;
+    expect(done('r1')).toMatchObject({ a: 8 });
+    expect(done('r2')).toMatchObject({ b: 200 });
+    expect(terminated).toHaveLength(1); // r1's first run's worker; r2's worker untouched (r2 finished on it)
+    expect(msgs.some((m) => m.type === 'status' && m.id === 'r2' && m.state === 'error')).toBe(false);
+  });
+});
+
 describe('claims ledger notebook', () => {
   it('has one experiment cell per notebook of the claims registry', async () => {
     const { readFileSync } = await import('node:fs');
