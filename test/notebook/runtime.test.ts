@@ -42,10 +42,10 @@ describe('Runtime (spec)', () => {
   it('cells that become ready together start in the notebook\'s order, first load and re-runs alike (the ledger asks for its timing experiments first)', async () => {
     const { rt, log } = harness();
     rt.define(cell('early', ['early'], [], () => ({ early: 1 })));
-    rt.define(cell('shared', ['shared'], [], async () => {
+    rt.define({ id: 'shared', defines: ['shared'], references: [], run: async () => {
       await new Promise((r) => setTimeout(r, 5));
       return { shared: 1 };
-    }));
+    } });
     // 'first' also reads an input-like cell that settled long before: it must not fall behind the others.
     rt.define(cell('first', ['first'], ['shared', 'early'], ({ shared }) => ({ first: shared })));
     for (const id of ['second', 'third', 'fourth']) rt.define(cell(id, [id], ['shared'], ({ shared }) => ({ [id]: shared })));
