@@ -161,4 +161,20 @@ describe('claims ledger notebook', () => {
     const called = [...src.matchAll(/runExperiment\('([a-z0-9-]+)'/g)].map((m) => m[1]);
     expect(called.sort()).toEqual(ledgerNotebooks().map((n) => n.id).sort());
   });
+
+  it('passes its robustness-sweep box to every experiment that declares a robustnessSweep input (a checkbox in each)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { ledgerNotebooks } = await import('../../src/engine/claims/registry');
+    const src = readFileSync(new URL('../../notebooks/claims-ledger.md', import.meta.url), 'utf8');
+    const ledgerInputs = parseNotebook(src, 'claims-ledger').cells.flatMap((c) => (c.input ? [c.input] : []));
+    expect(ledgerInputs.find((i) => i.name === 'robustnessSweeps')).toMatchObject({ type: 'checkbox', value: true });
+    expect(src).toContain('const sweepInputs = { robustnessSweep: robustnessSweeps };');
+    expect(src).toContain('optionalInputs: sweepInputs');
+    const swept = ledgerNotebooks().filter((n) => {
+      const spec = parseNotebook(readFileSync(new URL(`../../notebooks/${n.id}.md`, import.meta.url), 'utf8'), n.id).cells.find((c) => c.input?.name === 'robustnessSweep')?.input;
+      if (spec) expect(spec.type, n.id).toBe('checkbox');
+      return !!spec;
+    });
+    expect(swept.map((n) => n.id)).toEqual(expect.arrayContaining(['aggregators', 'confidence-calibration'])); // today's two; a new one is found the same way
+  });
 });
