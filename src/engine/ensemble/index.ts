@@ -13,7 +13,7 @@ export { measureDecisionLatency, quantileSorted, type LatencyOptions, type Laten
 export { syntheticBoard, type SyntheticOptions, type SyntheticBoard } from './synthetic';
 export { QUANTUM_AGGREGATORS, vqcDefault, roadmapWithFallback, type QuantumAggregatorEntry } from './quantumAggregators';
 export {
-  MIN_EFFECT, perBarLoss, scoreForecast, compareWithBaseline, aggregatorSelectionPbo, runMarketWalkForward, scoreMarket, backtestBoth, breakEvenCostBps,
+  MIN_EFFECT, perBarLoss, scoreForecast, compareWithBaseline, aggregatorSelectionPbo, runMarketWalkForward, sameSplits, scoreMarket, backtestBoth, breakEvenCostBps,
   type LossKind, type ForecastScore, type PairedComparison, type CompareOptions, type MarketInput, type MarketExperimentConfig,
   type MarketEvaluation, type ScoredExperiment,
 } from './marketEvaluation';

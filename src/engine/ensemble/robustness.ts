@@ -10,7 +10,7 @@
  */
 import type { Aggregator } from './types';
 import { randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
-import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketInput, type ScoredExperiment } from './marketEvaluation';
+import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketExperimentConfig, type MarketInput, type ScoredExperiment } from './marketEvaluation';
 import { holm, quantileSorted, wilsonInterval } from '../stats/index';
 
 export interface Regime {
@@ -150,6 +150,10 @@ export interface SweepConfig {
   readonly seed?: number;
   readonly onProgress?: (fraction: number, message: string) => void;
   readonly isCancelled?: () => boolean;
+  /** This dataset's walk-forward already run elsewhere (see MarketExperimentConfig.precomputed): matching runs are reused. */
+  readonly precomputed?: MarketExperimentConfig['precomputed'];
+  /** false: skip each cell's PBO of the aggregator selection (default true). */
+  readonly pbo?: boolean;
 }
 
 export interface SweepCell {
@@ -165,7 +169,7 @@ export interface SweepCell {
 /** One dataset: walk-forward once, then score and backtest on all tested bars and on each causal regime. */
 export function sweepDataset(dataset: string, input: MarketInput, config: SweepConfig): SweepCell[] {
   const wf = runMarketWalkForward(input, {
-    aggregators: config.aggregators, trainBars: config.trainBars, testBars: config.testBars, seed: config.seed,
+    aggregators: config.aggregators, trainBars: config.trainBars, testBars: config.testBars, seed: config.seed, precomputed: config.precomputed,
     isCancelled: config.isCancelled, onProgress: (f, m) => config.onProgress?.(0.8 * f, `${dataset}: ${m}`),
   });
   const regimes: Regime[] = [{ id: 'all', label: 'all tested bars', mask: new Uint8Array(input.up.length).fill(1) }, ...causalRegimes(input.close, config.regimes)];
@@ -173,14 +177,15 @@ export function sweepDataset(dataset: string, input: MarketInput, config: SweepC
   return regimes.map((reg, k) => {
     if (config.isCancelled?.()) throw new Error('robustness sweep cancelled');
     config.onProgress?.(0.8 + (0.2 * k) / regimes.length, `${dataset}: scoring ${reg.label}`);
-    const scored = scoreMarket(input, wf, { mask: reg.mask, replicates: config.replicates ?? 0, seed: `${config.seed ?? 0}-${dataset}-${reg.id}`, bootstrapIds: config.bootstrapIds });
+    const scored = scoreMarket(input, wf, { mask: reg.mask, replicates: config.replicates ?? 0, seed: `${config.seed ?? 0}-${dataset}-${reg.id}`, bootstrapIds: config.bootstrapIds, pbo: config.pbo });
     const startBar = scored.scored.length ? scored.scored[0] : input.up.length - 1;
     const backtests: Record<string, { roadmap: BacktestResult; alwaysIn: BacktestResult }> = {};
     for (const id of config.backtestIds) {
       const run = runById.get(id);
       if (!run) throw new RangeError(`invalid backtestIds: ${id} (no such run)`);
       // trade only on the cell's bars: outside them the forecast is withheld (flat)
-      const p = Float64Array.from(run.p, (v, t) => (wf.tested[t] && reg.mask[t] ? v : NaN));
+      const p = new Float64Array(run.p.length);
+      for (let t = 0; t < p.length; t++) p[t] = wf.tested[t] && reg.mask[t] ? run.p[t] : NaN;
       backtests[id] = backtestBoth(p, input, { ...config.backtest, startBar: Math.min(startBar, input.up.length - 1) });
     }
     return { dataset, regime: reg.id, regimeLabel: reg.label, scored, backtests };
