@@ -18,6 +18,6 @@ export {
   type MarketEvaluation, type ScoredExperiment,
 } from './marketEvaluation';
 export {
-  causalRegimes, stability, feeSweep, sweepDataset, cellClaimFigures,
+  causalRegimes, stability, feeSweep, sweepDataset, cellClaimFigures, cellClaimScoreIds,
   type Regime, type RegimeOptions, type StabilityCell, type Stability, type FeeSweepRow, type SweepConfig, type SweepCell, type CellClaimIds,
 } from './robustness';

@@ -234,9 +234,10 @@ export interface ScoredExperiment {
  * regimes reuse the same fitted forecasts and only change which bars are scored.
  */
 export function scoreMarket(
-  input: MarketInput, wf: MarketEvaluation, { mask, replicates = 0, seed = 1, baseRateId = 'base-rate', voteId = 'calibrated-vote', pboIds, bootstrapIds, pbo = true }:
+  input: MarketInput, wf: MarketEvaluation, { mask, replicates = 0, seed = 1, baseRateId = 'base-rate', voteId = 'calibrated-vote', pboIds, bootstrapIds, pbo = true, scoreIds }:
     { mask?: Uint8Array; replicates?: number; seed?: number | string; baseRateId?: string; voteId?: string; pboIds?: readonly string[]; bootstrapIds?: readonly string[];
-      /** false: skip the PBO of the selection (NaN, 0 splits), for callers that do not show it. */ pbo?: boolean } = {},
+      /** false: skip the PBO of the selection (NaN, 0 splits), for callers that do not show it. */ pbo?: boolean;
+      /** Forecasters whose scores (hit rate, Brier, log loss, ECE, calibration, AUC) are computed (default every run). */ scoreIds?: readonly string[] } = {},
 ): ScoredExperiment {
   const idx: number[] = [];
   for (let t = 0; t < input.up.length; t++) {
@@ -256,7 +257,7 @@ export function scoreMarket(
   if (scored.length < 3) {
     return { scored, outcomes, forecasts, scores: [], skill: [], vsVote: [], pbo: { pbo: NaN, nSplits: 0, blocks: 0 } };
   }
-  const scores = wf.runs.map((r) => scoreForecast(r.id, forecasts[r.id], outcomes));
+  const scores = wf.runs.filter((r) => !scoreIds || scoreIds.includes(r.id)).map((r) => scoreForecast(r.id, forecasts[r.id], outcomes));
   const base = forecasts[baseRateId];
   if (!base) throw new RangeError(`invalid baseRateId: ${baseRateId} (no such run: ${wf.runs.map((r) => r.id).join(', ')})`);
   const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed, bootstrapIds }));

@@ -154,6 +154,8 @@ export interface SweepConfig {
   readonly precomputed?: MarketExperimentConfig['precomputed'];
   /** false: skip each cell's PBO of the aggregator selection (default true). */
   readonly pbo?: boolean;
+  /** Forecasters scored in each cell (default every run; cellClaimScoreIds lists what cellClaimFigures reads). */
+  readonly scoreIds?: readonly string[];
 }
 
 export interface SweepCell {
@@ -177,7 +179,7 @@ export function sweepDataset(dataset: string, input: MarketInput, config: SweepC
   return regimes.map((reg, k) => {
     if (config.isCancelled?.()) throw new Error('robustness sweep cancelled');
     config.onProgress?.(0.8 + (0.2 * k) / regimes.length, `${dataset}: scoring ${reg.label}`);
-    const scored = scoreMarket(input, wf, { mask: reg.mask, replicates: config.replicates ?? 0, seed: `${config.seed ?? 0}-${dataset}-${reg.id}`, bootstrapIds: config.bootstrapIds, pbo: config.pbo });
+    const scored = scoreMarket(input, wf, { mask: reg.mask, replicates: config.replicates ?? 0, seed: `${config.seed ?? 0}-${dataset}-${reg.id}`, bootstrapIds: config.bootstrapIds, pbo: config.pbo, scoreIds: config.scoreIds });
     const startBar = scored.scored.length ? scored.scored[0] : input.up.length - 1;
     const backtests: Record<string, { roadmap: BacktestResult; alwaysIn: BacktestResult }> = {};
     for (const id of config.backtestIds) {
@@ -205,6 +207,12 @@ export interface CellClaimIds {
   readonly traded: string;
 }
 
+/** The forecasters whose scores cellClaimFigures reads (pass as SweepConfig.scoreIds to score only those). */
+export function cellClaimScoreIds(ids: CellClaimIds): string[] {
+  const { quantum, vote = 'calibrated-vote', stacking = 'stacking', baseRate = 'base-rate', confidenceCandidate = 'stacking' } = ids;
+  return [...new Set([quantum, vote, stacking, baseRate, confidenceCandidate])];
+}
+
 /**
  * The figures each market claim's rule needs, measured on one sweep cell (the rules live in the claims
  * registry; this only measures). Comparisons of the quantum candidate with the vote, stacking and the base
@@ -221,7 +229,11 @@ export function cellClaimFigures(cell: SweepCell, input: MarketInput, ids: CellC
   const pairs = [vote, stacking, baseRate].map((b) => compareWithBaseline({ [quantum]: f[quantum] }, b, f[b], y, { loss: 'log loss' })[0]);
   const adj = holm(pairs.map((c) => c.pDm)).adjusted;
   const gain = (i: number) => ({ gain: pairs[i].gain, lower: pairs[i].lower, upper: pairs[i].upper, pAdjusted: adj[i], detectable: pairs[i].detectable });
-  const score = (id: string) => sc.scores.find((s) => s.id === id)!;
+  const score = (id: string) => {
+    const found = sc.scores.find((s) => s.id === id);
+    if (!found) throw new RangeError(`invalid cell: ${id} was not scored (scoreIds must include cellClaimScoreIds)`);
+    return found;
+  };
   const skill = sc.skill.find((c) => c.id === confidenceCandidate && c.loss === 'Brier')!;
   let inBand = 0, failures = 0, crashes = 0;
   const sorted = Float64Array.from(f[confidenceCandidate]).sort();

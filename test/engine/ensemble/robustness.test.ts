@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { aggregatorById, causalRegimes, cellClaimFigures, createFallbackAggregator, feeSweep, parityClosedForm, runCausal, runMarketWalkForward, stability, sweepDataset, syntheticBoard } from '../../../src/engine/ensemble/index';
+import { aggregatorById, causalRegimes, cellClaimFigures, cellClaimScoreIds, createFallbackAggregator, feeSweep, parityClosedForm, runCausal, runMarketWalkForward, stability, sweepDataset, syntheticBoard } from '../../../src/engine/ensemble/index';
 import { ruleCircuitFailures1pct, ruleProfitable80, ruleQuantumVsVoting, ruleRealConfidence, VERDICT_ORDER } from '../../../src/engine/claims/index';
 import { createRng } from '../../../src/engine/random';
 
@@ -96,6 +96,18 @@ describe('sweep shortcuts give the same cells', () => {
     fitted = 0;
     expect(sweepDataset('synthetic', input, { ...cfg, aggregators: counting, precomputed: other })).toEqual(fresh);
     expect(fitted).toBe(aggs.length * own.splits.length);
+  });
+  it('scoring only cellClaimScoreIds gives the same claim figures', () => {
+    const b = syntheticBoard({ nBars: 2400, seed: 8, skill: 0.5 });
+    const input = { probs: b.probs, up: b.up, close: b.close, time: b.time };
+    const fb = createFallbackAggregator(parityClosedForm, { id: 'fallback' });
+    const bt = { feeBps: 10, slippageBps: 2, confidenceThreshold: 0.55 };
+    const ids = { quantum: 'parity-closed-form', traded: 'fallback' };
+    const cfg = { aggregators: [aggregatorById('stacking'), aggregatorById('majority'), parityClosedForm, fb], trainBars: 800, testBars: 400, backtestIds: ['fallback'], backtest: bt };
+    const full = sweepDataset('synthetic', input, cfg), lean = sweepDataset('synthetic', input, { ...cfg, scoreIds: cellClaimScoreIds(ids) });
+    expect(lean[0].scored.scores.map((x) => x.id).sort()).toEqual(['base-rate', 'calibrated-vote', 'parity-closed-form', 'stacking']);
+    for (let k = 0; k < full.length; k++) expect(cellClaimFigures(lean[k], input, ids, bt)).toEqual(cellClaimFigures(full[k], input, ids, bt));
+    expect(() => cellClaimFigures(lean[0], input, { ...ids, confidenceCandidate: 'majority' }, bt)).toThrow(/majority was not scored/);
   });
   it('pbo: false only blanks the PBO', () => {
     const b = syntheticBoard({ nBars: 2000, seed: 5, skill: 0.4 });
