@@ -11,7 +11,7 @@
 import type { Aggregator } from './types';
 import { randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
 import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketExperimentConfig, type MarketInput, type ScoredExperiment } from './marketEvaluation';
-import { holm, quantileSorted, wilsonInterval } from '../stats/index';
+import { brierScore, holm, logLoss, quantileSorted, wilsonInterval } from '../stats/index';
 
 export interface Regime {
   readonly id: string;
@@ -207,10 +207,12 @@ export interface CellClaimIds {
   readonly traded: string;
 }
 
-/** The forecasters whose scores cellClaimFigures reads (pass as SweepConfig.scoreIds to score only those). */
+/**
+ * The forecasters whose full scores cellClaimFigures reads (pass as SweepConfig.scoreIds to score only those):
+ * the confidence candidate's ECE and calibration; log losses and Brier scores it computes itself when missing.
+ */
 export function cellClaimScoreIds(ids: CellClaimIds): string[] {
-  const { quantum, vote = 'calibrated-vote', stacking = 'stacking', baseRate = 'base-rate', confidenceCandidate = 'stacking' } = ids;
-  return [...new Set([quantum, vote, stacking, baseRate, confidenceCandidate])];
+  return [ids.confidenceCandidate ?? 'stacking'];
 }
 
 /**
@@ -234,6 +236,9 @@ export function cellClaimFigures(cell: SweepCell, input: MarketInput, ids: CellC
     if (!found) throw new RangeError(`invalid cell: ${id} was not scored (scoreIds must include cellClaimScoreIds)`);
     return found;
   };
+  // The same functions scoreForecast uses, for forecasters the cell did not score in full.
+  const logLossOf = (id: string) => sc.scores.find((s) => s.id === id)?.logLoss ?? logLoss(f[id], y);
+  const brierOf = (id: string) => sc.scores.find((s) => s.id === id)?.brier ?? brierScore(f[id], y);
   const skill = sc.skill.find((c) => c.id === confidenceCandidate && c.loss === 'Brier')!;
   let inBand = 0, failures = 0, crashes = 0;
   const sorted = Float64Array.from(f[confidenceCandidate]).sort();
@@ -253,11 +258,11 @@ export function cellClaimFigures(cell: SweepCell, input: MarketInput, ids: CellC
     nBars: n,
     quantumVsVoting: {
       quantum: quantum, nBars: n,
-      logLoss: { quantum: score(quantum).logLoss, vote: score(vote).logLoss, stacking: score(stacking).logLoss, baseRate: score(baseRate).logLoss },
+      logLoss: { quantum: logLossOf(quantum), vote: logLossOf(vote), stacking: logLossOf(stacking), baseRate: logLossOf(baseRate) },
       vsVote: gain(0), vsStacking: gain(1), vsBaseRate: gain(2),
     },
     realConfidence: {
-      candidate: confidenceCandidate, brier: score(confidenceCandidate).brier, baseRateBrier: score(baseRate).brier,
+      candidate: confidenceCandidate, brier: brierOf(confidenceCandidate), baseRateBrier: brierOf(baseRate),
       vsBaseRate: { gain: skill.gain, lower: skill.lower, upper: skill.upper, pAdjusted: skill.pHolm, detectable: skill.detectable },
       ece: score(confidenceCandidate).ece, calibration: score(confidenceCandidate).calibration, bandShare: n ? inBand / n : 0, nBars: Math.max(1, n),
       pLow: quantileSorted(sorted, 0.05), pHigh: quantileSorted(sorted, 0.95),
