@@ -273,12 +273,15 @@ export function scoreMarket(
   return { scored, outcomes, forecasts, scores, skill, vsVote, pbo: aggregatorSelectionPbo(pboCols) };
 }
 
-/** Backtests of one forecaster under the roadmap's rules and always-in, on the bars from `startBar`. */
+/**
+ * Backtests of one forecaster under the roadmap's rules and always-in, on the bars from `startBar`. The
+ * always-in run is simulated when first read (the sweeps' rules read only the roadmap run), then kept.
+ */
 export function backtestBoth(p: Float64Array, input: MarketInput, config: BacktestConfig): { roadmap: BacktestResult; alwaysIn: BacktestResult } {
-  return {
-    roadmap: backtest(p, input.close, input.time, config),
-    alwaysIn: backtest(p, input.close, input.time, { ...config, mode: 'always-in' }),
-  };
+  const out = { roadmap: backtest(p, input.close, input.time, config) } as { roadmap: BacktestResult; alwaysIn: BacktestResult };
+  let alwaysIn: BacktestResult | null = null;
+  Object.defineProperty(out, 'alwaysIn', { enumerable: true, get: () => (alwaysIn ??= backtest(p, input.close, input.time, { ...config, mode: 'always-in' })) });
+  return out;
 }
 
 /**

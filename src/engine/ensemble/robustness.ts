@@ -9,7 +9,7 @@
  *   last `longBars` (defaults 50 and 500), low otherwise. Bars without enough history are in no regime.
  */
 import type { Aggregator } from './types';
-import { randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
+import { backtest, randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
 import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketExperimentConfig, type MarketInput, type ScoredExperiment } from './marketEvaluation';
 import { brierScore, holm, logLoss, quantileSorted, wilsonInterval } from '../stats/index';
 
@@ -129,10 +129,10 @@ export interface FeeSweepRow {
 /** The roadmap-rule backtest of one forecast at each fee (per side; slippage kept), and the break-even cost. */
 export function feeSweep(p: Float64Array, input: MarketInput, config: BacktestConfig, feesBps: readonly number[]): { rows: FeeSweepRow[]; breakEvenBps: number } {
   const rows = feesBps.map((feeBps) => {
-    const r = backtestBoth(p, input, { ...config, feeBps }).roadmap.strategy;
+    const r = backtest(p, input.close, input.time, { ...config, feeBps }).strategy;
     return { feeBps, totalReturn: r.totalReturn, nTrades: r.nTrades, nProfitable: r.nProfitable };
   });
-  const zero = backtestBoth(p, input, { ...config, feeBps: 0, slippageBps: 0 }).roadmap;
+  const zero = backtest(p, input.close, input.time, { ...config, feeBps: 0, slippageBps: 0 });
   return { rows, breakEvenBps: breakEvenCostBps(zero.strategy.position, input.close, zero.startBar) };
 }
 

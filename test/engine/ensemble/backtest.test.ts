@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { backtest, medianBarMs, randomTimingProfitableShare, simulatePositions } from '../../../src/engine/ensemble/index';
+import { backtest, backtestBoth, medianBarMs, randomTimingProfitableShare, simulatePositions } from '../../../src/engine/ensemble/index';
 import { medianSpacingPositive } from '../../../src/engine/ensemble/backtest';
 import { expectClose } from '../../util/close';
 
@@ -158,5 +158,17 @@ describe('medianSpacingPositive (the backtest\'s time check without a sort)', ()
     expect(r.buyAndHold).toEqual(simulatePositions(new Float64Array(n).fill(1), close, 10, 10 / 1e4, r.barsPerYear));
     expect(r.buyAndHoldCapped).toEqual(simulatePositions(new Float64Array(n).fill(0.05), close, 10, 10 / 1e4, r.barsPerYear));
     expect(r.buyAndHold).toBe(r.buyAndHold);
+  });
+});
+
+describe('backtestBoth', () => {
+  it('the always-in run, simulated on first read, equals a direct backtest', () => {
+    const n = 300, close = Float64Array.from({ length: n }, (_, t) => 100 + 10 * Math.sin(t / 9) + t / 20), time = Float64Array.from({ length: n }, (_, t) => t * 3600e3);
+    const p = Float64Array.from({ length: n }, (_, t) => 0.5 + 0.4 * Math.sin(t / 5));
+    const cfg = { feeBps: 10, startBar: 10 };
+    const both = backtestBoth(p, { probs: [], up: new Float64Array(n), close, time }, cfg);
+    expect(both.roadmap).toEqual(backtest(p, close, time, cfg));
+    expect(both.alwaysIn).toEqual(backtest(p, close, time, { ...cfg, mode: 'always-in' }));
+    expect(both.alwaysIn).toBe(both.alwaysIn);
   });
 });
