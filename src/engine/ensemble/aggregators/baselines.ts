@@ -7,7 +7,7 @@
  * bar t (the walk-forward calls it; the label of bar t is the move into bar t+1, known at bar t+1).
  * Probabilities are Laplace-smoothed so none is ever 0 or 1.
  */
-import type { Aggregator, BarRanges, EnsembleData, Predictor } from '../types';
+import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { fitLogistic } from '../logistic';
 import { clipProb, sigmoid } from '../math';
 
@@ -128,11 +128,15 @@ export function createCalibratedVote(options: CalibratedVoteOptions = {}): Aggre
 
 export const calibratedVote = createCalibratedVote();
 
-/** Mean log loss of member i on the training rows where it has a finite probability (NaN without any). */
-function memberTrainingLogLoss(data: EnsembleData, train: BarRanges, i: number): { loss: number; rows: number } {
+/**
+ * Adds member i's log losses on the training rows of `ranges` (where it has a finite probability) to sums[i]
+ * and counts[i], bar by bar in time order: continuing from an earlier fit's sums over a prefix of the ranges
+ * gives the same floating-point sums as starting over.
+ */
+function addMemberLogLosses(data: EnsembleData, ranges: BarRanges, i: number, sums: Float64Array, counts: Float64Array): void {
   const col = data.probs[i];
-  let s = 0, rows = 0;
-  for (const [start, end] of train) {
+  let s = sums[i], rows = counts[i];
+  for (const [start, end] of ranges) {
     for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
       const y = data.up[t], p = col[t];
       if (!(y === 0 || y === 1) || !Number.isFinite(p)) continue;
@@ -141,7 +145,22 @@ function memberTrainingLogLoss(data: EnsembleData, train: BarRanges, i: number):
       rows++;
     }
   }
-  return { loss: rows ? s / rows : NaN, rows };
+  sums[i] = s; counts[i] = rows;
+}
+
+/** What a best-member fit hands to the next split's fit: its loss sums over `train` on this member matrix. */
+interface BestMemberWarmStart { readonly probs: readonly Float64Array[]; readonly up: Float64Array; readonly train: BarRanges; readonly sums: Float64Array; readonly counts: Float64Array }
+
+/**
+ * The ranges `next` adds to `prev` when `prev` is a prefix of it (equal ranges, the last one possibly extended at
+ * its end: an expanding window), else null.
+ */
+export function rangesExtending(prev: BarRanges, next: BarRanges): BarRanges | null {
+  if (prev.length === 0 || prev.length > next.length) return null;
+  const k = prev.length - 1;
+  for (let r = 0; r < k; r++) if (prev[r][0] !== next[r][0] || prev[r][1] !== next[r][1]) return null;
+  if (prev[k][0] !== next[k][0] || next[k][1] < prev[k][1]) return null;
+  return [[prev[k][1], next[k][1]], ...next.slice(k + 1)];
 }
 
 export interface BestMemberOptions {
@@ -161,13 +180,20 @@ export function createBestMember(options: BestMemberOptions = {}): Aggregator {
     title: 'Best single member (chosen on past bars)',
     rationale: 'If pooling 14 members cannot beat the one member that was best in the past, the pool adds nothing. Chosen by training log loss only.',
     kind: 'fitted',
-    fit(data: EnsembleData, train: BarRanges): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
+      const n = data.probs.length;
+      // Warm start (expanding window): continue the previous split's loss sums over the bars added since.
+      const w = fitOptions.warmStart as BestMemberWarmStart | undefined;
+      const added = w && w.probs === data.probs && w.up === data.up && w.sums.length === n ? rangesExtending(w.train, train) : null;
+      const sums = added && w ? Float64Array.from(w.sums) : new Float64Array(n), counts = added && w ? Float64Array.from(w.counts) : new Float64Array(n);
       let best = -1, bestLoss = Infinity;
-      for (let i = 0; i < data.probs.length; i++) {
-        const { loss, rows } = memberTrainingLogLoss(data, train, i);
+      for (let i = 0; i < n; i++) {
+        addMemberLogLosses(data, added ?? train, i, sums, counts);
+        const rows = counts[i], loss = rows ? sums[i] / rows : NaN;
         if (rows >= minTrainRows && loss < bestLoss) { best = i; bestLoss = loss; }
       }
       return {
+        warmStart: { probs: data.probs, up: data.up, train: train.map(([a, b]) => [a, b] as const), sums, counts } satisfies BestMemberWarmStart,
         predict: (row) => { if (best < 0) return 0.5; const p = row[best]; return Number.isFinite(p) ? clipProb(p) : 0.5; },
         diagnostics: () => ({ member: best, trainLogLoss: best < 0 ? NaN : bestLoss }),
       };
