@@ -94,9 +94,23 @@ export function dieboldMariano(
   return { meanDifference: mean, standardError: se, statistic: stat, pValue, lower: mean - tq * se, upper: mean + tq * se, lags: L, n };
 }
 
-/** Student t quantile by bisection on the CDF (|error| < 1e-10; t_{∞} → normal). */
+/** Quantiles already found (a pure function of (p, dof); callers ask for the same few hundreds of times: one per paired test). */
+const quantiles = new Map<string, number>();
+
+/** Student t quantile by bisection on the CDF (|error| < 1e-10; t_{∞} → normal). Remembered per (p, dof). */
 export function studentTQuantile(p: number, dof: number): number {
   checkOpenUnit(p, 'p');
+  const key = `${p}|${dof}`;
+  const hit = quantiles.get(key);
+  if (hit !== undefined) return hit;
+  const q = bisectStudentTQuantile(p, dof);
+  if (quantiles.size >= 1024) quantiles.clear();
+  quantiles.set(key, q);
+  return q;
+}
+
+/** The bisection itself (studentTQuantile remembers its results; tests compare the two). */
+export function bisectStudentTQuantile(p: number, dof: number): number {
   if (dof > 1e6) return normalInv(p);
   let lo = -1e3, hi = 1e3;
   for (let i = 0; i < 200 && hi - lo > 1e-11; i++) {
