@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  bestMember, evaluateWalkForward, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
+  bestMember, calibratedVote, evaluateWalkForward, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
 } from '../../../src/engine/ensemble/index.ts';
 import { rangesExtending } from '../../../src/engine/ensemble/aggregators/baselines.ts';
 import { createAllQubitsReadout } from '../../../src/engine/ensemble/aggregators/allQubitsReadout.ts';
@@ -75,15 +75,17 @@ describe('warm-started logistic fits', () => {
   });
 });
 
-describe('warm-started best member (loss sums continued over the bars added since the last split)', () => {
-  it('equals fitting every split from scratch, bit for bit, with and without purge and embargo', () => {
+describe('warm-started best member and calibrated vote (training rows continued over the bars added since the last split)', () => {
+  it('equal fitting every split from scratch, bit for bit, with and without purge and embargo', () => {
     const board = syntheticBoard({ nBars: 4000, seed: 31, skill: 0.4 });
-    for (const cfg of [{ trainBars: 600, testBars: 400 }, { trainBars: 600, testBars: 300, labelHorizonBars: 3, embargoBars: 5 }, { trainBars: 500, testBars: 500, mode: 'rolling' as const }]) {
-      const splits = walkForwardSplits({ nBars: 4000, ...cfg });
-      const cold: Aggregator = { ...bestMember, id: 'cold', fit: (data, train, o) => bestMember.fit(data, train, { ...o, warmStart: undefined }) };
-      const [warm, fresh] = evaluateWalkForward([bestMember, cold], board, splits).runs;
-      expect(warm.p).toEqual(fresh.p);
-      expect(warm.diagnostics).toEqual(fresh.diagnostics);
+    for (const agg of [bestMember, calibratedVote]) {
+      for (const cfg of [{ trainBars: 600, testBars: 400 }, { trainBars: 600, testBars: 300, labelHorizonBars: 3, embargoBars: 5 }, { trainBars: 500, testBars: 500, mode: 'rolling' as const }, { trainBars: 20, testBars: 40 }]) {
+        const splits = walkForwardSplits({ nBars: 4000, ...cfg });
+        const cold: Aggregator = { ...agg, id: 'cold', fit: (data, train, o) => agg.fit(data, train, { ...o, warmStart: undefined }) };
+        const [warm, fresh] = evaluateWalkForward([agg, cold], board, splits).runs;
+        expect(warm.p).toEqual(fresh.p);
+        expect(warm.diagnostics).toEqual(fresh.diagnostics);
+      }
     }
   });
   it('rangesExtending: only a prefix whose last range grew at its end', () => {

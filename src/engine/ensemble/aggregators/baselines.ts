@@ -97,28 +97,36 @@ export function createCalibratedVote(options: CalibratedVoteOptions = {}): Aggre
     title: 'Democratic vote, calibrated',
     rationale: 'Majority vote with its margin mapped to a probability by a logistic fit on past bars: the fair democratic baseline (the raw up-vote share is not a probability).',
     kind: 'fitted',
-    fit(data: EnsembleData, train: BarRanges): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
       const nMembers = data.probs.length;
       const row = new Float64Array(nMembers);
-      const xs: number[] = [], ys: number[] = [];
-      for (const [start, end] of train) {
+      // The design rows [1, margin] and labels of the training bars, in time order. Warm start (expanding
+      // window): the previous split's rows are a prefix of these, so only the bars added since are read.
+      const w = fitOptions.warmStart as CalibratedVoteWarmStart | undefined;
+      const added = w && w.probs === data.probs && w.up === data.up ? rangesExtending(w.train, train) : null;
+      const todo = added ?? train;
+      let cap = added && w ? w.rows : 0;
+      for (const [start, end] of todo) cap += Math.max(0, Math.min(end, data.up.length) - Math.max(0, start));
+      const x = new Float64Array(2 * cap), ys = new Float64Array(cap);
+      let rows = 0;
+      if (added && w) { x.set(w.x.subarray(0, 2 * w.rows)); ys.set(w.y.subarray(0, w.rows)); rows = w.rows; }
+      for (const [start, end] of todo) {
         for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
           const y = data.up[t];
           if (!(y === 0 || y === 1)) continue;
           for (let i = 0; i < nMembers; i++) row[i] = data.probs[i][t];
-          xs.push(voteMargin(row)); ys.push(y);
+          x[2 * rows] = 1; x[2 * rows + 1] = voteMargin(row); ys[rows++] = y;
         }
       }
-      const rows = ys.length;
+      const warmStart: CalibratedVoteWarmStart = { probs: data.probs, up: data.up, train: train.map(([s0, e0]) => [s0, e0] as const), x, y: ys, rows };
       let k = 0;
-      for (const y of ys) k += y;
+      for (let r = 0; r < rows; r++) k += ys[r];
       const prior = (k + 1) / (rows + 2);
-      if (rows < minTrainRows) return { predict: () => prior, diagnostics: () => ({ rows, fallback: 1 }) };
-      const x = new Float64Array(2 * rows);
-      for (let r = 0; r < rows; r++) { x[2 * r] = 1; x[2 * r + 1] = xs[r]; }
-      const fit = fitLogistic(x, Float64Array.from(ys), rows, 2, { l2 });
+      if (rows < minTrainRows) return { warmStart, predict: () => prior, diagnostics: () => ({ rows, fallback: 1 }) };
+      const fit = fitLogistic(x, ys, rows, 2, { l2 });
       const [a, b] = fit.beta;
       return {
+        warmStart,
         predict: (r) => clipProb(sigmoid(a + b * voteMargin(r))),
         diagnostics: () => ({ rows, fallback: 0, intercept: a, slope: b }),
       };
@@ -127,6 +135,9 @@ export function createCalibratedVote(options: CalibratedVoteOptions = {}): Aggre
 }
 
 export const calibratedVote = createCalibratedVote();
+
+/** What a calibrated-vote fit hands to the next split's fit: its design rows over `train` on this member matrix. */
+interface CalibratedVoteWarmStart { readonly probs: readonly Float64Array[]; readonly up: Float64Array; readonly train: BarRanges; readonly x: Float64Array; readonly y: Float64Array; readonly rows: number }
 
 /**
  * Adds member i's log losses on the training rows of `ranges` (where it has a finite probability) to sums[i]
