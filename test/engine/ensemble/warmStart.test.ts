@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  bestMember, calibratedVote, evaluateWalkForward, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
+  bestMember, calibratedVote, evaluateWalkForward, hedge, hedgeLog, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
 } from '../../../src/engine/ensemble/index.ts';
-import { rangesExtending } from '../../../src/engine/ensemble/aggregators/baselines.ts';
+import { rangesExtending } from '../../../src/engine/ensemble/math.ts';
 import { createAllQubitsReadout } from '../../../src/engine/ensemble/aggregators/allQubitsReadout.ts';
 import { createRng } from '../../../src/engine/random.ts';
 
@@ -75,10 +75,10 @@ describe('warm-started logistic fits', () => {
   });
 });
 
-describe('warm-started best member and calibrated vote (training rows continued over the bars added since the last split)', () => {
+describe('warm-started best member, calibrated vote and Hedge (training rows continued over the bars added since the last split)', () => {
   it('equal fitting every split from scratch, bit for bit, with and without purge and embargo', () => {
     const board = syntheticBoard({ nBars: 4000, seed: 31, skill: 0.4 });
-    for (const agg of [bestMember, calibratedVote]) {
+    for (const agg of [bestMember, calibratedVote, hedge, hedgeLog]) {
       for (const cfg of [{ trainBars: 600, testBars: 400 }, { trainBars: 600, testBars: 300, labelHorizonBars: 3, embargoBars: 5 }, { trainBars: 500, testBars: 500, mode: 'rolling' as const }, { trainBars: 20, testBars: 40 }]) {
         const splits = walkForwardSplits({ nBars: 4000, ...cfg });
         const cold: Aggregator = { ...agg, id: 'cold', fit: (data, train, o) => agg.fit(data, train, { ...o, warmStart: undefined }) };

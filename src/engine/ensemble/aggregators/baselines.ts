@@ -9,7 +9,7 @@
  */
 import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { fitLogistic } from '../logistic';
-import { clipProb, sigmoid } from '../math';
+import { clipProb, rangesExtending, sigmoid } from '../math';
 
 function checkWindow(windowBars: number | undefined): void {
   if (windowBars !== undefined && !(Number.isInteger(windowBars) && windowBars >= 1)) {
@@ -162,17 +162,6 @@ function addMemberLogLosses(data: EnsembleData, ranges: BarRanges, i: number, su
 /** What a best-member fit hands to the next split's fit: its loss sums over `train` on this member matrix. */
 interface BestMemberWarmStart { readonly probs: readonly Float64Array[]; readonly up: Float64Array; readonly train: BarRanges; readonly sums: Float64Array; readonly counts: Float64Array }
 
-/**
- * The ranges `next` adds to `prev` when `prev` is a prefix of it (equal ranges, the last one possibly extended at
- * its end: an expanding window), else null.
- */
-export function rangesExtending(prev: BarRanges, next: BarRanges): BarRanges | null {
-  if (prev.length === 0 || prev.length > next.length) return null;
-  const k = prev.length - 1;
-  for (let r = 0; r < k; r++) if (prev[r][0] !== next[r][0] || prev[r][1] !== next[r][1]) return null;
-  if (prev[k][0] !== next[k][0] || next[k][1] < prev[k][1]) return null;
-  return [[prev[k][1], next[k][1]], ...next.slice(k + 1)];
-}
 
 export interface BestMemberOptions {
   /** Members need at least this many scored training rows to be eligible (default 50). */
