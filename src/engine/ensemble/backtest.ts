@@ -255,16 +255,12 @@ export function backtest(pUp: Float64Array, close: Float64Array, time: Float64Ar
   const strategy = simulatePositions(position, close, startBar, costPerUnit, barsPerYear);
   // The two buy-and-hold benchmarks are simulated when first read (sweeps read neither), then kept.
   let hold: BacktestRun | null = null, capped: BacktestRun | null = null;
-  const result = { strategy, startBar, barsPerYear, stageBars, noForecastBars: noForecast, maxStage, stagesWithoutTrades } as BacktestResult;
-  Object.defineProperty(result, 'buyAndHold', {
-    enumerable: true,
-    get: () => (hold ??= simulatePositions(new Float64Array(nBars).fill(1), close, startBar, costPerUnit, barsPerYear)),
-  });
-  Object.defineProperty(result, 'buyAndHoldCapped', {
-    enumerable: true,
-    get: () => (capped ??= simulatePositions(new Float64Array(nBars).fill(maxPositionFraction), close, startBar, costPerUnit, barsPerYear)),
-  });
-  return result;
+  return {
+    strategy,
+    get buyAndHold() { return (hold ??= simulatePositions(new Float64Array(nBars).fill(1), close, startBar, costPerUnit, barsPerYear)); },
+    get buyAndHoldCapped() { return (capped ??= simulatePositions(new Float64Array(nBars).fill(maxPositionFraction), close, startBar, costPerUnit, barsPerYear)); },
+    startBar, barsPerYear, stageBars, noForecastBars: noForecast, maxStage, stagesWithoutTrades,
+  };
 }
 
 /**

@@ -278,10 +278,11 @@ export function scoreMarket(
  * always-in run is simulated when first read (the sweeps' rules read only the roadmap run), then kept.
  */
 export function backtestBoth(p: Float64Array, input: MarketInput, config: BacktestConfig): { roadmap: BacktestResult; alwaysIn: BacktestResult } {
-  const out = { roadmap: backtest(p, input.close, input.time, config) } as { roadmap: BacktestResult; alwaysIn: BacktestResult };
   let alwaysIn: BacktestResult | null = null;
-  Object.defineProperty(out, 'alwaysIn', { enumerable: true, get: () => (alwaysIn ??= backtest(p, input.close, input.time, { ...config, mode: 'always-in' })) });
-  return out;
+  return {
+    roadmap: backtest(p, input.close, input.time, config),
+    get alwaysIn() { return (alwaysIn ??= backtest(p, input.close, input.time, { ...config, mode: 'always-in' })); },
+  };
 }
 
 /**
