@@ -102,6 +102,11 @@ export interface CompareOptions {
   readonly minEffect?: number;
   /** Only these candidates get the bootstrap (default: all). */
   readonly bootstrapIds?: readonly string[];
+  /**
+   * Per-bar losses already computed for these forecasts and outcomes, by `${id}|${loss}`; the ones computed here
+   * are added (families on the same bars share them).
+   */
+  readonly losses?: Map<string, Float64Array>;
 }
 
 /**
@@ -111,12 +116,18 @@ export interface CompareOptions {
 export function compareWithBaseline(
   candidates: Readonly<Record<string, Float64Array>>, baselineId: string, baseline: Float64Array, outcomes: Float64Array, options: CompareOptions,
 ): PairedComparison[] {
-  const { loss, replicates = 0, seed = 1, alpha = 0.05, bootstrapIds } = options;
+  const { loss, replicates = 0, seed = 1, alpha = 0.05, bootstrapIds, losses } = options;
   const minEffect = options.minEffect ?? MIN_EFFECT[loss];
-  const lb = perBarLoss(loss, baseline, outcomes);
+  const lossOf = (id: string, f: Float64Array): Float64Array => {
+    const key = `${id}|${loss}`;
+    let l = losses?.get(key);
+    if (!l) { l = perBarLoss(loss, f, outcomes); losses?.set(key, l); }
+    return l;
+  };
+  const lb = lossOf(baselineId, baseline);
   const ids = Object.keys(candidates).filter((id) => id !== baselineId);
   const rows = ids.map((id) => {
-    const lc = perBarLoss(loss, candidates[id], outcomes);
+    const lc = lossOf(id, candidates[id]);
     const dm = dieboldMariano(lb, lc); // baseline − candidate: positive = candidate better
     // One resample set for every pair and loss on these bars (same seed): drawn once, shared (common random numbers).
     const boot = replicates > 0 && (!bootstrapIds || bootstrapIds.includes(id)) ? pairedBootstrapLossDifference(lb, lc, { replicates, seed }).pValue : NaN;
@@ -260,14 +271,17 @@ export function scoreMarket(
   const scores = wf.runs.filter((r) => !scoreIds || scoreIds.includes(r.id)).map((r) => scoreForecast(r.id, forecasts[r.id], outcomes));
   const base = forecasts[baseRateId];
   if (!base) throw new RangeError(`invalid baseRateId: ${baseRateId} (no such run: ${wf.runs.map((r) => r.id).join(', ')})`);
-  const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed, bootstrapIds }));
+  // Every family scores the same bars: each forecaster's per-bar loss is computed once and shared.
+  const losses = new Map<string, Float64Array>();
+  const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed, bootstrapIds, losses }));
   const vote = forecasts[voteId];
-  const vsVote = vote ? compareWithBaseline(forecasts, voteId, vote, outcomes, { loss: 'log loss', replicates: 0, seed }) : [];
+  const vsVote = vote ? compareWithBaseline(forecasts, voteId, vote, outcomes, { loss: 'log loss', replicates: 0, seed, losses }) : [];
   if (!pbo) return { scored, outcomes, forecasts, scores, skill, vsVote, pbo: { pbo: NaN, nSplits: 0, blocks: 0 } };
-  const lb = perBarLoss('log loss', base, outcomes);
+  const lossOf = (id: string) => losses.get(`${id}|log loss`) ?? perBarLoss('log loss', forecasts[id], outcomes);
+  const lb = lossOf(baseRateId);
   const pboCols = (pboIds ?? wf.runs.map((r) => r.id).filter((id) => id !== baseRateId)).map((id) => {
-    const g = perBarLoss('log loss', forecasts[id], outcomes);
-    for (let i = 0; i < m; i++) g[i] = lb[i] - g[i];
+    const lc = lossOf(id), g = new Float64Array(m);
+    for (let i = 0; i < m; i++) g[i] = lb[i] - lc[i];
     return g;
   });
   return { scored, outcomes, forecasts, scores, skill, vsVote, pbo: aggregatorSelectionPbo(pboCols) };

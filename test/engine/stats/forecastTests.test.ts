@@ -129,3 +129,18 @@ describe('studentTQuantile remembers its results', () => {
     }
   });
 });
+
+describe('dieboldMariano centres its differences in place', () => {
+  it('gives exactly the standard error from neweyWestVariance of the differences', () => {
+    const r = createRng('dm-inplace');
+    for (let k = 0; k < 50; k++) {
+      const n = 3 + r.int(400), a = Float64Array.from({ length: n }, () => r.next()), b = Float64Array.from({ length: n }, () => r.next() * 1.1);
+      const d = Float64Array.from(a, (v, i) => v - b[i]), L = neweyWestLags(n);
+      const se = Math.sqrt(neweyWestVariance(d, L) / n) * Math.sqrt(n / (n - 1));
+      const got = dieboldMariano(a, b);
+      if (se > 0) expect(got.standardError).toBe(se);
+      expect(dieboldMariano(a, b, { lags: Math.min(n - 1, 3) }).lags).toBe(Math.min(n - 1, 3));
+    }
+    expect(() => dieboldMariano([1, 2, 3], [0, 0, 1], { lags: 3 })).toThrow(/invalid lags/);
+  });
+});
