@@ -3,9 +3,30 @@ import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import {
-  auc, brierDecomposition, brierScore, constantForecastBrier, expectedCalibrationError, hitRate, logLoss,
-  reliabilityDiagram, wilsonInterval, LOG_LOSS_CLIP,
+  auc, binEdges, brierDecomposition, brierScore, constantForecastBrier, expectedCalibrationError, expectedCalibrationErrors, hitRate, iidBootstrapIndices, logLoss,
+  quantileSorted, reliabilityDiagram, wilsonInterval, LOG_LOSS_CLIP, type Binning,
 } from '../../../src/engine/stats/index.ts';
+
+/**
+ * The straightforward ECE bootstrap: every replicate draws its indices with iidBootstrapIndices and bins
+ * each resampled forecast by searching the edges. The reference for expectedCalibrationError's fast path.
+ */
+function eceBootstrapReference(f: Float64Array, o: Float64Array, nBins: number, binning: Binning, B: number, seed: number, confidence = 0.95) {
+  const edges = binEdges(f, nBins, binning);
+  const binOf = (x: number): number => { let k = 0; while (!(x < edges[k])) k++; return k; };
+  const ece = (idx: Int32Array | null): number => {
+    const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
+    for (let i = 0; i < f.length; i++) { const j = idx ? idx[i] : i, b = binOf(f[j]); cnt[b]++; sf[b] += f[j]; so[b] += o[j]; }
+    let e = 0;
+    for (let b = 0; b < nBins; b++) if (cnt[b]) e += (cnt[b] / f.length) * Math.abs(so[b] / cnt[b] - sf[b] / cnt[b]);
+    return e;
+  };
+  const rng = createRng(seed).fork('ece-bootstrap'), idx = new Int32Array(f.length), reps = new Float64Array(B);
+  for (let r = 0; r < B; r++) { iidBootstrapIndices(rng, idx); reps[r] = ece(idx); }
+  const mean = reps.reduce((a, b) => a + b, 0) / B;
+  reps.sort();
+  return { ece: ece(null), lower: quantileSorted(reps, (1 - confidence) / 2), upper: quantileSorted(reps, 1 - (1 - confidence) / 2), bootstrapMean: mean };
+}
 
 /** Outcomes with an exact event rate: round(h·n) ones. */
 function outcomesWithRate(n: number, h: number): Float64Array {
@@ -160,6 +181,30 @@ describe('reliabilityDiagram and expectedCalibrationError', () => {
     expect(c.bootstrapMean).toBeGreaterThan(c.ece);
     // Reproducible from the seed.
     expect(expectedCalibrationError(f, o, { bootstrap: 300, seed: 5 }).upper).toBe(c.upper);
+  });
+  it('the bootstrap (bins looked up once, draws inline) is bit-identical to binning every replicate afresh (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom<Binning>('quantile', 'equal-width'), fc.boolean(), (seed, n, nBins, binning, coarse) => {
+      const rng = createRng(seed);
+      // Coarse forecasts put many ties on the quantile edges.
+      const f = Float64Array.from({ length: n }, () => (coarse ? Math.round(rng.next() * 4) / 4 : 0.4 + 0.2 * rng.next()));
+      const o = Float64Array.from(f, (p) => (rng.next() < p ? 1 : 0));
+      const fast = expectedCalibrationError(f, o, { nBins, binning, bootstrap: 40, seed });
+      const ref = eceBootstrapReference(f, o, nBins, binning, 40, seed);
+      expect([fast.ece, fast.lower, fast.upper, fast.bootstrapMean]).toEqual([ref.ece, ref.lower, ref.upper, ref.bootstrapMean]);
+      // Plain arrays give the same figures as typed ones.
+      expect(expectedCalibrationError(Array.from(f), Array.from(o), { nBins, binning, bootstrap: 40, seed })).toEqual(fast);
+    }), { seed: 21, numRuns: 200 });
+  });
+  it('expectedCalibrationErrors of several forecasts equals one call per forecast, bit for bit', () => {
+    const rng = createRng(31), n = 500;
+    const o = Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 1 : 0));
+    const fs = [0.1, 0.3, 0].map((spread) => Float64Array.from({ length: n }, () => 0.5 + spread * (rng.next() - 0.5)));
+    for (const binning of ['quantile', 'equal-width'] as const) {
+      const opts = { nBins: 10, bootstrap: 50, seed: 9, binning };
+      expect(expectedCalibrationErrors(fs, o, opts)).toEqual(fs.map((f) => expectedCalibrationError(f, o, opts)));
+    }
+    expect(expectedCalibrationErrors([], o)).toEqual([]);
+    expect(() => expectedCalibrationErrors([fs[0], new Float64Array(3)], o)).toThrow(/forecasts\[1\]/);
   });
   it('detects a miscalibrated forecaster', () => {
     const rng = createRng(12), n = 4000;
