@@ -149,6 +149,27 @@ describe('auc', () => {
       else expectClose(auc(s, o), num / den, { abs: 1e-12 });
     }), { seed: 42, numRuns: 300 });
   });
+  it('the merge of the two sorted classes equals the mid-rank sum (sort of indices) bit for bit (property)', () => {
+    /** The straightforward rank-sum form: mid-ranks over all scores, U = R⁺ − n⁺(n⁺ + 1)/2. */
+    const aucRankSum = (scores: number[], outcomes: number[]): number => {
+      const n = scores.length, order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+      let nPos = 0, rankSumPos = 0;
+      for (let r = 0; r < n;) {
+        let e = r + 1;
+        while (e < n && scores[order[e]] === scores[order[r]]) e++;
+        for (let j = r; j < e; j++) if (outcomes[order[j]] === 1) { nPos++; rankSumPos += (r + 1 + e) / 2; }
+        r = e;
+      }
+      return nPos === 0 || nPos === n ? NaN : (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * (n - nPos));
+    };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 3 }), (seed, n, coarseness) => {
+      const rng = createRng(seed);
+      // Coarse scores make many ties; −0 and 0 must tie too.
+      const s = Array.from({ length: n }, () => (coarseness === 0 ? rng.next() : coarseness === 3 ? (rng.int(2) ? 0 : -0) : Math.round(rng.next() * 5 * coarseness) / 5));
+      const o = Array.from({ length: n }, () => rng.int(2));
+      expect(Object.is(auc(s, o), aucRankSum(s, o))).toBe(true);
+    }), { seed: 7, numRuns: 300 });
+  });
   it('is about ½ for random scores', () => {
     const rng = createRng(3), n = 20000;
     const s = Array.from({ length: n }, () => rng.next()), o = Array.from({ length: n }, () => rng.int(2));
