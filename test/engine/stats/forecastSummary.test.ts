@@ -10,7 +10,7 @@ describe('summarizeForecasts', () => {
     const o = Float64Array.from({ length: n }, () => (rng.next() < 0.52 ? 1 : 0));
     const fs = [
       Float64Array.from(o, (y) => 0.5 + 0.04 * (y - 0.5) + 0.05 * (rng.next() - 0.5)),
-      Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 0.2 : 0.9)), // half of it in the 0.6–0.95 band
+      Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 0.45 : 0.9)), // about half of it in the 0.6–0.95 band
       new Float64Array(n).fill(0.5),
     ];
     const got = summarizeForecasts(fs, o, { bootstrap: 60, seed: 4 });
