@@ -68,21 +68,17 @@ export function probabilityOfBacktestOverfitting(
   const nSplits = splits.length;
   const logits = new Float64Array(nSplits), oosOfWinner = new Float64Array(nSplits), isOfWinner = new Float64Array(nSplits);
   const isPerf = new Float64Array(N), oosPerf = new Float64Array(N);
-  // Per split, block sums are added block by block into all configurations at once (one branch per block,
-  // not per block and configuration); each configuration still adds its blocks in order b = 0, 1, …
-  const si = new Float64Array(N), qi = new Float64Array(N), so = new Float64Array(N), qo = new Float64Array(N);
   let overfit = 0, losses = 0;
   for (let k = 0; k < nSplits; k++) {
     const mask = splits[k];
-    si.fill(0); qi.fill(0); so.fill(0); qo.fill(0);
-    for (let b = 0; b < S; b++) {
-      const row = b * N;
-      const s1 = mask & (1 << b) ? si : so, s2 = mask & (1 << b) ? qi : qo;
-      for (let j = 0; j < N; j++) { s1[j] += sum[row + j]; s2[j] += sq[row + j]; }
-    }
     for (let j = 0; j < N; j++) {
-      isPerf[j] = perf(si[j], qi[j]);
-      oosPerf[j] = perf(so[j], qo[j]);
+      let si = 0, qi = 0, so = 0, qo = 0;
+      for (let b = 0; b < S; b++) {
+        const idx = b * N + j;
+        if (mask & (1 << b)) { si += sum[idx]; qi += sq[idx]; } else { so += sum[idx]; qo += sq[idx]; }
+      }
+      isPerf[j] = perf(si, qi);
+      oosPerf[j] = perf(so, qo);
     }
     let best = 0;
     for (let j = 1; j < N; j++) if (isPerf[j] > isPerf[best]) best = j;
