@@ -32,9 +32,39 @@ export function binEdges(forecasts: NumArray, nBins: number, binning: Binning): 
   edges[nBins - 1] = Infinity;
   if (binning === 'equal-width') { for (let k = 1; k < nBins; k++) edges[k - 1] = k / nBins; return edges; }
   if (binning !== 'quantile') throw new RangeError(`invalid binning: ${String(binning)} (expected 'equal-width' or 'quantile')`);
-  const sorted = Float64Array.from(forecasts).sort();
-  for (let k = 1; k < nBins; k++) edges[k - 1] = quantileSorted(sorted, k / nBins);
+  // Only the order statistics the quantiles read are placed (a multi-quickselect, not a full sort); each
+  // sits where a sort would put it, so the edges equal quantileSorted of the sorted forecasts (tested).
+  const a = Float64Array.from(forecasts), n = a.length;
+  const ranks: number[] = [];
+  for (let k = 1; k < nBins; k++) { const h = (n - 1) * (k / nBins), lo = Math.floor(h); ranks.push(lo, Math.min(n - 1, lo + 1)); }
+  selectRanks(a, 0, n - 1, [...new Set(ranks)].filter((r) => r >= 0).sort((x, y) => x - y));
+  for (let k = 1; k < nBins; k++) edges[k - 1] = quantileSorted(a, k / nBins);
   return edges;
+}
+
+/**
+ * Rearrange a[lo..hi] so that every rank in `ranks` (ascending, within lo..hi) holds the value a sort would
+ * put there: quickselect the middle rank, then recurse on each side with the ranks that fall there.
+ */
+function selectRanks(a: Float64Array, lo: number, hi: number, ranks: readonly number[]): void {
+  if (ranks.length === 0 || hi <= lo) return;
+  const mid = ranks[ranks.length >> 1];
+  let l = lo, h = hi;
+  while (h > l) {
+    const pivot = a[(l + h) >> 1];
+    let i = l, j = h;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+    }
+    if (mid <= j) h = j;
+    else if (mid >= i) l = i;
+    else break;
+  }
+  // Now a[lo..mid−1] ≤ a[mid] ≤ a[mid+1..hi].
+  selectRanks(a, lo, mid - 1, ranks.filter((r) => r < mid));
+  selectRanks(a, mid + 1, hi, ranks.filter((r) => r > mid));
 }
 
 function binOf(f: number, edges: Float64Array): number {

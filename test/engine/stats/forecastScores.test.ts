@@ -216,6 +216,18 @@ describe('reliabilityDiagram and expectedCalibrationError', () => {
       expect(expectedCalibrationError(Array.from(f), Array.from(o), { nBins, binning, bootstrap: 40, seed })).toEqual(fast);
     }), { seed: 21, numRuns: 200 });
   });
+  it('quantile bin edges from selected order statistics equal the quantiles of the fully sorted forecasts (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 3 }), (seed, n, nBins, ties) => {
+      const rng = createRng(seed);
+      const f = Float64Array.from({ length: n }, () => (ties ? Math.round(rng.next() * 3 * ties) / (3 * ties) : rng.next()));
+      const sorted = Float64Array.from(f).sort(), want = new Float64Array(nBins);
+      for (let k = 1; k < nBins; k++) want[k - 1] = quantileSorted(sorted, k / nBins);
+      want[nBins - 1] = Infinity;
+      const before = Array.from(f);
+      expect(Array.from(binEdges(f, nBins, 'quantile'))).toEqual(Array.from(want));
+      expect(Array.from(f)).toEqual(before); // the input is left alone
+    }), { seed: 23, numRuns: 400 });
+  });
   it('expectedCalibrationErrors of several forecasts equals one call per forecast, bit for bit', () => {
     const rng = createRng(31), n = 500;
     const o = Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 1 : 0));
