@@ -212,13 +212,11 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
     }
   };
   /** ln det of every leading block (in members) of R restricted to `map`; `joint` maps take 2 variables per member. */
+  const gathered = { values: R, index: new Int32Array(0) };
   const prefixLogDets = (src: Int32Array, joint: boolean, out: Float64Array): boolean => {
     const n = joint ? d : k;
-    for (let a = 0, q = 0; a < n; a++) {
-      const rowA = a * d;
-      for (let b = 0; b <= a; b++) A[rowA + b] = R[src[q++]];
-    }
-    if (!choleskyLogDiag(A, n, d, logDiag)) return false;
+    gathered.index = src; // the Cholesky reads its sub-matrix of R in place (no copy into A first)
+    if (!choleskyLogDiag(A, n, d, logDiag, gathered)) return false;
     out[0] = 0;
     if (joint) for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * (logDiag[2 * a - 2] + logDiag[2 * a - 1]);
     else for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * logDiag[a - 1];

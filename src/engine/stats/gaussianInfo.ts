@@ -4,34 +4,46 @@
  */
 
 /**
+ * Where choleskyLogDiag reads its input when it is not already in `a`: element (i, j ≤ i) of the matrix is
+ * values[index[i(i + 1)/2 + j]] (the lower triangle, row by row), so a permuted sub-matrix of a larger one
+ * is factorised without gathering it into `a` first.
+ */
+export interface GatheredSource {
+  readonly values: Float64Array;
+  readonly index: Int32Array;
+}
+
+/**
  * In-place Cholesky A = L·Lᵀ of the leading `n`×`n` block of a row-major matrix with row stride `stride`,
  * writing ln(L_ii) into `logDiag[i]`. Returns false (and stops) if the matrix is not positive definite.
  * Prefix sums of 2·logDiag give ln det of every leading principal submatrix at no extra cost.
+ * With `from`, the input is read from there (see GatheredSource) and `a` only receives L.
  *
- * Speed (the consciousness index runs a dozen of these per bar): the entries below the diagonal of a
- * column are computed four rows at a time, so four independent dot products are in flight instead of one
- * latency-bound chain. Each entry's dot product still runs k = 0, 1, …, j − 1 in order, so the result is
- * bit-identical to the one-row-at-a-time loop (choleskyLogDiagReference in the tests).
+ * Speed (the consciousness index runs a dozen of these per bar): columns are taken two at a time and the
+ * rows below them four at a time, so eight independent dot products are in flight instead of one
+ * latency-bound chain, and the two diagonal pivots and the entry between them share one loop. Each entry's
+ * dot product still runs k = 0, 1, …, j − 1 in order, so the result is bit-identical to the
+ * one-entry-at-a-time loop (choleskyLogDiagReference in the tests).
  */
-export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logDiag: Float64Array): boolean {
-  // Columns two at a time (j, j + 1): every row below reads a[i][k], k < j, once for both columns.
+export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logDiag: Float64Array, from?: GatheredSource): boolean {
+  const src = from?.values, idx = from?.index;
+  const at = (i: number, j: number): number => (src ? src[idx![((i * (i + 1)) >> 1) + j]] : a[i * stride + j]);
   let j = 0;
   for (; j + 1 < n; j += 2) {
     const rj = j * stride, rj1 = rj + stride, j1 = j + 1;
-    let d = a[rj + j];
-    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    // Pivot j, row j + 1's entry in column j and pivot j + 1 (its k = j term last, as in the one-column loop).
+    let d = at(j, j), e = at(j1, j), d1 = at(j1, j1);
+    for (let k = 0; k < j; k++) {
+      const x = a[rj + k], y = a[rj1 + k];
+      d -= x * x; e -= y * x; d1 -= y * y;
+    }
     if (!(d > 0)) return false;
     const ljj = Math.sqrt(d);
     a[rj + j] = ljj;
     logDiag[j] = Math.log(ljj);
     const inv = 1 / ljj;
-    // Row j + 1: its entry in column j, then its diagonal (the k = j term last, as in the one-column loop).
-    let e = a[rj1 + j];
-    for (let k = 0; k < j; k++) e -= a[rj1 + k] * a[rj + k];
     const lj1j = e * inv;
     a[rj1 + j] = lj1j;
-    let d1 = a[rj1 + j1];
-    for (let k = 0; k < j; k++) d1 -= a[rj1 + k] * a[rj1 + k];
     d1 -= lj1j * lj1j;
     if (!(d1 > 0)) return false;
     const lj1 = Math.sqrt(d1);
@@ -41,8 +53,8 @@ export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logD
     let i = j + 2;
     for (; i + 3 < n; i += 4) {
       const r0 = i * stride, r1 = r0 + stride, r2 = r1 + stride, r3 = r2 + stride;
-      let s0 = a[r0 + j], s1 = a[r1 + j], s2 = a[r2 + j], s3 = a[r3 + j];
-      let t0 = a[r0 + j1], t1 = a[r1 + j1], t2 = a[r2 + j1], t3 = a[r3 + j1];
+      let s0 = at(i, j), s1 = at(i + 1, j), s2 = at(i + 2, j), s3 = at(i + 3, j);
+      let t0 = at(i, j1), t1 = at(i + 1, j1), t2 = at(i + 2, j1), t3 = at(i + 3, j1);
       for (let k = 0; k < j; k++) {
         const x = a[rj + k], y = a[rj1 + k];
         const v0 = a[r0 + k], v1 = a[r1 + k], v2 = a[r2 + k], v3 = a[r3 + k];
@@ -56,7 +68,7 @@ export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logD
     }
     for (; i < n; i++) {
       const ri = i * stride;
-      let s0 = a[ri + j], t0 = a[ri + j1];
+      let s0 = at(i, j), t0 = at(i, j1);
       for (let k = 0; k < j; k++) { const v = a[ri + k]; s0 -= v * a[rj + k]; t0 -= v * a[rj1 + k]; }
       s0 *= inv;
       a[ri + j] = s0;
@@ -65,7 +77,7 @@ export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logD
   }
   if (j < n) { // the last column of an odd n: only its diagonal is left
     const rj = j * stride;
-    let d = a[rj + j];
+    let d = at(j, j);
     for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
     if (!(d > 0)) return false;
     const ljj = Math.sqrt(d);

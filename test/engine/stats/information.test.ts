@@ -94,6 +94,17 @@ describe('choleskyLogDiag (blocked)', () => {
         for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) expect(Object.is(fast[i * stride + j], ref[i * stride + j])).toBe(true);
         for (let i = 0; i < n; i++) for (let j = n; j < stride; j++) expect(fast[i * stride + j]).toBe(7);
       }
+      // Read from a larger matrix through an index (a permuted sub-matrix) instead of from `a`: the same L.
+      const big = n + 2, perm = Array.from({ length: big }, (_, i) => i);
+      for (let i = big - 1; i > 0; i--) { const j = rng.int(i + 1); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+      const values = new Float64Array(big * big).fill(NaN), index = new Int32Array((n * (n + 1)) / 2);
+      for (let i = 0, q = 0; i < n; i++) for (let j = 0; j <= i; j++, q++) { index[q] = perm[i] * big + perm[j]; values[index[q]] = a[i * stride + j]; }
+      const viaIndex = new Float64Array(n * stride), ldIdx = new Float64Array(n);
+      expect(choleskyLogDiag(viaIndex, n, stride, ldIdx, { values, index })).toBe(okRef);
+      if (okRef) {
+        expect(Array.from(ldIdx)).toEqual(Array.from(ldRef));
+        for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) expect(Object.is(viaIndex[i * stride + j], ref[i * stride + j])).toBe(true);
+      }
     }), { seed: 11, numRuns: 300 });
   });
 });
