@@ -232,7 +232,7 @@ describe('probabilityOfBacktestOverfitting (CSCV)', () => {
       }
       return { pbo: logits.filter((l) => l <= 0).length / logits.length, logits, oos, ins };
     };
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 2, max: 7 }), fc.constantFrom(2, 4, 6, 8), fc.constantFrom<'sharpe' | 'mean'>('sharpe', 'mean'), (seed, N, S, metric) => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 2, max: 7 }), fc.constantFrom(2, 4, 8, 10, 12), fc.constantFrom<'sharpe' | 'mean'>('sharpe', 'mean'), (seed, N, S, metric) => {
       const rng = createRng(seed), T = S * (2 + rng.int(12)) + rng.int(S);
       const cols = Array.from({ length: N }, () => Float64Array.from({ length: T }, () => rng.normal()));
       if (N > 2) cols[2] = cols[0].slice(); // tied configurations
@@ -240,6 +240,10 @@ describe('probabilityOfBacktestOverfitting (CSCV)', () => {
       // Gosper's hack enumerates the masks in increasing order, like the reference.
       expect([fast.pbo, Array.from(fast.logits), Array.from(fast.oosOfWinner), Array.from(fast.isOfWinner)]).toEqual([ref.pbo, ref.logits, ref.oos, ref.ins]);
     }), { seed: 5, numRuns: 150 });
+    // The default 16 blocks (8 of them from the subset table, 8 added per split).
+    const rng = createRng(77), cols = Array.from({ length: 4 }, () => Float64Array.from({ length: 16 * 5 + 3 }, () => rng.normal()));
+    const fast = probabilityOfBacktestOverfitting(cols, { blocks: 16 }), ref = reference(cols, 16, 'sharpe');
+    expect([fast.pbo, Array.from(fast.logits), Array.from(fast.oosOfWinner)]).toEqual([ref.pbo, ref.logits, ref.oos]);
   });
   it('validates its inputs', () => {
     expect(() => probabilityOfBacktestOverfitting([[1, 2, 3]], {})).toThrow(/columns.length: 1/);
