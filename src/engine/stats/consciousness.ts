@@ -212,7 +212,7 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
     }
   };
   /** ln det of every leading block (in members) of R restricted to `map`; `joint` maps take 2 variables per member. */
-  const gathered = { values: R, index: new Int32Array(0) };
+  const gathered: { values: Float64Array; index: Int32Array } = { values: R, index: new Int32Array(0) };
   const prefixLogDets = (src: Int32Array, joint: boolean, out: Float64Array): boolean => {
     const n = joint ? d : k;
     gathered.index = src; // the Cholesky reads its sub-matrix of R in place (no copy into A first)
