@@ -149,6 +149,30 @@ describe('wasm kernels equal the TS kernels', () => {
     expectClose(wasm, ts, { abs: 1e-12 });
   });
 
+  it('X/CX/CCX and SWAP/CSWAP on every set of fixed bits among qubits 0–4 (the strided qubit-0 path), ± a high control', () => {
+    const rng = createRng('wasm-x-swap-q0');
+    const n = 12;
+    const { wasm, ts } = pair(randomState(n, rng));
+    const apply = (plan: ReturnType<typeof planMatrix>, qubits: number[]): void => { runPlan(wasm, n, plan, qubits); runPlan(ts, n, plan, qubits); };
+    for (let mask = 1; mask < 32; mask++) {
+      const fixed = [0, 1, 2, 3, 4].filter((q) => (mask >> q) & 1);
+      for (let rot = 0; rot < fixed.length; rot++) {
+        // X on one fixed qubit controlled by the others (X, CX, CCX…), each fixed qubit the target in turn.
+        const qubits = [...fixed.slice(rot), ...fixed.slice(0, rot)];
+        const mx = controlledMatrix(gateMatrix('x', []), qubits.length - 1);
+        apply(planMatrix(mx, qubits.length), [...qubits.slice(1), qubits[0]]);
+        if (mask % 2 === 1) apply(planMatrix(controlledMatrix(mx, 1), qubits.length + 1), [10, ...qubits.slice(1), qubits[0]]);
+        if (qubits.length >= 2) {
+          // SWAP of the first two, controlled by the rest.
+          const ms = controlledMatrix(gateMatrix('swap', []), qubits.length - 2);
+          apply(planMatrix(ms, qubits.length), [...qubits.slice(2), qubits[0], qubits[1]]);
+        }
+      }
+    }
+    for (const q of [1, 5, 11]) { apply(planMatrix(gateMatrix('swap', []), 2), [0, q]); apply(planMatrix(gateMatrix('cx', []), 2), [q, 0]); apply(planMatrix(gateMatrix('cx', []), 2), [0, q]); }
+    expectClose(wasm, ts, { abs: 0 });
+  });
+
   it('single-qubit fused plans (plan1q: diagonal, X, real and complex 2×2) on every position of n = 12', () => {
     const rng = createRng('wasm-1q');
     const n = 12;

@@ -152,11 +152,29 @@ export function diag1(a: usize, n: i32, t: i32, ctrl: u32): void {
   }
 }
 
+/**
+ * Swap the amplitudes at byte offsets o0 and o1 (fixed-bit patterns, < 16·dim) of every group of the
+ * fixed bits fm, where fm includes qubit 0: the low cluster c of fixed bits 0…k makes the groups
+ * every z-th amplitude (z = c + 1) inside the runs of the other fixed bits (fm2), so one strided
+ * loop per run replaces a run of one amplitude per iteration (CX/SWAP/X with qubit 0).
+ */
+@inline function swapStrided(a: usize, dim: u32, fm: u32, o0: usize, o1: usize): void {
+  const c = fm & ~(fm + 1), z: usize = ((c + 1) as usize) << 4, fm2 = fm & ~c;
+  const low2: u32 = fm2 == 0 ? dim : lowBit(fm2), step2 = fm2 | (low2 - 1);
+  const count = low2 / (c + 1);
+  for (let first: u32 = 0; first < dim; first = ((first | step2) + 1) & ~fm2) {
+    let p = a + ((first as usize) << 4) + o0, q = a + ((first as usize) << 4) + o1;
+    for (let j: u32 = 0; j < count; j++, p += z, q += z) { const x = v128.load(p); v128.store(p, v128.load(q)); v128.store(q, x); }
+    if (fm2 == 0) break;
+  }
+}
+
 /** X on target t where every ctrl bit is 1 (X, CX, CCX). */
 export function x1(a: usize, n: i32, t: i32, ctrl: u32): void {
   const half: u32 = 1 << t, dim: u32 = 1 << n;
   const fm = ctrl | half, low = lowBit(fm), step = fm | (low - 1);
   const hb: usize = (half as usize) << 4, cb: usize = (ctrl as usize) << 4, runB: usize = (low as usize) << 4;
+  if (low == 1) { swapStrided(a, dim, fm, cb, cb + hb); return; }
   for (let first: u32 = 0; first < dim; first = ((first | step) + 1) & ~fm) {
     let p = a + ((first as usize) << 4) + cb;
     const e = p + runB;
@@ -169,6 +187,7 @@ export function swap2(a: usize, n: i32, q0: i32, q1: i32, ctrl: u32): void {
   const b0: u32 = 1 << q0, b1: u32 = 1 << q1, dim: u32 = 1 << n;
   const fm = ctrl | b0 | b1, low = lowBit(fm), step = fm | (low - 1);
   const o0: usize = ((b0 | ctrl) as usize) << 4, o1: usize = ((b1 | ctrl) as usize) << 4, runB: usize = (low as usize) << 4;
+  if (low == 1) { swapStrided(a, dim, fm, o0, o1); return; }
   for (let first: u32 = 0; first < dim; first = ((first | step) + 1) & ~fm) {
     const base = a + ((first as usize) << 4);
     let p = base + o0, q = base + o1;
