@@ -580,11 +580,25 @@ class FusedRunner {
    * ~0.1 ms to map, more than such a circuit).
    */
   private toWasm(st: Statevector): void {
-    const w = allocAmps(st.amps.length);
+    // State and scratch in one memory, so CX/SWAP gathers run in wasm too (see gatherWasm); the
+    // scratch's pages cost nothing until a gather touches them.
+    const [w, scratch] = allocAmpsPair(st.amps.length);
     if (wasmStateOf(w) === undefined) { this.wasmOk = false; return; }
     w.set(st.amps);
     st.amps = w;
-    if (this.scratch !== null && wasmStateOf(this.scratch) === undefined) this.scratch = null;
+    this.scratch = scratch;
+  }
+
+  /**
+   * dst = src gathered through `this.tables` (complex layout) on the wasm kernels when both are
+   * views on one wasm memory; false when the TS gather has to run.
+   */
+  private gatherWasm(src: Float64Array, dst: Float64Array): boolean {
+    const w = wasmStateOf(src);
+    if (w === undefined || wasmStateOf(dst) !== w) return false;
+    w.tables.set(this.tables);
+    w.k.gatherComplex(src.byteOffset, dst.byteOffset, this.n);
+    return true;
   }
 
   /**
@@ -761,7 +775,7 @@ class FusedRunner {
     this.scratch = src;
     const n = this.real ? this.n : this.n + 1;
     if (w !== undefined) applyRealBatchWasm(w, src, dst, this.n, EMPTY_BATCH, this.tables);
-    else applyGateBatch(dst, n, EMPTY_BATCH, { src, tables: this.tables, width: this.real ? 1 : 2 });
+    else if (this.real || !this.gatherWasm(src, dst)) applyGateBatch(dst, n, EMPTY_BATCH, { src, tables: this.tables, width: this.real ? 1 : 2 });
     this.state.amps = dst;
   }
 
@@ -910,7 +924,8 @@ class FusedRunner {
       gatherAffineReal(src, dst, n, cols, 0, final, this.tables);
       if (final) this.real = false;
     } else {
-      applyAffinePermutation(src, dst, n, cols, 0, this.tables);
+      fillAffineTables(this.tables, n, cols);
+      if (!this.gatherWasm(src, dst)) applyAffinePermutation(src, dst, n, cols, 0, this.tables);
     }
     this.state.amps = dst;
   }

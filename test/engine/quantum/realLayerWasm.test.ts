@@ -1,5 +1,6 @@
 /**
- * Real-only layers on the wasm kernels (realLayerWasm.ts → assembly realPass/realSweep/gatherExpand)
+ * Real-only layers and CX/SWAP gathers on the wasm kernels (realLayerWasm.ts → assembly realPass/realSweep/
+ * gatherExpand; gatherComplex for complex states)
  * against the TS layer kernels (applyGateBatch, gatherAffineReal), which stay the reference, and
  * against gate-by-gate simulation on the TS kernels: random subsets of bits, random real and
  * Hadamard-like matrices, with and without a pending CX/SWAP gather, with the production tiling
@@ -9,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   SimulationWorkspace, createCircuit, layeredBenchmarkCircuit, simulate, withOps, type Circuit, type Op,
 } from '../../../src/engine/quantum/index.ts';
+import { applyAffinePermutation } from '../../../src/engine/quantum/kernels.ts';
 import {
   applyGateBatch, createGateBatch, fillAffineTables, gatherAffineReal, pushGate, type GateBatch,
 } from '../../../src/engine/quantum/kernelsLayer.ts';
@@ -106,6 +108,50 @@ describe('real-only layers on wasm equal the TS layer kernels', () => {
       fillAffineTables(w.tables, n, cols);
       w.k.gatherExpand(src.byteOffset, dst.byteOffset, n);
       expect(Array.from(dst)).toEqual(Array.from(ref));
+    }
+  });
+});
+
+describe('CX/SWAP gathers of complex states on wasm', () => {
+  it('gatherComplex = applyAffinePermutation (n = 12, 17)', () => {
+    const rng = createRng('gather-complex');
+    for (const n of [12, 17]) {
+      const state = randomReal(2 << n, rng);
+      const cols = randomCols(n, rng);
+      const ref = new Float64Array(2 << n);
+      applyAffinePermutation(state, ref, n, cols, 0);
+      const [src, dst] = allocAmpsPair(2 << n);
+      const w = wasmStateOf(src)!;
+      src.set(state);
+      fillAffineTables(w.tables, n, cols);
+      w.k.gatherComplex(src.byteOffset, dst.byteOffset, n);
+      expect(Array.from(dst)).toEqual(Array.from(ref));
+    }
+  });
+
+  it('complex circuits with long CX/SWAP runs (mid-circuit and final gathers) equal gate-by-gate TS simulation', () => {
+    for (const n of [12, 15, 17]) {
+      const rng = createRng(`complex-runs-${n}`);
+      const ops: Op[] = [];
+      for (let L = 0; L < 4; L++) {
+        for (let q = 0; q < n; q++) ops.push({ kind: 'gate', gate: 'u3', qubits: [q], params: [rng.next() * 6, rng.next() * 6, rng.next() * 6] });
+        for (let k = 0; k < 3 + Math.floor(rng.next() * n); k++) {
+          const a = Math.floor(rng.next() * n);
+          let b = Math.floor(rng.next() * (n - 1));
+          if (b >= a) b++;
+          ops.push({ kind: 'gate', gate: rng.next() < 0.7 ? 'cx' : 'swap', qubits: [a, b], params: [] });
+        }
+      }
+      const c = withOps(createCircuit(n), ops);
+      setWasmKernels(false);
+      const ref = simulate(c, { fuse: false }).state.amps;
+      setWasmKernels(true);
+      const ws = new SimulationWorkspace();
+      simulate(c, { workspace: ws });
+      const out = simulate(c, { workspace: ws }).state.amps;
+      expect(wasmStateOf(out)).toBeDefined();
+      expectClose(Array.from(out), Array.from(ref), { abs: 1e-10 });
+      expectClose(Array.from(simulate(c).state.amps), Array.from(ref), { abs: 1e-10 });
     }
   });
 });

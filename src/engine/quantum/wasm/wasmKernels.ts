@@ -38,6 +38,7 @@ interface KernelExports {
   realPass(src: number, dst: number, n: number, c: number, kh: number, count: number, gather: number): void;
   realSweep(a: number, n: number, count: number): void;
   gatherExpand(src: number, dst: number, n: number): void;
+  gatherComplex(src: number, dst: number, n: number): void;
 }
 
 /** One state buffer in wasm memory: the kernels, and views on its parameter and block areas. */

@@ -585,3 +585,19 @@ export function gatherExpand(src: usize, dst: usize, n: i32): void {
     v128.store(dst + ((i as usize) << 4), f64x2.replace_lane(z, 0, load<f64>(src + ((gsrc(i) as usize) << 3))));
   }
 }
+
+/** Complex dst[i] = src[f(i)] for every amplitude of n qubits (f from the gather tables; 16 B per amplitude). */
+export function gatherComplex(src: usize, dst: usize, n: i32): void {
+  const dim: u32 = 1 << n;
+  if (n < 8) {
+    for (let i: u32 = 0; i < dim; i++) v128.store(dst + ((i as usize) << 4), v128.load(src + ((gsrc(i) as usize) << 4)));
+    return;
+  }
+  for (let hi: u32 = 0; hi < dim; hi += 256) {
+    const base = load<u32>(TABLES + 1024 + ((((hi >>> 8) & 255) as usize) << 2)) ^ load<u32>(TABLES + 2048 + (((hi >>> 16) as usize) << 2));
+    const o = dst + ((hi as usize) << 4);
+    for (let lo: usize = 0; lo < 256; lo++) {
+      v128.store(o + (lo << 4), v128.load(src + (((base ^ load<u32>(TABLES + (lo << 2))) as usize) << 4)));
+    }
+  }
+}
