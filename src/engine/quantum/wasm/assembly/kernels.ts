@@ -43,6 +43,9 @@ export function highPtr(): usize { return HIGH; }
 @inline function rvec(p: usize): v128 { return f64x2.splat(load<f64>(p)); }
 @inline function ivec(p: usize): v128 { const mi = load<f64>(p, 8); return f64x2.replace_lane(f64x2.splat(mi), 0, -mi); }
 @inline function lowBit(x: u32): u32 { return x & (~x + 1); }
+/** J = (mi, −mi) of the complex entry at p: swap(J·x) = I·swap(x). */
+@inline function jvec(p: usize): v128 { const mi = load<f64>(p, 8); return f64x2.replace_lane(f64x2.splat(mi), 1, -mi); }
+@inline function mad(a: v128, x: v128, b: v128, y: v128): v128 { return f64x2.add(f64x2.mul(a, x), f64x2.mul(b, y)); }
 
 /** 2×2 matrix at PARAM on target t, where every ctrl bit is 1. */
 export function m1(a: usize, n: i32, t: i32, ctrl: u32): void {
@@ -71,14 +74,15 @@ export function m1(a: usize, n: i32, t: i32, ctrl: u32): void {
     }
     return;
   }
-  const i00 = ivec(PARAM), i01 = ivec(PARAM + 16), i10 = ivec(PARAM + 32), i11 = ivec(PARAM + 48);
+  // m·x as R·x + swap(J·x), J = (mi, −mi): the imaginary parts of a row summed before one swap
+  // (two shuffles per pair instead of two per amplitude pair and a longer add chain).
+  const j00 = jvec(PARAM), j01 = jvec(PARAM + 16), j10 = jvec(PARAM + 32), j11 = jvec(PARAM + 48);
   if (fm == 1) {
     // Target 0, no controls: adjacent pairs, one flat loop.
     for (let p = a, e = a + ((dim as usize) << 4); p < e; p += 32) {
       const x = v128.load(p), y = v128.load(p, 16);
-      const xs = swp(x), ys = swp(y);
-      v128.store(p, f64x2.add(f64x2.add(f64x2.add(f64x2.mul(r00, x), f64x2.mul(i00, xs)), f64x2.mul(r01, y)), f64x2.mul(i01, ys)));
-      v128.store(p, f64x2.add(f64x2.add(f64x2.add(f64x2.mul(r10, x), f64x2.mul(i10, xs)), f64x2.mul(r11, y)), f64x2.mul(i11, ys)), 16);
+      v128.store(p, f64x2.add(mad(r00, x, r01, y), swp(mad(j00, x, j01, y))));
+      v128.store(p, f64x2.add(mad(r10, x, r11, y), swp(mad(j10, x, j11, y))), 16);
     }
     return;
   }
@@ -87,9 +91,8 @@ export function m1(a: usize, n: i32, t: i32, ctrl: u32): void {
     const e = p + runB;
     for (; p < e; p += 16) {
       const x = v128.load(p), y = v128.load(p + hb);
-      const xs = swp(x), ys = swp(y);
-      v128.store(p, f64x2.add(f64x2.add(f64x2.add(f64x2.mul(r00, x), f64x2.mul(i00, xs)), f64x2.mul(r01, y)), f64x2.mul(i01, ys)));
-      v128.store(p + hb, f64x2.add(f64x2.add(f64x2.add(f64x2.mul(r10, x), f64x2.mul(i10, xs)), f64x2.mul(r11, y)), f64x2.mul(i11, ys)));
+      v128.store(p, f64x2.add(mad(r00, x, r01, y), swp(mad(j00, x, j01, y))));
+      v128.store(p + hb, f64x2.add(mad(r10, x, r11, y), swp(mad(j10, x, j11, y))));
     }
   }
 }
@@ -362,7 +365,6 @@ const TABLES: usize = 32768;
 /** (m00, m11) and (m01, m10) of the matrix at p: the in-vector form of a gate on bit 0. */
 @inline function dg(p: usize): v128 { return f64x2.replace_lane(f64x2.splat(load<f64>(p)), 1, load<f64>(p, 24)); }
 @inline function od(p: usize): v128 { return f64x2.replace_lane(f64x2.splat(load<f64>(p, 8)), 1, load<f64>(p, 16)); }
-@inline function mad(a: v128, x: v128, b: v128, y: v128): v128 { return f64x2.add(f64x2.mul(a, x), f64x2.mul(b, y)); }
 @inline function inv(d: v128, o: v128, x: v128): v128 { return mad(d, x, o, swp(x)); }
 
 /** One real gate (matrix at A) on bit p of the 2^m doubles at a. */
