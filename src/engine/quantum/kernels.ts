@@ -218,6 +218,24 @@ function swapStrided(a: Float64Array, dim: number, fm: number, o0: number, o1: n
   }
 }
 
+/**
+ * A 1-qubit gate on `target` whose 2×2 depends on one control bit: m[0…8) where it is 0, m[8…16)
+ * where it is 1 (a pending gate folded into a controlled gate: one pass, the work of one 2×2).
+ */
+export function applyMux1q(a: Float64Array, nQubits: number, target: number, ctrlMask: number, m: Float64Array): void {
+  const half = 1 << target, dim = 1 << nQubits;
+  for (let base = 0; base < dim; base += 2 * half) {
+    for (let k = base, e = base + half; k < e; k++) {
+      const o = k & ctrlMask ? 8 : 0, i = 2 * k, j = 2 * (k + half);
+      const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+      a[i] = m[o] * xr - m[o + 1] * xi + m[o + 2] * yr - m[o + 3] * yi;
+      a[i + 1] = m[o] * xi + m[o + 1] * xr + m[o + 2] * yi + m[o + 3] * yr;
+      a[j] = m[o + 4] * xr - m[o + 5] * xi + m[o + 6] * yr - m[o + 7] * yi;
+      a[j + 1] = m[o + 4] * xi + m[o + 5] * xr + m[o + 6] * yi + m[o + 7] * yr;
+    }
+  }
+}
+
 /** X on `target` conditioned on `ctrlMask` (X, CX, CCX): a pure swap of amplitude pairs. */
 export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMask = 0): void {
   const half = 1 << target;

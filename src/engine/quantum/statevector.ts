@@ -13,7 +13,7 @@ import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
 import {
   applyGateBatch, chainLinks, chainProductSplit, createGateBatch, expandRealInPlace, fillAffineTables, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
 } from './kernelsLayer.ts';
-import { BlockQueue, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
+import { BlockQueue, muxPlan, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
 import { WASM_MIN_QUBITS, allocAmps, allocAmpsPair, wasmKernelsActive, wasmStateOf, type WasmState } from './wasm/wasmKernels.ts';
 import { applyRealBatchWasm } from './realLayerWasm.ts';
@@ -676,6 +676,20 @@ class FusedRunner {
     if (pb !== null) apart += planCost(plan1q(pb));
     const fusedM = matMul(gm, kron(pb ?? IDENTITY_2, pa ?? IDENTITY_2));
     const fused = planMatrix(fusedM, 2);
+    if (g.type !== 'identity' && g.targets.length === 1 && g.ctrl.length === 1) {
+      // A controlled 1-qubit gate: the pending gate on its target folds into a mux (muxPlan), the
+      // one on its control (if any) is queued before it.
+      const t = qubits[g.targets[0]], c = qubits[g.ctrl[0]], pt = this.pending[t], pc = this.pending[c];
+      const mux = pt === null ? null : muxPlan(g, pt);
+      if (mux !== null) {
+        const muxCost = planCost(mux) + (pc === null ? 0 : planCost(plan1q(pc)));
+        if (muxCost < apart - 0.1 && muxCost <= planCost(fused)) {
+          this.pending[t] = null;
+          this.flushPending([c]);
+          return mux;
+        }
+      }
+    }
     if (planCost(fused) < apart - 0.25) {
       this.pending[qubits[0]] = null;
       this.pending[qubits[1]] = null;

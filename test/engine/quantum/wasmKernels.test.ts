@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   GATES, SimulationWorkspace, Statevector, controlledMatrix, createCircuit, gateMatrix, planMatrix, runPlan, simulate, withOps, type Circuit, type Op,
 } from '../../../src/engine/quantum/index.ts';
-import { BLOCK_QUBITS, BlockQueue, plan1q } from '../../../src/engine/quantum/kernelPlan.ts';
+import { BLOCK_QUBITS, BlockQueue, muxPlan, plan1q } from '../../../src/engine/quantum/kernelPlan.ts';
 import { WASM_SOURCE_SHA256 } from '../../../src/engine/quantum/wasm/kernels.generated.ts';
 import { PASS_MAX_GATES, WASM_MIN_QUBITS, allocAmps, setWasmKernels, wasmKernelsActive, wasmStateOf } from '../../../src/engine/quantum/wasm/wasmKernels.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
@@ -171,6 +171,38 @@ describe('wasm kernels equal the TS kernels', () => {
     }
     for (const q of [1, 5, 11]) { apply(planMatrix(gateMatrix('swap', []), 2), [0, q]); apply(planMatrix(gateMatrix('cx', []), 2), [q, 0]); apply(planMatrix(gateMatrix('cx', []), 2), [0, q]); }
     expectClose(wasm, ts, { abs: 0 });
+  });
+
+  it('mux plans (a pending 2×2 folded into CRX/CRY/CRZ/CP/CZ/CH/CX) equal the pending gate then the controlled one, wasm and TS, alone and in blocked passes', () => {
+    const rng = createRng('mux');
+    const ids = ['crx', 'cry', 'crz', 'cp', 'cz', 'ch', 'cx'].filter((id) => GATES[id] !== undefined);
+    for (const n of [12, BLOCK_QUBITS + 2]) {
+      const psi = randomState(n, rng);
+      const { wasm, ts } = pair(psi);
+      const { ts: plain } = pair(psi);
+      const qw = new BlockQueue(n), qt = new BlockQueue(n);
+      for (let trial = 0; trial < 40; trial++) {
+        const id = ids[trial % ids.length];
+        const qubits = trial % 5 === 0 ? [[0, 1], [1, 0], [2, 0]][trial % 3] : randomQubits(2, n, rng);
+        const g = planMatrix(gateMatrix(id, GATES[id].params.map(() => rng.next() * 6)), 2);
+        const p = trial % 3 === 0 ? gateMatrix('ry', [rng.next() * 6]) : gateMatrix('u3', [rng.next() * 6, rng.next() * 6, rng.next() * 6]);
+        const mux = muxPlan(g, p);
+        expect(mux, id).not.toBeNull();
+        // Reference: P on the target, then the controlled gate.
+        const t = qubits[(g as { targets: readonly number[] }).targets[0]];
+        runPlan(plain, n, plan1q(p), [t]);
+        runPlan(plain, n, g, qubits);
+        // First half: one plan at a time (runPlan); second half: queued, several per blocked pass (runPass).
+        if (trial < 20) { runPlan(wasm, n, mux!, qubits); runPlan(ts, n, mux!, qubits); continue; }
+        if (!qw.fits(qubits)) { qw.run(wasm); qt.run(ts); }
+        qw.push(mux!, qubits);
+        qt.push(mux!, qubits);
+      }
+      qw.run(wasm);
+      qt.run(ts);
+      expectClose(wasm, plain, { abs: 1e-10 });
+      expectClose(ts, plain, { abs: 1e-10 });
+    }
   });
 
   it('single-qubit fused plans (plan1q: diagonal, X, real and complex 2×2) on every position of n = 12', () => {

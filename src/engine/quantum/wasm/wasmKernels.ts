@@ -29,6 +29,7 @@ const PAGE = 65536;
 
 interface KernelExports {
   m1(a: number, n: number, t: number, ctrl: number): void;
+  mux1(a: number, n: number, t: number, ctrl: number): void;
   diag1(a: number, n: number, t: number, ctrl: number): void;
   x1(a: number, n: number, t: number, ctrl: number): void;
   swap2(a: number, n: number, q0: number, q1: number, ctrl: number): void;

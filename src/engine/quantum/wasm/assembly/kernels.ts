@@ -48,12 +48,25 @@ export function highPtr(): usize { return HIGH; }
 @inline function mad(a: v128, x: v128, b: v128, y: v128): v128 { return f64x2.add(f64x2.mul(a, x), f64x2.mul(b, y)); }
 
 /** 2×2 matrix at PARAM on target t, where every ctrl bit is 1. */
-export function m1(a: usize, n: i32, t: i32, ctrl: u32): void {
+export function m1(a: usize, n: i32, t: i32, ctrl: u32): void { m1v(a, n, t, ctrl, ctrl, PARAM); }
+
+/**
+ * A 1-qubit gate on t whose 2×2 depends on the control bits `ctrl`: M0 (PARAM) where they are 0,
+ * M1 (PARAM + 64) where they are 1 — a pending gate on t folded into a controlled gate (CRX, CP…):
+ * two half passes, the work of one 2×2, instead of a 2×2 and then a controlled one.
+ */
+export function mux1(a: usize, n: i32, t: i32, ctrl: u32): void {
+  m1v(a, n, t, ctrl, 0, PARAM);
+  m1v(a, n, t, ctrl, ctrl, PARAM + 64);
+}
+
+/** 2×2 matrix at mp on target t, where the ctrl bits equal val (val ⊆ ctrl). */
+function m1v(a: usize, n: i32, t: i32, ctrl: u32, val: u32, mp: usize): void {
   const half: u32 = 1 << t, dim: u32 = 1 << n;
   const fm = ctrl | half, low = lowBit(fm), step = fm | (low - 1);
-  const hb: usize = (half as usize) << 4, cb: usize = (ctrl as usize) << 4, runB: usize = (low as usize) << 4;
-  const r00 = rvec(PARAM), r01 = rvec(PARAM + 16), r10 = rvec(PARAM + 32), r11 = rvec(PARAM + 48);
-  const real = load<f64>(PARAM, 8) == 0 && load<f64>(PARAM, 24) == 0 && load<f64>(PARAM, 40) == 0 && load<f64>(PARAM, 56) == 0;
+  const hb: usize = (half as usize) << 4, cb: usize = (val as usize) << 4, runB: usize = (low as usize) << 4;
+  const r00 = rvec(mp), r01 = rvec(mp + 16), r10 = rvec(mp + 32), r11 = rvec(mp + 48);
+  const real = load<f64>(mp, 8) == 0 && load<f64>(mp, 24) == 0 && load<f64>(mp, 40) == 0 && load<f64>(mp, 56) == 0;
   if (real) {
     if (fm == 1) {
       for (let p = a, e = a + ((dim as usize) << 4); p < e; p += 32) {
@@ -76,7 +89,7 @@ export function m1(a: usize, n: i32, t: i32, ctrl: u32): void {
   }
   // m·x as R·x + swap(J·x), J = (mi, −mi): the imaginary parts of a row summed before one swap
   // (two shuffles per pair instead of two per amplitude pair and a longer add chain).
-  const j00 = jvec(PARAM), j01 = jvec(PARAM + 16), j10 = jvec(PARAM + 32), j11 = jvec(PARAM + 48);
+  const j00 = jvec(mp), j01 = jvec(mp + 16), j10 = jvec(mp + 32), j11 = jvec(mp + 48);
   if (fm == 1) {
     // Target 0, no controls: adjacent pairs, one flat loop.
     for (let p = a, e = a + ((dim as usize) << 4); p < e; p += 32) {
@@ -311,6 +324,7 @@ export function mk(a: usize, n: i32, k: i32, ctrl: u32): void {
     case 1: swap2(a, m, t0, load<i32>(r, 24), ctrl); break;
     case 2: diag1(a, m, t0, ctrl); break;
     case 3: m1(a, m, t0, ctrl); break;
+    case 6: mux1(a, m, t0, ctrl); break;
     default:
       memory.copy(TGT, r + 20, 16);
       if (kind == 4) diagK(a, m, k, ctrl); else mk(a, m, k, ctrl);
