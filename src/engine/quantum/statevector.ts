@@ -669,6 +669,27 @@ class FusedRunner {
    * pending gates are queued before g, unchanged. qsim and Aer fuse the same way.
    */
   private fuse2q(g: KernelPlan, gm: Float64Array, qubits: readonly number[]): KernelPlan {
+    // A pending diagonal (RZ, T, S, P…) on a qubit where g commutes with it (a control of g, or any
+    // qubit of a diagonal g) stays pending: applied after g, it keeps fusing with the next 1-qubit
+    // gates on that qubit instead of costing a pass of its own now.
+    const held0 = this.holdDiagonal(g, qubits, 0), held1 = this.holdDiagonal(g, qubits, 1);
+    const plan = this.fuse2qPending(g, gm, qubits);
+    if (held0 !== null) this.pending[qubits[0]] = held0;
+    if (held1 !== null) this.pending[qubits[1]] = held1;
+    return plan;
+  }
+
+  /** Take pending[qubits[j]] out when it is diagonal and commutes with g on that qubit (see fuse2q). */
+  private holdDiagonal(g: KernelPlan, qubits: readonly number[], j: number): Float64Array | null {
+    const p = this.pending[qubits[j]];
+    if (p === null || p[2] !== 0 || p[3] !== 0 || p[4] !== 0 || p[5] !== 0) return null;
+    const commutes = g.type === 'identity' || g.type === 'diag1' || g.type === 'diagK' || g.ctrl.includes(j);
+    if (!commutes) return null;
+    this.pending[qubits[j]] = null;
+    return p;
+  }
+
+  private fuse2qPending(g: KernelPlan, gm: Float64Array, qubits: readonly number[]): KernelPlan {
     const pa = this.pending[qubits[0]], pb = this.pending[qubits[1]];
     if (pa === null && pb === null) return g;
     let apart = planCost(g);
