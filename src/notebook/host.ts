@@ -79,6 +79,12 @@ export class NotebookHost {
   /** The newest change (`seq` of the page's message) handled so far; statuses carry it, so the page can tell a
    *  result computed before its latest change (stale, still shown but marked) from a fresh one. */
   private seq = 0;
+  /**
+   * runNotebook calls in flight per cell: `abortable` while they wait for the cache, the gate or the runner pool
+   * (an AbortSignal stops them), `inThread` once one runs its notebook in this thread (nothing can stop that
+   * but replacing the worker). See `cancelCell`.
+   */
+  private nestedCalls = new Map<string, { abortable: number; inThread: number }>();
 
   constructor(private readonly env: HostEnv) {
     const ms = env.coalesceMs ?? 16;
@@ -146,6 +152,19 @@ export class NotebookHost {
       case 'mainResult':
         this.mainCalls.settle(msg);
         break;
+      case 'cancelCell': {
+        // Only a cell that is just waiting on runNotebook calls that a signal stops can be stopped without
+        // replacing the worker: held back like a blocked cell (its run is superseded: the signal cancels them).
+        const cell = this.cells.get(msg.id);
+        const calls = this.nestedCalls.get(msg.id);
+        const stopped = !!cell && !!calls && calls.abortable > 0 && calls.inThread === 0;
+        if (stopped) {
+          this.blocked[msg.id] = msg.reason;
+          this.runtime.define(this.compile(cell));
+        }
+        this.env.post({ type: 'cancelled', id: msg.id, stopped });
+        break;
+      }
     }
   }
 
@@ -183,6 +202,12 @@ export class NotebookHost {
   private runNotebook(cellId: string, id: string, opts: LedgerRunOptions, signal?: AbortSignal): Promise<NotebookRun> {
     if (!this.env.notebookSource) return Promise.reject(new Error('runNotebook is not available in this environment'));
     const notebookSource = (nb: string) => this.env.notebookSource!(nb);
+    const calls = this.nestedCalls.get(cellId) ?? { abortable: 0, inThread: 0 };
+    this.nestedCalls.set(cellId, calls);
+    // Without an experiment runner the notebook always runs in this thread, and no signal reaches it.
+    let inThread = !this.env.experiments;
+    if (inThread) calls.inThread++;
+    else calls.abortable++;
     const nested: NestedRunEnv = {
       notebookSource,
       now: () => this.env.now(),
@@ -190,15 +215,26 @@ export class NotebookHost {
       uploads: () => this.datasets.uploads(),
       outer: this.context(cellId),
       signal,
-      createHost: (post) =>
-        new NotebookHost({
+      // Called only when the notebook runs in this thread (not on the pool, not from the cache).
+      createHost: (post) => {
+        if (!inThread) {
+          inThread = true;
+          calls.abortable--;
+          calls.inThread++;
+        }
+        return new NotebookHost({
           fetchText: (p) => this.env.fetchText(p),
           now: () => this.env.now(),
           notebookSource,
           post,
-        }),
+        });
+      },
     };
-    return this.env.experiments ? this.env.experiments.run(id, opts, nested) : runNestedNotebook(id, opts, nested);
+    const run = this.env.experiments ? this.env.experiments.run(id, opts, nested) : runNestedNotebook(id, opts, nested);
+    return run.finally(() => {
+      if (inThread) calls.inThread--;
+      else calls.abortable--;
+    });
   }
 
 

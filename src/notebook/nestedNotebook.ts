@@ -79,6 +79,8 @@ export async function runNestedNotebook(id: string, opts: RunNotebookOptions, en
     if (problem) throw new Error(`runNotebook('${id}'): inputs.${name}: ${problem}`);
   }
   const seed = opts.seed ?? nb.meta.seed;
+  // A caller cancelled while this was starting: do not start (once started here, only replacing the worker stops it).
+  if (env.signal?.aborted) throw Object.assign(new Error(`the experiment '${id}' was cancelled`), { name: 'AbortError' });
   const t0 = env.now();
   const finished = new Map<string, WorkerToMain>();
   const total = nb.cells.length;

@@ -24,7 +24,13 @@ export type MainToWorker =
   | { type: 'setSeed'; seed: number; seq?: number }
   /** A data file the user dropped on the page: it stays in this browser (page → local worker only). */
   | { type: 'addDataset'; id: string; fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }
-  | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string };
+  | { type: 'mainResult'; callId: number; ok: boolean; value?: unknown; error?: string }
+  /**
+   * Cancel one cell without replacing the worker, where that can stop it: a cell waiting on experiments of the
+   * runner pool (the claims ledger) is held back (`reason`) and its pooled runs are cancelled; the worker
+   * answers `cancelled`, with `stopped: false` when it cannot stop the cell from here (then the page replaces it).
+   */
+  | { type: 'cancelCell'; id: string; reason: string };
 
 export interface CellErrorInfo {
   message: string;
@@ -66,4 +72,6 @@ export type WorkerToMain =
   | { type: 'graph'; deps: Record<string, string[]> }
   | { type: 'progress'; id: string; fraction: number; message?: string }
   | { type: 'log'; id: string; level: 'log' | 'warn' | 'error'; text: string }
-  | { type: 'mainCall'; callId: number; fn: string; args: unknown[] };
+  | { type: 'mainCall'; callId: number; fn: string; args: unknown[] }
+  /** The answer to `cancelCell`: whether the cell was stopped here (else the page replaces the worker). */
+  | { type: 'cancelled'; id: string; stopped: boolean };

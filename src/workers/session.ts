@@ -51,6 +51,8 @@ export interface SessionOptions {
 
 export const DEFAULT_CELL_TIMEOUT_MS = 20_000;
 export const CANCELLED_REASON = 'Cancelled by you. Edit the cell or press Run to try again.';
+/** How long a cancel waits for the worker's answer before replacing it. */
+export const COOPERATIVE_CANCEL_MS = 300;
 
 export class NotebookSession {
   readonly states = new Map<string, CellState>();
@@ -62,6 +64,8 @@ export class NotebookSession {
   private blocked: Record<string, string> = {};
   private uploads = new Map<string, { fileName: string; text: string; bytes?: Uint8Array; blob?: Blob; companions?: { name: string; text: string }[] }>();
   private watchdogs = new Map<string, unknown>();
+  /** Cancels waiting for the worker's answer (see cancel). */
+  private cancelWaits = new Map<string, unknown>();
   private readonly opts: Required<Pick<SessionOptions, 'defaultTimeoutMs' | 'now' | 'setTimer' | 'clearTimer'>> & SessionOptions;
   private idleWaiters: (() => void)[] = [];
   /** Workers started so far: 1 after load, +1 for every cancel or timeout. */
@@ -241,10 +245,24 @@ export class NotebookSession {
     }
   }
 
-  /** Stop a running cell: the worker is replaced and the cell is held back. */
+  /**
+   * Stop a running cell; it is held back until Run. The worker is asked first: a cell that is only waiting on
+   * experiments of the runner pool (the claims ledger) stops there, alone, and every other cell runs on. A
+   * worker that says it cannot stop the cell, or that does not answer within COOPERATIVE_CANCEL_MS (a busy
+   * loop cannot read messages), is replaced.
+   */
   cancel(id: string, reason = CANCELLED_REASON): void {
     this.blocked[id] = reason;
-    this.restart();
+    const w = this.worker;
+    if (!w) return this.restart();
+    this.disarm(id);
+    const pending = this.cancelWaits.get(id);
+    if (pending !== undefined) this.opts.clearTimer(pending);
+    this.cancelWaits.set(id, this.opts.setTimer(() => {
+      this.cancelWaits.delete(id);
+      if (this.worker === w) this.restart();
+    }, COOPERATIVE_CANCEL_MS));
+    w.postMessage({ type: 'cancelCell', id, reason });
   }
 
   cellTimeoutMs(id: string): number {
@@ -271,8 +289,9 @@ export class NotebookSession {
   }
 
   private stopWorker(): void {
-    for (const h of this.watchdogs.values()) this.opts.clearTimer(h);
+    for (const h of [...this.watchdogs.values(), ...this.cancelWaits.values()]) this.opts.clearTimer(h);
     this.watchdogs.clear();
+    this.cancelWaits.clear();
     this.worker?.terminate();
     this.worker = null;
   }
@@ -350,6 +369,15 @@ export class NotebookSession {
       case 'mainCall':
         void this.mainCall(m.callId, m.fn, m.args);
         break;
+      case 'cancelled': {
+        const h = this.cancelWaits.get(m.id);
+        if (h === undefined) break;
+        this.opts.clearTimer(h);
+        this.cancelWaits.delete(m.id);
+        // Stopped there: the worker reports the cell held back, the other cells run on. Otherwise replace it.
+        if (!m.stopped) this.restart();
+        break;
+      }
     }
   }
 

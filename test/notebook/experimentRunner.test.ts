@@ -151,6 +151,38 @@ describe('cancelling one experiment', () => {
     expect(terminated).toHaveLength(1); // r1's first run's worker; r2's worker untouched (r2 finished on it)
     expect(msgs.some((m) => m.type === 'status' && m.id === 'r2' && m.state === 'error')).toBe(false);
   });
+
+  it('Cancel on a cell waiting for a pooled experiment stops that one alone (held back, worker terminated); a cell running here says it cannot be stopped', async () => {
+    const slow = `---\nid: slow\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 1\n\`\`\`\n\`\`\`js id=v\nawait sleep(60);\nconst twice = 2 * k;\n\`\`\`\n`;
+    const source = async (id: string) => (id === 'slow' ? slow : Promise.reject(new Error(`no shipped notebook '${id}'`)));
+    const terminated: number[] = [];
+    let started = 0;
+    const pool = new RunnerPool(() => {
+      const n = started++;
+      const port = inProcessRunner(source);
+      return { ...port, postMessage: (m: MainToRunner) => port.postMessage(m), terminate: () => terminated.push(n), set onmessage(f) { port.onmessage = f; }, get onmessage() { return port.onmessage; } } as RunnerPort;
+    }, 2);
+    const experiments = new ExperimentRunner({ where: 'w', pool: () => pool });
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: source, experiments });
+    const nb = parseNotebook("```js id=r1\nconst a = (await runNotebook('slow', { inputs: { k: 3 } })).figures.twice;\n```\n```js id=r2\nconst b = (await runNotebook('slow', { inputs: { k: 100 } })).figures.twice;\n```\n```js id=here\nawait sleep(80);\nconst c = 1;\n```\n");
+    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await new Promise((r) => setTimeout(r, 25)); // both experiments on the pool, 'here' sleeping in this thread
+    h.handle({ type: 'cancelCell', id: 'r1', reason: 'Cancelled by you.' });
+    h.handle({ type: 'cancelCell', id: 'here', reason: 'Cancelled by you.' });
+    expect(msgs.filter((m) => m.type === 'cancelled')).toEqual([{ type: 'cancelled', id: 'r1', stopped: true }, { type: 'cancelled', id: 'here', stopped: false }]);
+    await h.idle();
+    const last = (id: string) => [...msgs].reverse().find((m) => m.type === 'status' && m.id === id && m.state !== 'pending' && m.state !== 'running') as Extract<WorkerToMain, { type: 'status' }>;
+    expect(last('r1')).toMatchObject({ state: 'blocked', reason: 'Cancelled by you.' });
+    expect(terminated).toHaveLength(1);
+    expect(last('r2')).toMatchObject({ state: 'done' });
+    expect((last('r2') as Extract<WorkerToMain, { state: 'done' }>).display.figures).toMatchObject({ b: 200 });
+    expect(last('here')).toMatchObject({ state: 'done' }); // not stopped here: the page replaces the worker instead
+    // Run again: it computes.
+    h.handle({ type: 'unblock', id: 'r1' });
+    await h.idle();
+    expect((last('r1') as Extract<WorkerToMain, { state: 'done' }>).display.figures).toMatchObject({ a: 6 });
+  });
 });
 
 describe('claims ledger notebook', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { NotebookSession, CANCELLED_REASON, type WorkerLike } from '../../src/workers/session';
+import { NotebookSession, CANCELLED_REASON, COOPERATIVE_CANCEL_MS, type WorkerLike } from '../../src/workers/session';
 import type { MainToWorker, WorkerToMain } from '../../src/notebook/protocol';
 import { parseNotebook } from '../../src/notebook/format';
 
@@ -60,6 +60,11 @@ describe('NotebookSession', () => {
     workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 1 });
     expect(timers.filter((t) => t.live).map((t) => t.ms)).toEqual([500]); // the cell's own timeout=500
     fire();
+    // The busy worker is asked first; it cannot answer, so it is replaced once the wait is over.
+    expect(workers[0].received.at(-1)).toMatchObject({ type: 'cancelCell', id: 'loop' });
+    expect(workers[0].terminated).toBe(false);
+    expect(timers.filter((t) => t.live).map((t) => t.ms)).toEqual([COOPERATIVE_CANCEL_MS]);
+    fire();
     expect(workers[0].terminated).toBe(true);
     expect(workers).toHaveLength(2);
     const load = workers[1].received[0] as Extract<MainToWorker, { type: 'load' }>;
@@ -75,19 +80,49 @@ describe('NotebookSession', () => {
     expect(timers).toHaveLength(2);
   });
 
-  it('Cancel replaces the worker and holds the cell back until Run again', () => {
-    const { session, workers } = setup();
+  it('Cancel replaces a worker that does not answer (a busy loop) and holds the cell back until Run again', () => {
+    const { session, workers, fire } = setup();
     workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 0 });
     session.cancel('loop');
+    expect(workers[0].received.at(-1)).toEqual({ type: 'cancelCell', id: 'loop', reason: CANCELLED_REASON });
+    fire();
     expect(workers[0].terminated).toBe(true);
     expect(workers[1].received[0]).toMatchObject({ type: 'load', blocked: { loop: CANCELLED_REASON } });
     session.unblock('loop');
     expect(workers[1].received.at(-1)).toMatchObject({ type: 'unblock', id: 'loop' });
   });
 
-  it('messages from a replaced worker are ignored', () => {
-    const { session, workers } = setup();
+  it('Cancel that the worker can honour stops that cell alone: no new worker, the other cells keep their results', () => {
+    const { session, workers, timers } = setup();
+    workers[0].emit({ type: 'status', id: 'fast', state: 'done', display: done, at: 0, ms: 1 });
+    workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 0 });
     session.cancel('loop');
+    workers[0].emit({ type: 'cancelled', id: 'loop', stopped: true });
+    workers[0].emit({ type: 'status', id: 'loop', state: 'blocked', reason: CANCELLED_REASON, at: 1 });
+    expect(timers.filter((t) => t.live)).toEqual([]); // the fallback and the cell's watchdog are off
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+    expect(session.states.get('fast')?.state).toBe('done');
+    expect(session.states.get('loop')).toEqual({ state: 'blocked', reason: CANCELLED_REASON });
+    // Run again: the worker unblocks it.
+    session.unblock('loop');
+    expect(workers[0].received.at(-1)).toMatchObject({ type: 'unblock', id: 'loop' });
+  });
+
+  it('Cancel that the worker cannot honour replaces it at once', () => {
+    const { session, workers, timers } = setup();
+    workers[0].emit({ type: 'status', id: 'loop', state: 'running', at: 0 });
+    session.cancel('loop');
+    workers[0].emit({ type: 'cancelled', id: 'loop', stopped: false });
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[1].received[0]).toMatchObject({ type: 'load', blocked: { loop: CANCELLED_REASON } });
+    expect(timers.filter((t) => t.live)).toEqual([]);
+  });
+
+  it('messages from a replaced worker are ignored', () => {
+    const { session, workers, fire } = setup();
+    session.cancel('loop');
+    fire();
     workers[0].emit({ type: 'status', id: 'fast', state: 'done', display: done, at: 0, ms: 0 });
     expect(session.states.get('fast')?.state).toBe('pending');
   });
