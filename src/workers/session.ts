@@ -2,7 +2,9 @@
  * The page's (or the headless runner's) handle on a notebook worker: sends edits and inputs, collects
  * statuses, and enforces time limits. A message cannot interrupt a busy loop, so a cell that runs past its
  * timeout without reporting progress, or that the user cancels, is stopped by terminating the worker; a
- * fresh worker then recomputes the notebook with that cell held back until the user runs it again.
+ * fresh worker then recomputes the notebook with that cell held back until the user runs it again. The
+ * worker is asked first (`cancelCell`): a cell only waiting on experiments of the runner pool (the claims
+ * ledger) is stopped there alone and the worker is kept.
  *
  * Latest wins: input changes are coalesced (one message per frame; for a chain that took longer than
  * `liveBudgetMs` last time, only once the input settles), every change is numbered (`seq`), the cells it
