@@ -11,14 +11,17 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+const root = fileURLToPath(new URL('.', import.meta.url));
+
 export default defineConfig({
   // The ledger's result cache (src/notebook/runCache.ts) keys on a hash of src/ and the shipped data, served as
   // `virtual:ledger-cache-keys`: a build of other sources or data never reuses a stored result, and the dev
   // server recomputes the hash after every edit under src/ (scripts/ledgerCacheKeys.ts).
-  plugins: [svelte(), ledgerCacheKeys({ root: fileURLToPath(new URL('.', import.meta.url)) })],
+  plugins: [svelte(), ledgerCacheKeys({ root })],
   server: { headers: isolation },
   preview: { headers: isolation },
-  worker: { format: 'es' },
+  // Workers are bundled apart and get only these plugins: the notebook worker imports the ledger's keys.
+  worker: { format: 'es', plugins: () => [ledgerCacheKeys({ root })] },
   optimizeDeps: {
     include: [
       'monaco-editor/editor',

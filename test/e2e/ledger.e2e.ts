@@ -18,7 +18,7 @@ afterAll(async () => {
 const NOT_RUN = 'not run (the robustness sweep is switched off)';
 
 describe('claims ledger', () => {
-  it('shows every claim once with its readings and a link to its notebook; verdicts stream in; a preset change re-runs only the coherence experiment; a reopened ledger is served from the cache and says so; unticking the robustness sweeps re-runs only the experiments that have one, whose stability then reads not run', { timeout: 900_000 }, async () => {
+  it('shows every claim once with its readings and a link to its notebook; verdicts stream in; one experiment can be cancelled alone; a preset change re-runs only the coherence experiment; a reopened ledger is served from the cache and says so; unticking the robustness sweeps re-runs only the experiments that have one, whose stability then reads not run', { timeout: 900_000 }, async () => {
     const { page, context, assertClean } = await openPage(browser);
     /** The ledger table's Stability column, one entry per claim. */
     const stabilityColumn = () => page.$$eval('table', (tables) => {
@@ -32,6 +32,17 @@ describe('claims ledger', () => {
     await page.waitForSelector('[data-cell] [data-testid="verdict"][data-claim]', { timeout: 800_000 });
     const firstVerdictMs = Date.now() - t0;
     const stillRunning = await page.$$eval('[data-cell$="Run"]', (cells) => cells.filter((c) => c.getAttribute('data-state') !== 'done').length);
+    // Cancel one experiment of the parallel phase (on the pool, or queued for it): it alone is held back, the
+    // notebook worker is kept (a finished experiment is not run again), the others go on; Run again computes it.
+    await page.waitForSelector('section.cell[data-cell="latencyRun"][data-state="done"]', { timeout: 800_000 });
+    const timersRuns = await page.getAttribute('section.cell[data-cell="timersRun"]', 'data-runs');
+    expect(await page.getAttribute('section.cell[data-cell="consciousnessRun"]', 'data-state')).toBe('running');
+    await page.locator('section.cell[data-cell="consciousnessRun"]').getByTestId('cancel').click();
+    await page.waitForSelector('section.cell[data-cell="consciousnessRun"][data-state="blocked"]');
+    await page.waitForSelector('section.cell[data-cell="aggregatorsRun"][data-state="done"]', { timeout: 800_000 });
+    expect(await page.getAttribute('section.cell[data-cell="timersRun"]', 'data-runs')).toBe(timersRuns);
+    expect(await page.getAttribute('section.cell[data-cell="consciousnessRun"]', 'data-state')).toBe('blocked');
+    await page.locator('section.cell[data-cell="consciousnessRun"]').getByTestId('rerun').click();
     await waitForCells(page, 800_000);
     const allMs = Date.now() - t0;
     console.log(`ledger cold in Chromium: first verdict ${(firstVerdictMs / 1000).toFixed(1)} s, all verdicts ${(allMs / 1000).toFixed(1)} s (${stillRunning} experiments still running at the first verdict)`);
