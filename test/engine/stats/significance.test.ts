@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
+import { shiftedDot } from '../../../src/engine/stats/permutation.ts';
 import {
   annualizeSharpe, benjaminiHochberg, blockPermutationTest, circularShiftTest, deannualizeSharpe, deflatedSharpeRatio,
   expectedMaxSharpe, holm, normalCdf, pairedBootstrapLossDifference, permutationPValue, probabilisticSharpeRatio,
@@ -248,5 +249,18 @@ describe('probabilityOfBacktestOverfitting (CSCV)', () => {
   it('validates its inputs', () => {
     expect(() => probabilityOfBacktestOverfitting([[1, 2, 3]], {})).toThrow(/columns.length: 1/);
     expect(() => probabilityOfBacktestOverfitting([[1, 2], [1, 2]], { blocks: 3 })).toThrow(/blocks: 3/);
+  });
+});
+
+describe('shiftedDot (the circular-shift statistic, four terms per iteration)', () => {
+  it('equals the plain index-order loop bit for bit, for every shift of random series', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 41 }), fc.integer({ min: 1, max: 1e6 }), (xs, seed) => {
+      const n = xs.length, xc = Float64Array.from(xs), r = createRng(seed), yc = Float64Array.from({ length: n }, () => r.normal());
+      for (let s = 0; s < n; s++) {
+        let d = 0;
+        for (let i = 0; i < n; i++) d += xc[(i + s) % n] * yc[i];
+        expect(shiftedDot(xc, yc, s)).toBe(d);
+      }
+    }), { seed: 5, numRuns: 300 });
   });
 });
