@@ -58,13 +58,14 @@ function buildC(): string | null {
 }
 
 /** The circuit in general.c's text format (kernel chosen from the matrix, as a textbook simulator would). */
-function cCircuitText(c: Circuit): string {
+export function cCircuitText(c: Circuit): string {
   const lines: string[] = [];
   const nums = (m: Float64Array): string => Array.from(m, (x) => x.toPrecision(17)).join(' ');
   for (const op of c.ops) {
     if (op.kind !== 'gate') throw new Error('gates only');
     const m = gateMatrix(op.gate, op.params);
     if (op.qubits.length === 1) {
+      if (op.gate === 'x') { lines.push(`x1 ${op.qubits[0]} 0`); continue; }
       const diag = m[2] === 0 && m[3] === 0 && m[4] === 0 && m[5] === 0;
       lines.push(diag ? `d1 ${op.qubits[0]} 0 ${nums(Float64Array.of(m[0], m[1], m[6], m[7]))}` : `m1 ${op.qubits[0]} 0 ${nums(m)}`);
       continue;
@@ -73,9 +74,11 @@ function cCircuitText(c: Circuit): string {
     if (plan.type !== 'identity' && plan.ctrl.length === 1 && plan.targets.length === 1) {
       const ctrl = 1 << op.qubits[plan.ctrl[0]], t = op.qubits[plan.targets[0]];
       if (plan.type === 'diag1') lines.push(`d1 ${t} ${ctrl} ${nums(plan.data)}`);
-      else lines.push(`m1 ${t} ${ctrl} ${nums(plan.type === 'x' ? Float64Array.of(0, 0, 1, 0, 1, 0, 0, 0) : plan.data)}`);
+      else if (plan.type === 'x') lines.push(`x1 ${t} ${ctrl}`);
+      else lines.push(`m1 ${t} ${ctrl} ${nums(plan.data)}`);
       continue;
     }
+    if (plan.type === 'swap' && plan.ctrl.length === 0) { lines.push(`sw ${op.qubits[0]} ${op.qubits[1]}`); continue; }
     lines.push(`m2 ${op.qubits[0]} ${op.qubits[1]} ${nums(m)}`);
   }
   return lines.join('\n') + '\n';

@@ -3,12 +3,15 @@
  * amplitudes, the textbook kernels (no fusion, no tiling, single thread):
  *   m1 — a 2×2 complex matrix on a target, optionally only where one control bit is 1;
  *   d1 — a diagonal 2×2 (phases) on a target, optionally controlled (RZ, T, CZ, CP, CRZ…);
- *   m2 — a dense 4×4 complex matrix on two qubits (SWAP, RZZ, RXX…).
+ *   x1 — X on a target, optionally only where one control bit is 1 (X, CX): swaps, no arithmetic;
+ *   sw — SWAP of two qubits: swaps of the |01⟩, |10⟩ amplitudes in contiguous runs;
+ *   m2 — a dense 4×4 complex matrix on two qubits (RZZ, RXX…), over the quarter of indices with both bits 0.
  * Amplitudes are interleaved re/im doubles, qubit 0 = least significant bit (like ours).
  *
  * Usage: general <nQubits> <reps> <circuitFile> <init>   (init: zero = |0…0⟩, uniform = |+…+⟩)
  * Circuit file: one gate per line, "m1 t ctrlMask 8 doubles", "d1 t ctrlMask 4 doubles",
- * "m2 q0 q1 32 doubles" (row-major, q0 = least significant bit of the 4×4's index).
+ * "m2 q0 q1 32 doubles" (row-major, q0 = least significant bit of the 4×4's index), "x1 t ctrlMask",
+ * "sw q0 q1".
  * Prints {"n":…, "reps":…, "secondsPerCircuit":[…], "p1Last":…}; the state is reset (inside
  * the timer, as ours) before each rep.
  */
@@ -84,11 +87,53 @@ static void apply_d1(double *restrict a, long dim, int t, int c, const double *d
   }
 }
 
+/* X (ctrl < 0) or CX: swap the target pairs, only where the control is 1, in contiguous runs. */
+static void apply_x1(double *restrict a, long dim, int t, int c) {
+  long half = 1L << t;
+  if (c < 0) {
+    for (long base = 0; base < dim; base += 2 * half)
+      for (long i = base; i < base + half; i++) {
+        long j = i + half;
+        double xr = a[2 * i], xi = a[2 * i + 1];
+        a[2 * i] = a[2 * j]; a[2 * i + 1] = a[2 * j + 1]; a[2 * j] = xr; a[2 * j + 1] = xi;
+      }
+    return;
+  }
+  int lo = c < t ? c : t, hi = c < t ? t : c;
+  long loStep = 1L << lo, hiStep = 1L << hi, cbit = 1L << c;
+  for (long outer = 0; outer < dim; outer += 2 * hiStep)
+    for (long mid = outer; mid < outer + hiStep; mid += 2 * loStep) {
+      long start = mid | cbit;
+      for (long i = start; i < start + loStep; i++) {
+        long j = i + half;
+        double xr = a[2 * i], xi = a[2 * i + 1];
+        a[2 * i] = a[2 * j]; a[2 * i + 1] = a[2 * j + 1]; a[2 * j] = xr; a[2 * j + 1] = xi;
+      }
+    }
+}
+
+/* SWAP: exchange amplitudes |…1…0…⟩ and |…0…1…⟩ (bits q0, q1) in contiguous runs. */
+static void apply_swap(double *restrict a, long dim, int q0, int q1) {
+  int lo = q0 < q1 ? q0 : q1, hi = q0 < q1 ? q1 : q0;
+  long loStep = 1L << lo, hiStep = 1L << hi;
+  for (long outer = 0; outer < dim; outer += 2 * hiStep)
+    for (long mid = outer; mid < outer + hiStep; mid += 2 * loStep)
+      for (long i = mid + loStep; i < mid + 2 * loStep; i++) {
+        long j = i - loStep + hiStep; /* lo bit 1, hi bit 0  <->  lo bit 0, hi bit 1 */
+        double xr = a[2 * i], xi = a[2 * i + 1];
+        a[2 * i] = a[2 * j]; a[2 * i + 1] = a[2 * j + 1]; a[2 * j] = xr; a[2 * j + 1] = xi;
+      }
+}
+
 static void apply_m2(double *restrict a, long dim, int q0, int q1, const double *m) {
-  long b0 = 1L << q0, b1 = 1L << q1, mask = b0 | b1;
+  long b0 = 1L << q0, b1 = 1L << q1;
   long off[4] = { 0, b0, b1, b0 | b1 };
-  for (long i = 0; i < dim; i++) {
-    if (i & mask) continue;
+  int lo = q0 < q1 ? q0 : q1, hi = q0 < q1 ? q1 : q0;
+  long loM = (1L << lo) - 1, hiM = (1L << (hi - 1)) - 1;
+  for (long k = 0; k < dim / 4; k++) {
+    /* insert zero bits at lo, then at hi */
+    long x = ((k & ~loM) << 1) | (k & loM);
+    long i = ((x & ~((hiM << 1) | 1)) << 1) | (x & ((hiM << 1) | 1));
     double xr[4], xi[4];
     for (int s = 0; s < 4; s++) { xr[s] = a[2 * (i + off[s])]; xi[s] = a[2 * (i + off[s]) + 1]; }
     for (int r = 0; r < 4; r++) {
@@ -114,6 +159,8 @@ static void run_circuit(double *a, int n, const Gate *g, int count, int uniform)
       if (x->ctrl == 0) apply_m1(a, dim, x->q0, x->m);
       else apply_m1_ctrl(a, dim, x->q0, __builtin_ctzl(x->ctrl), x->m);
     } else if (x->kind == 1) apply_d1(a, dim, x->q0, x->ctrl == 0 ? -1 : __builtin_ctzl(x->ctrl), x->m);
+    else if (x->kind == 3) apply_x1(a, dim, x->q0, x->ctrl == 0 ? -1 : __builtin_ctzl(x->ctrl));
+    else if (x->kind == 4) apply_swap(a, dim, x->q0, x->q1);
     else apply_m2(a, dim, x->q0, x->q1, x->m);
   }
 }
@@ -141,6 +188,8 @@ int main(int argc, char **argv) {
     if (strcmp(kind, "m1") == 0) { x->kind = 0; nm = 8; if (fscanf(f, "%d %ld", &x->q0, &x->ctrl) != 2) return 3; }
     else if (strcmp(kind, "d1") == 0) { x->kind = 1; nm = 4; if (fscanf(f, "%d %ld", &x->q0, &x->ctrl) != 2) return 3; }
     else if (strcmp(kind, "m2") == 0) { x->kind = 2; nm = 32; if (fscanf(f, "%d %d", &x->q0, &x->q1) != 2) return 3; }
+    else if (strcmp(kind, "x1") == 0) { x->kind = 3; nm = 0; if (fscanf(f, "%d %ld", &x->q0, &x->ctrl) != 2) return 3; }
+    else if (strcmp(kind, "sw") == 0) { x->kind = 4; nm = 0; if (fscanf(f, "%d %d", &x->q0, &x->q1) != 2) return 3; }
     else { fprintf(stderr, "bad gate kind %s\n", kind); return 3; }
     for (int i = 0; i < nm; i++) if (fscanf(f, "%lf", &x->m[i]) != 1) return 3;
   }

@@ -6,11 +6,11 @@
  *   2. the remaining target block, restricted to all controls = 1, is classified as
  *      diagonal, X, SWAP, a 2×2, or a dense 2^t×2^t matrix.
  */
-import { apply1q, applyDiag1q, applyDiagK, applyMatrixK, applySwap, applyX } from './kernels.ts';
+import { apply1q, applyDiag1q, applyDiagK, applyMatrixK, applyMux1q, applySwap, applyX } from './kernels.ts';
 import { PASS_MAX_GATES, PASS_MAX_PARAMS, PROG_PARAMS_PTR, wasmStateOf, type WasmState } from './wasm/wasmKernels.ts';
 
 /** runPass record kinds (assembly/kernels.ts runRecord). */
-const PASS_KIND = { x: 0, swap: 1, diag1: 2, m1: 3, diagK: 4, mk: 5 } as const;
+const PASS_KIND = { x: 0, swap: 1, diag1: 2, m1: 3, diagK: 4, mk: 5, mux: 6 } as const;
 
 export type KernelPlan =
   | { readonly type: 'identity' }
@@ -19,7 +19,9 @@ export type KernelPlan =
   | { readonly type: 'diag1'; readonly ctrl: readonly number[]; readonly targets: readonly number[]; readonly data: Float64Array }
   | { readonly type: 'diagK'; readonly ctrl: readonly number[]; readonly targets: readonly number[]; readonly data: Float64Array }
   | { readonly type: 'm1'; readonly ctrl: readonly number[]; readonly targets: readonly number[]; readonly data: Float64Array }
-  | { readonly type: 'mk'; readonly ctrl: readonly number[]; readonly targets: readonly number[]; readonly data: Float64Array };
+  | { readonly type: 'mk'; readonly ctrl: readonly number[]; readonly targets: readonly number[]; readonly data: Float64Array }
+  /** One control bit selects the 2×2 on the target: data[0…8) where it is 0, data[8…16) where it is 1 (see muxPlan). */
+  | { readonly type: 'mux'; readonly ctrl: readonly number[]; readonly targets: readonly number[]; readonly data: Float64Array };
 
 /** Plan for a 2^k×2^k matrix; `ctrl` and `targets` are LOCAL bit positions (0…k−1). */
 export function planMatrix(m: Float64Array, k: number): KernelPlan {
@@ -112,8 +114,34 @@ export function runPlan(amps: Float64Array, nQubits: number, plan: KernelPlan, q
     case 'diagK': applyDiagK(amps, nQubits, tg.map((j) => qubits[j]), plan.data, ctrlMask); return;
     case 'm1': apply1q(amps, nQubits, qubits[tg[0]], plan.data, ctrlMask); return;
     case 'mk': applyMatrixK(amps, nQubits, tg.map((j) => qubits[j]), plan.data, ctrlMask, scratch); return;
+    case 'mux': applyMux1q(amps, nQubits, qubits[tg[0]], ctrlMask, plan.data); return;
   }
 }
+
+/**
+ * A controlled 1-qubit gate g (one control, one target: a controlled 2×2, phase or X) with the
+ * pending 1-qubit gate P on its target folded in: P where the control is 0, V·P where it is 1
+ * (V = g's 2×2). One pass with the work of one 2×2, instead of P's pass and then g's.
+ */
+export function muxPlan(g: KernelPlan, pending: Float64Array): KernelPlan | null {
+  if (g.type !== 'm1' && g.type !== 'diag1' && g.type !== 'x') return null;
+  if (g.ctrl.length !== 1 || g.targets.length !== 1) return null;
+  const v = g.type === 'm1' ? g.data : g.type === 'x' ? X_2 : Float64Array.of(g.data[0], g.data[1], 0, 0, 0, 0, g.data[2], g.data[3]);
+  const data = new Float64Array(16);
+  data.set(pending.subarray(0, 8));
+  for (let r = 0; r < 2; r++) for (let c = 0; c < 2; c++) {
+    // (V·P)[r][c] = Σ_k V[r][k]·P[k][c]
+    let re = 0, im = 0;
+    for (let k = 0; k < 2; k++) {
+      const vr = v[2 * (2 * r + k)], vi = v[2 * (2 * r + k) + 1], pr = pending[2 * (2 * k + c)], pi = pending[2 * (2 * k + c) + 1];
+      re += vr * pr - vi * pi; im += vr * pi + vi * pr;
+    }
+    data[8 + 2 * (2 * r + c)] = re; data[8 + 2 * (2 * r + c) + 1] = im;
+  }
+  return { type: 'mux', ctrl: g.ctrl, targets: g.targets, data };
+}
+
+const X_2 = Float64Array.of(0, 0, 1, 0, 1, 0, 0, 0);
 
 /** runPlan on a wasm state (see wasm/wasmKernels.ts): same kernels, SIMD, on the buffer in place. */
 function runPlanWasm(w: WasmState, ptr: number, nQubits: number, plan: Exclude<KernelPlan, { type: 'identity' }>, qubits: readonly number[], ctrlMask: number): void {
@@ -123,6 +151,7 @@ function runPlanWasm(w: WasmState, ptr: number, nQubits: number, plan: Exclude<K
     case 'swap': k.swap2(ptr, nQubits, qubits[tg[0]], qubits[tg[1]], ctrlMask); return;
     case 'diag1': w.param.set(plan.data); k.diag1(ptr, nQubits, qubits[tg[0]], ctrlMask); return;
     case 'm1': w.param.set(plan.data); k.m1(ptr, nQubits, qubits[tg[0]], ctrlMask); return;
+    case 'mux': w.param.set(plan.data); k.mux1(ptr, nQubits, qubits[tg[0]], ctrlMask); return;
     case 'diagK': case 'mk':
       w.param.set(plan.data);
       for (let j = 0; j < tg.length; j++) w.targets[j] = qubits[tg[j]];
@@ -137,6 +166,7 @@ function runPlanWasm(w: WasmState, ptr: number, nQubits: number, plan: Exclude<K
  */
 export function planCost(plan: KernelPlan): number {
   if (plan.type === 'identity') return 0;
+  if (plan.type === 'mux') return isRealData(plan.data) ? 1 : 2; // every pair, one of two 2×2s
   const f = 1 / (1 << plan.ctrl.length);
   switch (plan.type) {
     case 'x': case 'swap': return 0.5 * f;

@@ -199,10 +199,48 @@ function targetOffsets(targets: readonly number[]): Int32Array {
   return offsets;
 }
 
+/**
+ * Swap the amplitudes at index offsets o0 and o1 (fixed-bit patterns) of every group of the fixed
+ * bits fm, where fm includes qubit 0: the low cluster c of fixed bits 0…k puts the groups every
+ * z-th amplitude (z = c + 1) inside the runs of the other fixed bits (fm2), so one strided loop per
+ * run replaces a run of one amplitude per iteration (X/CX/SWAP with qubit 0; as in the wasm kernels).
+ */
+function swapStrided(a: Float64Array, dim: number, fm: number, o0: number, o1: number): void {
+  const c = fm & ~(fm + 1), z = 2 * (c + 1), fm2 = fm & ~c;
+  const low2 = fm2 === 0 ? dim : fm2 & -fm2, step2 = fm2 | (low2 - 1), count = low2 / (c + 1);
+  for (let first = 0; first < dim; first = ((first | step2) + 1) & ~fm2) {
+    for (let j = 0, i = 2 * (first + o0), k = 2 * (first + o1); j < count; j++, i += z, k += z) {
+      const xr = a[i], xi = a[i + 1];
+      a[i] = a[k]; a[i + 1] = a[k + 1];
+      a[k] = xr; a[k + 1] = xi;
+    }
+    if (fm2 === 0) break;
+  }
+}
+
+/**
+ * A 1-qubit gate on `target` whose 2×2 depends on one control bit: m[0…8) where it is 0, m[8…16)
+ * where it is 1 (a pending gate folded into a controlled gate: one pass, the work of one 2×2).
+ */
+export function applyMux1q(a: Float64Array, nQubits: number, target: number, ctrlMask: number, m: Float64Array): void {
+  const half = 1 << target, dim = 1 << nQubits;
+  for (let base = 0; base < dim; base += 2 * half) {
+    for (let k = base, e = base + half; k < e; k++) {
+      const o = k & ctrlMask ? 8 : 0, i = 2 * k, j = 2 * (k + half);
+      const xr = a[i], xi = a[i + 1], yr = a[j], yi = a[j + 1];
+      a[i] = m[o] * xr - m[o + 1] * xi + m[o + 2] * yr - m[o + 3] * yi;
+      a[i + 1] = m[o] * xi + m[o + 1] * xr + m[o + 2] * yi + m[o + 3] * yr;
+      a[j] = m[o + 4] * xr - m[o + 5] * xi + m[o + 6] * yr - m[o + 7] * yi;
+      a[j + 1] = m[o + 4] * xi + m[o + 5] * xr + m[o + 6] * yi + m[o + 7] * yr;
+    }
+  }
+}
+
 /** X on `target` conditioned on `ctrlMask` (X, CX, CCX): a pure swap of amplitude pairs. */
 export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMask = 0): void {
   const half = 1 << target;
   const dim = 1 << nQubits;
+  if (((ctrlMask | half) & 1) !== 0) { swapStrided(a, dim, ctrlMask | half, ctrlMask, ctrlMask | half); return; }
   if (ctrlMask === 0) {
     const h2 = 2 * half;
     for (let base = 0; base < 2 * dim; base += 2 * h2) {
@@ -251,6 +289,7 @@ export function applyX(a: Float64Array, nQubits: number, target: number, ctrlMas
 export function applySwap(a: Float64Array, nQubits: number, q0: number, q1: number, ctrlMask = 0): void {
   const b0 = 1 << q0, b1 = 1 << q1, dim = 1 << nQubits;
   const fm = ctrlMask | b0 | b1, run = 2 << (31 - Math.clz32(fm & -fm)), step = fm | ((run >>> 1) - 1);
+  if (fm & 1) { swapStrided(a, dim, fm, b0 | ctrlMask, b1 | ctrlMask); return; }
   const o0 = 2 * (b0 | ctrlMask), o1 = 2 * (b1 | ctrlMask);
   for (let first = 0; first < dim; first = ((first | step) + 1) & ~fm) {
     for (let i = 2 * first + o0, j = 2 * first + o1, e = i + run; i < e; i += 2, j += 2) {

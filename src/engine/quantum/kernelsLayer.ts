@@ -43,7 +43,8 @@ export function createGateBatch(capacity: number): GateBatch {
 export function pushGate(batch: GateBatch, bit: number, m: Float64Array): void {
   const g = batch.count++;
   batch.bits[g] = bit;
-  batch.mats.set(m.subarray(0, 8), 8 * g);
+  const mats = batch.mats, o = 8 * g;
+  for (let k = 0; k < 8; k++) mats[o + k] = m[k]; // (a subarray + set costs more than the copy at small n)
   batch.complex[g] = m[1] !== 0 || m[3] !== 0 || m[5] !== 0 || m[7] !== 0 ? 1 : 0;
   batch.hadamard[g] = batch.complex[g] === 0 && m[0] === m[2] && m[0] === m[4] && m[0] === -m[6] ? 1 : 0;
 }

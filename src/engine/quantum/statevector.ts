@@ -5,7 +5,7 @@
  * 2·2ⁿ with interleaved (re, im) pairs; the amplitude of basis state |i⟩ is
  * (amps[2i], amps[2i+1]) and qubit 0 is the LEAST significant bit of i.
  */
-import type { Circuit } from './circuit.ts';
+import type { Circuit, Op } from './circuit.ts';
 import { validateCircuit } from './circuit.ts';
 import { kron, matMul, matrixDim } from './complex.ts';
 import { GATES, gateMatrix, getGate } from './gates.ts';
@@ -13,9 +13,10 @@ import { apply1q, applyAffinePermutation, applyX } from './kernels.ts';
 import {
   applyGateBatch, chainLinks, chainProductSplit, createGateBatch, expandRealInPlace, fillAffineTables, gatherAffineReal, gatherProduct, isRealMatrix, productStateReal, pushGate, type GateBatch,
 } from './kernelsLayer.ts';
-import { BlockQueue, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
+import { BlockQueue, muxPlan, plan1q, planCost, planMatrix, runPlan, type KernelPlan } from './kernelPlan.ts';
 import { expectationPauliAmps } from './pauli.ts';
-import { WASM_MIN_QUBITS, allocAmps, wasmKernelsActive, wasmStateOf } from './wasm/wasmKernels.ts';
+import { WASM_MIN_QUBITS, allocAmps, allocAmpsPair, wasmKernelsActive, wasmStateOf, type WasmState } from './wasm/wasmKernels.ts';
+import { applyRealBatchWasm } from './realLayerWasm.ts';
 import { createRng, normalizeSeed, type Rng } from '../random.ts';
 
 /**
@@ -358,7 +359,7 @@ export function simulate(circuit: Circuit, options: SimulateOptions = {}): Simul
     }
     return { state: st, clbits };
   }
-  const fused = new FusedRunner(n, options.initial, options.workspace);
+  const fused = new FusedRunner(n, options.initial, options.workspace, singleQubitGates(c.ops));
   for (const op of c.ops) {
     if (op.kind === 'gate') fused.gate(op.gate, op.qubits, op.params);
     else if (op.kind === 'measure') clbits[op.clbit] = fused.materialize([op.qubit]).measure(op.qubit, rng());
@@ -387,7 +388,11 @@ export class ParametricCircuit {
       if (op.kind === 'gate') this.gates.push({ gate: op.gate, qubits: op.qubits, params: [...op.params] });
       else if (op.kind !== 'barrier') throw new RangeError(`invalid op for a parametric circuit: ${op.kind} (expected gates only)`);
     }
+    this.singleQubitGates = singleQubitGates(c.ops);
   }
+
+  /** 1-qubit gates (FusedRunner's hint). */
+  private readonly singleQubitGates: number;
 
   /** Number of gates (barriers are dropped); gate indices count gates only. */
   get gateCount(): number { return this.gates.length; }
@@ -405,7 +410,7 @@ export class ParametricCircuit {
   /** Simulate (fused, from |0…0⟩) and return P(qubit = 1). */
   probabilityOfOne(qubit: number, workspace?: SimulationWorkspace): number {
     if (!(Number.isInteger(qubit) && qubit >= 0 && qubit < this.nQubits)) checkQubitList(this.nQubits, [qubit], 'probabilityOfOne');
-    const fused = new FusedRunner(this.nQubits, undefined, workspace);
+    const fused = new FusedRunner(this.nQubits, undefined, workspace, this.singleQubitGates);
     for (const g of this.gates) fused.gate(g.gate, g.qubits, g.params);
     return fused.finishProbabilityOfOne(qubit);
   }
@@ -413,7 +418,7 @@ export class ParametricCircuit {
   /** Simulate (fused, from |0…0⟩) and write P(qubit j = 1) for every qubit into `out` (one fold, no complex copy). */
   marginals(out: Float64Array = new Float64Array(this.nQubits), workspace?: SimulationWorkspace): Float64Array {
     if (out.length < this.nQubits) throw new RangeError(`invalid out.length: ${out.length} (expected ≥ ${this.nQubits})`);
-    const fused = new FusedRunner(this.nQubits, undefined, workspace);
+    const fused = new FusedRunner(this.nQubits, undefined, workspace, this.singleQubitGates);
     for (const g of this.gates) fused.gate(g.gate, g.qubits, g.params);
     return fused.finishMarginals(out);
   }
@@ -459,6 +464,12 @@ function marginalsOfWeights(n: number, a: Float64Array, real: boolean, out: Floa
   return out;
 }
 
+function singleQubitGates(ops: readonly Op[]): number {
+  let k = 0;
+  for (const op of ops) if (op.kind === 'gate' && op.qubits.length === 1) k++;
+  return k;
+}
+
 /** Minimum CX/SWAP run length worth a gather pass (shorter runs use the swap kernels). */
 const MIN_PERMUTATION_RUN = 3;
 
@@ -494,10 +505,19 @@ class FusedRunner {
 
   /** Complex gates run on the wasm kernels (see toWasm). */
   private wasmOk: boolean;
+  /** Real-only layers run on the wasm kernels (see realWasm). */
+  private readonly wasmReal: boolean;
 
-  constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace) {
+  /**
+   * `singleQubitGates`: how many 1-qubit gates the circuit has. From |0…0⟩ without a workspace,
+   * real layers go to wasm only when the circuit has ≥ 4n of them (about three layers on the
+   * state): a fresh wasm memory pays page faults on first touch (~0.7 ms at 16 qubits) that a
+   * plain array, recycled by the allocator, mostly does not; a layer saves ~0.35 ms there.
+   */
+  constructor(private readonly n: number, initial: Statevector | undefined, private readonly ws?: SimulationWorkspace, singleQubitGates = Infinity) {
     const len = 2 << n;
     this.wasmOk = n >= WASM_MIN_QUBITS && wasmKernelsActive();
+    this.wasmReal = this.wasmOk && initial === undefined && (ws !== undefined || singleQubitGates >= 4 * n);
     if (ws) {
       if (ws.state?.length === len) this.spare = ws.state;
       if (ws.scratch?.length === len) this.scratch = ws.scratch;
@@ -533,7 +553,15 @@ class FusedRunner {
   private takeBuffer(): Float64Array {
     const b = this.spare;
     this.spare = null;
-    return b ?? new Float64Array(2 << this.n);
+    if (b !== null) return b;
+    if (this.wasmReal && this.real) {
+      // From |0…0⟩ on the wasm kernels: state and scratch in one memory from the start (see
+      // realWasm), so a real layer never copies the state. Untouched pages cost nothing.
+      const [x, y] = allocAmpsPair(2 << this.n);
+      if (this.scratch === null && wasmStateOf(x) !== undefined) this.scratch = y;
+      return x;
+    }
+    return new Float64Array(2 << this.n);
   }
 
   private takeScratch(): Float64Array {
@@ -552,11 +580,44 @@ class FusedRunner {
    * ~0.1 ms to map, more than such a circuit).
    */
   private toWasm(st: Statevector): void {
-    const w = allocAmps(st.amps.length);
+    // State and scratch in one memory, so CX/SWAP gathers run in wasm too (see gatherWasm); the
+    // scratch's pages cost nothing until a gather touches them.
+    const [w, scratch] = allocAmpsPair(st.amps.length);
     if (wasmStateOf(w) === undefined) { this.wasmOk = false; return; }
     w.set(st.amps);
     st.amps = w;
-    if (this.scratch !== null && wasmStateOf(this.scratch) === undefined) this.scratch = null;
+    this.scratch = scratch;
+  }
+
+  /**
+   * dst = src gathered through `this.tables` (complex layout) on the wasm kernels when both are
+   * views on one wasm memory; false when the TS gather has to run.
+   */
+  private gatherWasm(src: Float64Array, dst: Float64Array): boolean {
+    const w = wasmStateOf(src);
+    if (w === undefined || wasmStateOf(dst) !== w) return false;
+    w.tables.set(this.tables);
+    w.k.gatherComplex(src.byteOffset, dst.byteOffset, this.n);
+    return true;
+  }
+
+  /**
+   * The wasm memory of the real-only state when the wasm kernels run it: state and scratch are
+   * then two views on one memory (allocAmpsPair), so a layer's gather and its gates are one call.
+   * The state moves there on the first real layer (one copy per circuit; a workspace keeps the
+   * pair, so later runs start there). Undefined: TS kernels.
+   */
+  private realWasm(): WasmState | undefined {
+    if (!this.wasmReal || !this.wasmOk || !this.real || this.state === null) return undefined;
+    const a = this.state.amps, w = wasmStateOf(a);
+    if (w !== undefined && this.scratch !== null && wasmStateOf(this.scratch) === w) return w;
+    const [x, y] = allocAmpsPair(2 << this.n);
+    const wx = wasmStateOf(x);
+    if (wx === undefined) { this.wasmOk = false; return undefined; }
+    x.set(a.subarray(0, 1 << this.n)); // the real-only amplitudes (and a pending gather's source)
+    this.state.amps = x;
+    this.scratch = y;
+    return wx;
   }
 
   gate(id: string, qubits: readonly number[], params: readonly number[]): void {
@@ -608,6 +669,27 @@ class FusedRunner {
    * pending gates are queued before g, unchanged. qsim and Aer fuse the same way.
    */
   private fuse2q(g: KernelPlan, gm: Float64Array, qubits: readonly number[]): KernelPlan {
+    // A pending diagonal (RZ, T, S, P…) on a qubit where g commutes with it (a control of g, or any
+    // qubit of a diagonal g) stays pending: applied after g, it keeps fusing with the next 1-qubit
+    // gates on that qubit instead of costing a pass of its own now.
+    const held0 = this.holdDiagonal(g, qubits, 0), held1 = this.holdDiagonal(g, qubits, 1);
+    const plan = this.fuse2qPending(g, gm, qubits);
+    if (held0 !== null) this.pending[qubits[0]] = held0;
+    if (held1 !== null) this.pending[qubits[1]] = held1;
+    return plan;
+  }
+
+  /** Take pending[qubits[j]] out when it is diagonal and commutes with g on that qubit (see fuse2q). */
+  private holdDiagonal(g: KernelPlan, qubits: readonly number[], j: number): Float64Array | null {
+    const p = this.pending[qubits[j]];
+    if (p === null || p[2] !== 0 || p[3] !== 0 || p[4] !== 0 || p[5] !== 0) return null;
+    const commutes = g.type === 'identity' || g.type === 'diag1' || g.type === 'diagK' || g.ctrl.includes(j);
+    if (!commutes) return null;
+    this.pending[qubits[j]] = null;
+    return p;
+  }
+
+  private fuse2qPending(g: KernelPlan, gm: Float64Array, qubits: readonly number[]): KernelPlan {
     const pa = this.pending[qubits[0]], pb = this.pending[qubits[1]];
     if (pa === null && pb === null) return g;
     let apart = planCost(g);
@@ -615,6 +697,20 @@ class FusedRunner {
     if (pb !== null) apart += planCost(plan1q(pb));
     const fusedM = matMul(gm, kron(pb ?? IDENTITY_2, pa ?? IDENTITY_2));
     const fused = planMatrix(fusedM, 2);
+    if (g.type !== 'identity' && g.targets.length === 1 && g.ctrl.length === 1) {
+      // A controlled 1-qubit gate: the pending gate on its target folds into a mux (muxPlan), the
+      // one on its control (if any) is queued before it.
+      const t = qubits[g.targets[0]], c = qubits[g.ctrl[0]], pt = this.pending[t], pc = this.pending[c];
+      const mux = pt === null ? null : muxPlan(g, pt);
+      if (mux !== null) {
+        const muxCost = planCost(mux) + (pc === null ? 0 : planCost(plan1q(pc)));
+        if (muxCost < apart - 0.1 && muxCost <= planCost(fused)) {
+          this.pending[t] = null;
+          this.flushPending([c]);
+          return mux;
+        }
+      }
+    }
     if (planCost(fused) < apart - 0.25) {
       this.pending[qubits[0]] = null;
       this.pending[qubits[1]] = null;
@@ -708,11 +804,13 @@ class FusedRunner {
   /** Do a deferred gather now (another kind of operation needs the state). */
   private resolvePerm(): void {
     if (!this.permPending || this.state === null) return;
+    const w = this.realWasm();
     this.permPending = false;
     const src = this.state.amps, dst = this.takeScratch();
     this.scratch = src;
     const n = this.real ? this.n : this.n + 1;
-    applyGateBatch(dst, n, EMPTY_BATCH, { src, tables: this.tables, width: this.real ? 1 : 2 });
+    if (w !== undefined) applyRealBatchWasm(w, src, dst, this.n, EMPTY_BATCH, this.tables);
+    else if (this.real || !this.gatherWasm(src, dst)) applyGateBatch(dst, n, EMPTY_BATCH, { src, tables: this.tables, width: this.real ? 1 : 2 });
     this.state.amps = dst;
   }
 
@@ -783,6 +881,22 @@ class FusedRunner {
     this.flushBlock();
     if (!this.real) for (let g = 0; g < batch.count; g++) batch.bits[g]++; // complex layout: qubit q is bit q + 1
     const nBits = this.real ? this.n : this.n + 1;
+    const w = this.realWasm();
+    if (w !== undefined && this.state !== null) {
+      // Real-only layer on the wasm kernels (a pending gather is its first pass's input).
+      const src = this.state.amps;
+      let dst = src;
+      if (this.permPending) {
+        this.permPending = false;
+        dst = this.takeScratch();
+        this.scratch = src;
+        this.state.amps = dst;
+        applyRealBatchWasm(w, src, dst, this.n, batch, this.tables);
+      } else {
+        applyRealBatchWasm(w, src, dst, this.n, batch, null);
+      }
+      return;
+    }
     if (this.permPending && this.state !== null) {
       // The deferred gather becomes the first pass of this layer (one pass over memory, not two).
       this.permPending = false;
@@ -832,13 +946,21 @@ class FusedRunner {
       this.permPending = true;
       return;
     }
+    const w = this.realWasm();
     const src = this.state.amps, dst = this.takeScratch();
     this.scratch = src;
-    if (this.real) {
+    if (w !== undefined) {
+      // The final gather writes the complex state (final is true here).
+      fillAffineTables(this.tables, n, cols);
+      w.tables.set(this.tables);
+      w.k.gatherExpand(src.byteOffset, dst.byteOffset, n);
+      this.real = false;
+    } else if (this.real) {
       gatherAffineReal(src, dst, n, cols, 0, final, this.tables);
       if (final) this.real = false;
     } else {
-      applyAffinePermutation(src, dst, n, cols, 0, this.tables);
+      fillAffineTables(this.tables, n, cols);
+      if (!this.gatherWasm(src, dst)) applyAffinePermutation(src, dst, n, cols, 0, this.tables);
     }
     this.state.amps = dst;
   }

@@ -286,6 +286,27 @@ describe('general circuits: cache-blocked passes, 2-qubit fusion and fixed-bit k
     }
   });
 
+  it('pending gates around controlled gates (mux on the target, diagonals held on controls and diagonal gates) equal gate-by-gate', () => {
+    const rng = createRng('mux-hold');
+    const diag = ['t', 'rz', 's', 'p', 'z'], ctrl = ['crx', 'cry', 'crz', 'cp', 'cz', 'ch'].filter((id) => GATES[id] !== undefined);
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 2 + rng.int(5);
+      let c = withOp(createCircuit(n), { kind: 'gate', gate: 'rx', qubits: [0], params: [0.4] }); // complex state early
+      for (let k = 0; k < 12; k++) {
+        const [a, b] = randomQubits(2, n, rng);
+        const one = (q: number): void => {
+          const id = rng.next() < 0.5 ? diag[rng.int(diag.length)] : 'u3';
+          c = withOp(c, { kind: 'gate', gate: id, qubits: [q], params: GATES[id].params.map(() => rng.next() * 6) });
+        };
+        if (rng.next() < 0.8) one(a);
+        if (rng.next() < 0.8) one(b);
+        const g = ctrl[rng.int(ctrl.length)];
+        c = withOp(c, { kind: 'gate', gate: g, qubits: [a, b], params: GATES[g].params.map(() => rng.next() * 6) });
+      }
+      expectClose(simulate(c).state.amps, plain(c), { abs: 1e-12 });
+    }
+  });
+
   it('BlockQueue runs any queued plans like runPlan gate by gate (high qubits, diagonal, controlled, dense)', () => {
     const rng = createRng('blocks');
     const n = BLOCK_QUBITS + 2;

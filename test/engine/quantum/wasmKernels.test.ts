@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   GATES, SimulationWorkspace, Statevector, controlledMatrix, createCircuit, gateMatrix, planMatrix, runPlan, simulate, withOps, type Circuit, type Op,
 } from '../../../src/engine/quantum/index.ts';
-import { BLOCK_QUBITS, BlockQueue, plan1q } from '../../../src/engine/quantum/kernelPlan.ts';
+import { BLOCK_QUBITS, BlockQueue, muxPlan, plan1q } from '../../../src/engine/quantum/kernelPlan.ts';
 import { WASM_SOURCE_SHA256 } from '../../../src/engine/quantum/wasm/kernels.generated.ts';
 import { PASS_MAX_GATES, WASM_MIN_QUBITS, allocAmps, setWasmKernels, wasmKernelsActive, wasmStateOf } from '../../../src/engine/quantum/wasm/wasmKernels.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
@@ -147,6 +147,62 @@ describe('wasm kernels equal the TS kernels', () => {
       }
     }
     expectClose(wasm, ts, { abs: 1e-12 });
+  });
+
+  it('X/CX/CCX and SWAP/CSWAP on every set of fixed bits among qubits 0–4 (the strided qubit-0 path), ± a high control', () => {
+    const rng = createRng('wasm-x-swap-q0');
+    const n = 12;
+    const { wasm, ts } = pair(randomState(n, rng));
+    const apply = (plan: ReturnType<typeof planMatrix>, qubits: number[]): void => { runPlan(wasm, n, plan, qubits); runPlan(ts, n, plan, qubits); };
+    for (let mask = 1; mask < 32; mask++) {
+      const fixed = [0, 1, 2, 3, 4].filter((q) => (mask >> q) & 1);
+      for (let rot = 0; rot < fixed.length; rot++) {
+        // X on one fixed qubit controlled by the others (X, CX, CCX…), each fixed qubit the target in turn.
+        const qubits = [...fixed.slice(rot), ...fixed.slice(0, rot)];
+        const mx = controlledMatrix(gateMatrix('x', []), qubits.length - 1);
+        apply(planMatrix(mx, qubits.length), [...qubits.slice(1), qubits[0]]);
+        if (mask % 2 === 1) apply(planMatrix(controlledMatrix(mx, 1), qubits.length + 1), [10, ...qubits.slice(1), qubits[0]]);
+        if (qubits.length >= 2) {
+          // SWAP of the first two, controlled by the rest.
+          const ms = controlledMatrix(gateMatrix('swap', []), qubits.length - 2);
+          apply(planMatrix(ms, qubits.length), [...qubits.slice(2), qubits[0], qubits[1]]);
+        }
+      }
+    }
+    for (const q of [1, 5, 11]) { apply(planMatrix(gateMatrix('swap', []), 2), [0, q]); apply(planMatrix(gateMatrix('cx', []), 2), [q, 0]); apply(planMatrix(gateMatrix('cx', []), 2), [0, q]); }
+    expectClose(wasm, ts, { abs: 0 });
+  });
+
+  it('mux plans (a pending 2×2 folded into CRX/CRY/CRZ/CP/CZ/CH/CX) equal the pending gate then the controlled one, wasm and TS, alone and in blocked passes', () => {
+    const rng = createRng('mux');
+    const ids = ['crx', 'cry', 'crz', 'cp', 'cz', 'ch', 'cx'].filter((id) => GATES[id] !== undefined);
+    for (const n of [12, BLOCK_QUBITS + 2]) {
+      const psi = randomState(n, rng);
+      const { wasm, ts } = pair(psi);
+      const { ts: plain } = pair(psi);
+      const qw = new BlockQueue(n), qt = new BlockQueue(n);
+      for (let trial = 0; trial < 40; trial++) {
+        const id = ids[trial % ids.length];
+        const qubits = trial % 5 === 0 ? [[0, 1], [1, 0], [2, 0]][trial % 3] : randomQubits(2, n, rng);
+        const g = planMatrix(gateMatrix(id, GATES[id].params.map(() => rng.next() * 6)), 2);
+        const p = trial % 3 === 0 ? gateMatrix('ry', [rng.next() * 6]) : gateMatrix('u3', [rng.next() * 6, rng.next() * 6, rng.next() * 6]);
+        const mux = muxPlan(g, p);
+        expect(mux, id).not.toBeNull();
+        // Reference: P on the target, then the controlled gate.
+        const t = qubits[(g as { targets: readonly number[] }).targets[0]];
+        runPlan(plain, n, plan1q(p), [t]);
+        runPlan(plain, n, g, qubits);
+        // First half: one plan at a time (runPlan); second half: queued, several per blocked pass (runPass).
+        if (trial < 20) { runPlan(wasm, n, mux!, qubits); runPlan(ts, n, mux!, qubits); continue; }
+        if (!qw.fits(qubits)) { qw.run(wasm); qt.run(ts); }
+        qw.push(mux!, qubits);
+        qt.push(mux!, qubits);
+      }
+      qw.run(wasm);
+      qt.run(ts);
+      expectClose(wasm, plain, { abs: 1e-10 });
+      expectClose(ts, plain, { abs: 1e-10 });
+    }
   });
 
   it('single-qubit fused plans (plan1q: diagonal, X, real and complex 2×2) on every position of n = 12', () => {

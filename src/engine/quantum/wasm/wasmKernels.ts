@@ -22,19 +22,24 @@ import { WASM_BASE64 } from './kernels.generated.ts';
 export const WASM_MIN_QUBITS = 12;
 
 /** Byte layout of every instance's memory (mirrors assembly/kernels.ts). */
-const PARAM = 1024, TGT = 5120, HIGH = 17536, LOCAL = 65536, PROG = 327680, PROGP = 335872, STATE = 393216;
+const PARAM = 1024, TGT = 5120, HIGH = 17536, TABLES = 32768, LOCAL = 65536, PROG = 327680, PROGP = 335872, STATE = 393216;
 /** Capacity of a pass program: gate records (64 B each) and parameter doubles. */
 export const PASS_MAX_GATES = 128, PASS_MAX_PARAMS = (STATE - PROGP) / 8;
 const PAGE = 65536;
 
 interface KernelExports {
   m1(a: number, n: number, t: number, ctrl: number): void;
+  mux1(a: number, n: number, t: number, ctrl: number): void;
   diag1(a: number, n: number, t: number, ctrl: number): void;
   x1(a: number, n: number, t: number, ctrl: number): void;
   swap2(a: number, n: number, q0: number, q1: number, ctrl: number): void;
   diagK(a: number, n: number, k: number, ctrl: number): void;
   mk(a: number, n: number, k: number, ctrl: number): void;
   runPass(a: number, n: number, c: number, kh: number, count: number): void;
+  realPass(src: number, dst: number, n: number, c: number, kh: number, count: number, gather: number): void;
+  realSweep(a: number, n: number, count: number): void;
+  gatherExpand(src: number, dst: number, n: number): void;
+  gatherComplex(src: number, dst: number, n: number): void;
 }
 
 /** One state buffer in wasm memory: the kernels, and views on its parameter and block areas. */
@@ -52,6 +57,8 @@ export interface WasmState {
   readonly progParams: Float64Array;
   /** High qubits of a pass (i32). */
   readonly high: Int32Array;
+  /** Byte tables of an affine gather (fillAffineTables in kernelsLayer.ts), 3×256 i32. */
+  readonly tables: Int32Array;
 }
 
 /** Byte address of progParams[0]. */
@@ -103,10 +110,23 @@ export function wasmKernelsActive(): boolean { return enabled && module() !== nu
 
 /** A zeroed buffer of `len` doubles (an interleaved state, or a real-only one) — in wasm memory when that pays. */
 export function allocAmps(len: number): Float64Array {
-  if (!enabled || len < 2 << WASM_MIN_QUBITS) return new Float64Array(len);
+  return allocAmpsIn(len, 1)[0];
+}
+
+/**
+ * Two zeroed buffers of `len` doubles in ONE wasm memory (when that pays; else two plain arrays):
+ * a state and the scratch it is gathered into, so one wasm call can read one and write the other.
+ */
+export function allocAmpsPair(len: number): [Float64Array, Float64Array] {
+  const [a, b] = allocAmpsIn(len, 2);
+  return [a, b ?? new Float64Array(len)];
+}
+
+function allocAmpsIn(len: number, count: 1 | 2): Float64Array[] {
+  if (!enabled || len < 2 << WASM_MIN_QUBITS) return [new Float64Array(len)];
   const mod = module();
-  if (mod === null) return new Float64Array(len);
-  const pages = Math.ceil((STATE + 8 * len) / PAGE);
+  if (mod === null) return [new Float64Array(len)];
+  const pages = Math.ceil((STATE + 8 * len * count) / PAGE);
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
   const instance = new WebAssembly.Instance(mod, { env: { memory } });
   const buf = memory.buffer;
@@ -118,9 +138,12 @@ export function allocAmps(len: number): Float64Array {
     prog: new Int32Array(buf, PROG, 16 * PASS_MAX_GATES),
     progParams: new Float64Array(buf, PROGP, PASS_MAX_PARAMS),
     high: new Int32Array(buf, HIGH, 16),
+    tables: new Int32Array(buf, TABLES, 3 * 256),
   };
   states.set(buf, st);
-  return new Float64Array(buf, STATE, len);
+  const views = [new Float64Array(buf, STATE, len)];
+  if (count === 2) views.push(new Float64Array(buf, STATE + 8 * len, len));
+  return views;
 }
 
 /** The wasm state `a` is a view on (any subarray of it), or undefined for a plain array. */
