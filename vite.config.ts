@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { dataFingerprint, engineSalt } from './scripts/engineSalt.ts';
+import { fileURLToPath } from 'node:url';
+import { ledgerCacheKeys } from './scripts/ledgerCacheKeys.ts';
 
 // Cross-origin isolation: without these two headers Chromium coarsens performance.now()
 // to 100 µs and SharedArrayBuffer is unavailable. The timing notebook reports which mode it ran in.
@@ -10,14 +11,11 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig(({ command }) => ({
-  plugins: [svelte()],
-  // The ledger's result cache (src/notebook/runCache.ts) keys on these: a build of other sources or data never
-  // reuses a stored result. The dev server hashes at start (restart it, or untick the cache, after editing).
-  define: {
-    'import.meta.env.LEDGER_CACHE_SALT': JSON.stringify(`${command === 'serve' ? `dev-${Date.now()}-` : ''}${engineSalt()}`),
-    'import.meta.env.LEDGER_DATA_FINGERPRINT': JSON.stringify(dataFingerprint()),
-  },
+export default defineConfig({
+  // The ledger's result cache (src/notebook/runCache.ts) keys on a hash of src/ and the shipped data, served as
+  // `virtual:ledger-cache-keys`: a build of other sources or data never reuses a stored result, and the dev
+  // server recomputes the hash after every edit under src/ (scripts/ledgerCacheKeys.ts).
+  plugins: [svelte(), ledgerCacheKeys({ root: fileURLToPath(new URL('.', import.meta.url)) })],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
@@ -36,4 +34,4 @@ export default defineConfig(({ command }) => ({
     environment: 'node',
     testTimeout: 30000,
   },
-}));
+});

@@ -18,6 +18,7 @@ import { circularShiftTest } from '../src/engine/stats/permutation';
 import { QUANTUM_AGGREGATORS } from '../src/engine/ensemble/quantumAggregators';
 import { parseOhlcvCsv, computeMemberProbabilities } from '../src/engine/market/index';
 import { readFileSync } from 'node:fs';
+import { createRng } from '../src/engine/random';
 
 const now = (): number => performance.now();
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toPrecision(3)).padStart(8);
@@ -167,4 +168,105 @@ for (const q of QUANTUM_AGGREGATORS) {
   const count = Math.max(50, Math.min(5000, (q.latencyBatches ?? 50) * (q.latencyBatchSize ?? 20)));
   row(q.aggregator.id, perDecision(pred, count), q.aggregator.id === 'vqc' ? '(none)' : '< 50 µs', `   (fit ${fitMs.toFixed(0)} ms, ${count} decisions)`);
 }
+/**
+ * The `aggregators` notebook at its default inputs: the engine calls of its cells in order (data → walk-forward of
+ * every aggregator → scores → paired tests → nominal-rate check → backtests → robustness sweep over the shipped
+ * datasets and fees), timed per cell. One pass in this process, so the JIT is already warm from the sections
+ * above: it reads lower than a cold notebook run (`npm run notebook -- aggregators` prints those). Target: the
+ * notebook < 4 s cold in Chromium. Next to it, each shortcut against the straightforward path in the same run.
+ */
+{
+  const market = await import('../src/engine/market/index');
+  const stats = await import('../src/engine/stats/index');
+  const ens = await import('../src/engine/ensemble/index');
+  const manifest = JSON.parse(readFileSync(new URL('../public/data/index.json', import.meta.url), 'utf8')) as { datasets: { id: string; file: string }[] };
+  const parsed = new Map<string, ReturnType<typeof market.parseOhlcv>['data']>();
+  const load = (id: string) => {
+    let d = parsed.get(id);
+    if (!d) {
+      const e = manifest.datasets.find((x) => x.id === id)!;
+      d = market.parseOhlcv(readFileSync(new URL(`../public/data/${e.file}`, import.meta.url), 'utf8'), e.file).data;
+      parsed.set(id, d);
+    }
+    return d;
+  };
+  const seed = 5514, bars = 12000, trainBars = 4000, testBars = 1000, replicates = 1000;
+  const bt = { feeBps: 10, slippageBps: 2, confidenceThreshold: 0.8, maxPositionFraction: 0.05, stageFractions: [0.01, 0.02, 0.05], allowShort: false };
+  const cells: [string, number][] = [];
+  const cell = <T>(name: string, f: () => T): T => { const t0 = now(); const r = f(); cells.push([name, now() - t0]); return r; };
+  console.log('\n== aggregators notebook, default inputs: engine calls per cell (one pass, JIT warm from above)');
+  const { data, nBars: n, up, members } = cell('data (parse + 14 members)', () => {
+    const w = market.lastBars(load('BTC_USDT-1h'), bars);
+    return { ...w, up: market.upLabels(w.data.close), members: market.computeMemberProbabilities(w.data, {}) };
+  });
+  const aggs = [...ens.BASELINE_AGGREGATORS, ...ens.CLASSICAL_AGGREGATORS, ...QUANTUM_AGGREGATORS.map((q) => q.aggregator).filter((a) => a.id !== 'vqc')];
+  const splits = walkForwardSplits({ nBars: n, trainBars, testBars });
+  const perAgg: [string, number][] = [];
+  const { runs, tested } = cell('walkforward (17 aggregators)', () => {
+    const out: ReturnType<typeof evaluateWalkForward>['runs'][number][] = [];
+    let tst = new Uint8Array(0);
+    for (const a of aggs) {
+      const t0 = now();
+      const r = evaluateWalkForward([a], { probs: members.probs, up }, splits, { seed });
+      perAgg.push([a.id, now() - t0]);
+      out.push(r.runs[0]); tst = r.tested;
+    }
+    return { runs: out, tested: tst };
+  });
+  const circuitIds = ['roadmap-circuit', 'roadmap-circuit-fallback', 'all-qubits-readout'];
+  const walkDetail = `${perAgg.filter(([id]) => circuitIds.includes(id)).map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')}, the 14 classical ${perAgg.filter(([id]) => !circuitIds.includes(id)).reduce((a, [, ms]) => a + ms, 0).toFixed(0)} ms`;
+  const scored: number[] = [];
+  for (let t = 0; t < n; t++) if (tested[t] && (up[t] === 0 || up[t] === 1)) scored.push(t);
+  const outcomes = Float64Array.from(scored, (t) => up[t]);
+  const forecasts = Object.fromEntries(runs.map((r) => [r.id, Float64Array.from(scored, (t) => r.p[t])]));
+  cell('scores', () => aggs.map((a) => ens.scoreForecast(a.id, forecasts[a.id], outcomes)));
+  cell('paired (4 families, bootstrap on 2)', () => (['base-rate', 'base-rate', 'calibrated-vote', 'stacking'] as const).map((b, k) =>
+    ens.compareWithBaseline(forecasts, b, forecasts[b], outcomes, { loss: k === 1 ? 'Brier' : 'log loss', replicates: k < 2 ? replicates : 0, seed })));
+  const nominalOpts = [{ walks: 300, nBars: 500, seed: `${seed}-nominal` }, { walks: 200, nBars: 500, edge: 0.06, seed: `${seed}-power` }];
+  cell('nominal (300 null + 200 power walks)', () => stats.simulateRejectionRateRuns(nominalOpts));
+  cell('backtests (2 modes × 17)', () => aggs.map((a) => {
+    const both = ens.backtestBoth(runs.find((r) => r.id === a.id)!.p, { probs: members.probs, up, close: data.close, time: data.time }, { ...bt, startBar: scored[0] });
+    return [both.roadmap.strategy.totalReturn, both.alwaysIn.strategy.totalReturn]; // the notebook reads both
+  }));
+  const fallback = ens.createFallbackAggregator(parityClosedForm, { id: 'parity-fallback', title: 'parity, fallback' });
+  const sweepAggs = [ens.aggregatorById('stacking'), ens.aggregatorById('majority'), parityClosedForm, fallback];
+  const claimIds = { quantum: 'parity-closed-form', traded: 'parity-fallback' };
+  const sweepOne = (id: string, lean: boolean) => {
+    const own = id === 'BTC_USDT-1h';
+    const w = market.lastBars(load(id), bars);
+    if (w.nBars < 2000) return 0;
+    const m = own && lean ? members : market.computeMemberProbabilities(w.data, {});
+    const input = { probs: m.probs, up: own && lean ? up : market.upLabels(w.data.close), close: w.data.close, time: w.data.time };
+    const cfg = lean
+      ? { aggregators: sweepAggs, trainBars, testBars, seed, scoreIds: ens.cellClaimScoreIds(claimIds), pbo: false, backtestIds: ['parity-fallback'], backtest: bt, precomputed: own ? { splits, runs, tested } : undefined }
+      : { aggregators: sweepAggs, trainBars, testBars, seed, replicates, bootstrapIds: ['parity-closed-form', 'stacking'], backtestIds: ['parity-fallback'], backtest: bt };
+    const cs = ens.sweepDataset(id, input, cfg);
+    for (const c of cs) if (c.scored.scored.length >= 500) ens.cellClaimFigures(c, input, claimIds, bt);
+    return cs.length;
+  };
+  const ids = ['BTC_USDT-1h', 'ETH_USDT-1h', 'SOL_USDT-1h', 'BTC_USDT-1d', 'BTC_USD-1d', 'ADA_BTC-1m', 'ETH_BTC-5m', 'XRP_ETH-5m'];
+  cell('robustness (8 datasets × 5 bar sets, fees)', () => {
+    for (const id of ids) sweepOne(id, true);
+    return ens.feeSweep(runs.find((r) => r.id === 'roadmap-circuit-fallback')!.p, { probs: members.probs, up, close: data.close, time: data.time }, { ...bt, startBar: scored[0] }, [0, 1, 2, 5, 10, 20, 50]);
+  });
+  let total = 0;
+  for (const [name, ms] of cells) { total += ms; console.log(`  ${name.padEnd(44)}${fmt(ms)} ms${name.startsWith('walkforward') ? `   (${walkDetail})` : ''}`); }
+  console.log(`  ${'TOTAL (engine, warm JIT)'.padEnd(44)}${fmt(total)} ms   (notebook target: < 4000 ms cold in Chromium, page included)`);
+
+  console.log('\n  shortcuts against the straightforward path (same results, tested):');
+  const ratio = (label: string, fast: () => unknown, slow: () => unknown, reps = 3): void => {
+    const med = (f: () => unknown) => { const xs: number[] = []; for (let r = 0; r < reps; r++) { const t0 = now(); f(); xs.push(now() - t0); } return xs.sort((a, b) => a - b)[reps >> 1]; };
+    const a = med(fast), b = med(slow);
+    console.log(`  ${label.padEnd(62)}${fmt(a)} ms vs ${fmt(b)} ms   ${(b / a).toFixed(1)}× faster`);
+  };
+  let salt = 0;
+  ratio('resample blocks n=8000 L=20 B=1000 vs stationaryBootstrapIndices', () => stats.stationaryBootstrapBlocks(8000, 20, 1000, `bench-${salt++}`), () => {
+    const rng = createRng(`bench-${salt++}`).fork('paired-bootstrap'), idx = new Int32Array(8000);
+    for (let b = 0; b < 1000; b++) stats.stationaryBootstrapIndices(rng, 20, idx);
+  });
+  ratio('nominal check: null + power in step vs two separate runs', () => stats.simulateRejectionRateRuns(nominalOpts), () => nominalOpts.map((o) => stats.simulateRejectionRates(o)), 1);
+  ratio('sweep of BTC_USDT-1h: what the rules read, reused runs vs full', () => sweepOne('BTC_USDT-1h', true), () => sweepOne('BTC_USDT-1h', false), 1);
+  ratio('sweep of ETH_USDT-1h: what the rules read vs full', () => sweepOne('ETH_USDT-1h', true), () => sweepOne('ETH_USDT-1h', false), 1);
+}
+
 console.log('machine: 2 shared cores while other engineers work; absolute times are noisy, compare ratios within this run.');

@@ -5,7 +5,8 @@
  * Finished experiments are cached in .cache/ledger/ (keyed by notebook text, inputs, seed, data files and code
  * version); a cached one is printed as "cached, measured <when> in <where>". `--no-cache` computes every
  * experiment now (and refreshes the cache). `--data` recomputes the market verdicts on your own candles
- * (`dataset`) and/or your own members' outputs (`ownMembers`). Exits 2 if an experiment failed.
+ * (`dataset`) and/or your own members' outputs (`ownMembers`). `--set robustnessSweeps=false` skips the market
+ * experiments' robustness sweeps (their stability rows then say "not run"). Exits 2 if an experiment failed.
  */
 import { loadCatalog } from './nodeCatalog';
 import { LEDGER_CACHE_DIR, headlessPoolSize, runNotebookHeadless } from './nodeSession';
@@ -116,6 +117,7 @@ if (json) {
   process.stdout.write(`${JSON.stringify({ inputs, ...(Object.keys(data.files).length ? { files: data.files } : {}), seed: nb.meta.seed, elapsedMs: Math.round(ms), cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000), poolSize, cache: noCache ? 'not read (--no-cache)' : LEDGER_CACHE_DIR, experiments, claims: rows, failures: failed }, null, 2)}\n`);
 } else {
   process.stdout.write(`\nClaims ledger (${(ms / 1000).toFixed(1)} s; ${experiments.length - nCached} experiments computed now on ${poolSize || 'no'} pool worker${poolSize === 1 ? '' : 's'}, ${nCached} cached${noCache ? ', cache not read (--no-cache)' : ` in ${LEDGER_CACHE_DIR}`})\n`);
+  if (inputs.robustnessSweeps === false) process.stdout.write('Robustness sweeps off (--set robustnessSweeps=false): the market verdicts\' stability across datasets, regimes and fees is not run.\n');
   for (const r of rows) {
     process.stdout.write(`\n● ${r.title}  [${r.claim}] — notebook ${r.notebook} (${r.computed})\n  “${r.quote}” — ${r.section}\n`);
     const j = r.judgement;

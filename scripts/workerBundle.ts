@@ -7,7 +7,7 @@
  * Location: .cache/headless/ (gitignored; delete it to force a rebuild).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,12 @@ function sourcesHash(): string {
 
 let built: URL | null = null;
 
+/**
+ * Another process may still be running on an older bundle (a test run while you edit src/): a bundle is
+ * touched whenever a run starts on it and removed only when no run has started on it for this long.
+ */
+const KEEP_UNUSED_MS = 3 * 3600_000;
+
 /** The bundled worker (built if missing or stale), or null if bundling is off or failed (tsx fallback). */
 export async function workerBundleUrl(): Promise<URL | null> {
   if (process.env.SEMA_WORKER_TSX === '1') return null;
@@ -43,10 +49,23 @@ export async function workerBundleUrl(): Promise<URL | null> {
         target: 'node20', packages: 'external', logLevel: 'silent', sourcemap: 'inline',
       });
       renameSync(tmp, file); // atomic: a concurrent run never loads half a file
-      for (const f of readdirSync(outDir)) if (f.startsWith('nodeWorker-') && join(outDir, f) !== file && !f.endsWith('.tmp')) rmSync(join(outDir, f), { force: true });
+      const now = Date.now();
+      for (const f of readdirSync(outDir)) {
+        const p = join(outDir, f);
+        if (!f.startsWith('nodeWorker-') || p === file) continue;
+        const st = statSync(p, { throwIfNoEntry: false });
+        if (st && now - st.mtimeMs > KEEP_UNUSED_MS) rmSync(p, { force: true });
+      }
     } catch (e) {
       process.stderr.write(`headless: could not prebundle the worker (${(e as Error).message}); compiling it with tsx instead\n`);
       return null;
+    }
+  } else {
+    try {
+      const t = new Date();
+      utimesSync(file, t, t); // in use: see KEEP_UNUSED_MS
+    } catch {
+      /* read-only checkout: nothing is pruned there either */
     }
   }
   built = new URL(`file://${file}`);

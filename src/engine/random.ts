@@ -48,11 +48,23 @@ function splitmix32(state: { s: number }): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
+/**
+ * The xoshiro128** state [a, b, c, d] that createRng(seed) starts from, or createRng(seed).fork(label) with a
+ * label: for hot loops that inline the generator (stats/pairedBootstrap.ts; its tests check the stream).
+ */
+export function rngInitialState(seed: number | string, forkLabel?: string | number): [number, number, number, number] {
+  let seed32 = normalizeSeed(seed);
+  if (forkLabel !== undefined) seed32 = forkSeed(seed32, forkLabel);
+  const sm = { s: seed32 };
+  const a = splitmix32(sm), b = splitmix32(sm), c = splitmix32(sm), d = splitmix32(sm);
+  return (a | b | c | d) === 0 ? [1, b, c, d] : [a, b, c, d]; // xoshiro must not start from the all-zero state
+}
+
+const forkSeed = (seed32: number, label: string | number): number => (hashString(String(label)) ^ Math.imul(seed32, 0x9e3779b1)) >>> 0;
+
 export function createRng(seed: number | string): Rng {
   const seed32 = normalizeSeed(seed);
-  const sm = { s: seed32 };
-  let a = splitmix32(sm), b = splitmix32(sm), c = splitmix32(sm), d = splitmix32(sm);
-  if ((a | b | c | d) === 0) a = 1; // xoshiro must not start from the all-zero state
+  let [a, b, c, d] = rngInitialState(seed32);
 
   const nextUint32 = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
@@ -82,7 +94,7 @@ export function createRng(seed: number | string): Rng {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
     fork(label: string | number): Rng {
-      return createRng((hashString(String(label)) ^ Math.imul(seed32, 0x9e3779b1)) >>> 0);
+      return createRng(forkSeed(seed32, label));
     },
   };
 }

@@ -6,7 +6,7 @@
  * A finished run without errors is stored, with when and where it was measured.
  */
 import { parseNotebook, type InputValue } from './format';
-import { runNestedNotebook, type NestedRunEnv, type NotebookRun, type RunNotebookOptions } from './nestedNotebook';
+import { runInputs, runNestedNotebook, type NestedRunEnv, type NotebookRun, type RunNotebookOptions } from './nestedNotebook';
 import { runCacheKey, sha256Hex, type RunCacheStore } from './runCache';
 import { ExclusiveGate, type RunnerPool, type UploadMessage } from './runnerPool';
 
@@ -42,7 +42,10 @@ export class ExperimentRunner {
     let release: (() => void) | null = null;
     try {
       const source = await nested.notebookSource(id);
-      const key = await this.key(id, source, opts, nested);
+      // The inputs this notebook gets (optional ones only where it declares them): they key the cache and go to the run.
+      const nb = parseNotebook(source, id);
+      const resolved = { ...opts, inputs: runInputs(nb, opts), optionalInputs: undefined, seed: opts.seed ?? nb.meta.seed };
+      const key = await this.key(id, source, resolved, nested);
       if (key && opts.cache !== false) {
         const hit = (await this.env.store!.get(key).catch(() => undefined)) as NotebookRun | undefined;
         if (hit && typeof hit === 'object' && hit.id === id) return { ...hit, cached: true };
@@ -53,7 +56,8 @@ export class ExperimentRunner {
         /* a superseded caller: the run is still served, its result dropped there */
       }
       release = await ticket;
-      return await this.compute(id, opts, nested, alone, key);
+      if (nested.signal?.aborted) throw Object.assign(new Error(`the experiment '${id}' was cancelled`), { name: 'AbortError' });
+      return await this.compute(id, resolved, nested, alone, key);
     } finally {
       // A cached (or failed) run gives its place back as soon as it is reached.
       if (release) release();
@@ -71,6 +75,7 @@ export class ExperimentRunner {
       run = await pool.run(
         { id, inputs: { ...(opts.inputs ?? {}) }, seed: opts.seed, uploads, callerInputs: { ...nested.callerInputs } },
         { progress: (f, m) => nested.outer.progress(f, m), onMainThread: (fn, ...args) => nested.outer.onMainThread(fn, ...args) },
+        nested.signal, // a superseded or cancelled caller stops this experiment alone; the others run on
       );
     } else run = await runNestedNotebook(id, { inputs: opts.inputs, seed: opts.seed }, nested);
     run = { ...run, measured: { at: new Date().toISOString(), where: `${this.env.where}${place}` }, cached: false };
@@ -78,9 +83,9 @@ export class ExperimentRunner {
     return run;
   }
 
-  private async key(id: string, source: string, opts: LedgerRunOptions, nested: NestedRunEnv): Promise<string | null> {
+  private async key(id: string, source: string, opts: LedgerRunOptions & { seed: number }, nested: NestedRunEnv): Promise<string | null> {
     if (!this.env.store || !this.env.salt || !this.env.data) return null;
-    const seed = opts.seed ?? parseNotebook(source, id).meta.seed;
+    const seed = opts.seed;
     // Own files the caller holds (the ledger on your data): their contents are part of the key.
     const uploads: Record<string, string> = {};
     for (const [uid, u] of nested.uploads()) {

@@ -175,12 +175,12 @@ export class NotebookHost {
         this.env.post({ type: 'progress', id: cellId, fraction: Math.max(0, Math.min(1, Number(fraction) || 0)), message });
       },
       loadDataset: (id) => this.datasets.load(id),
-      runNotebook: (id, opts) => this.runNotebook(cellId, id, opts ?? {}),
+      runNotebook: (id, opts) => this.runNotebook(cellId, id, opts ?? {}, signal),
       onMainThread: (fn, ...args) => this.mainCalls.call(fn, args),
     };
   }
 
-  private runNotebook(cellId: string, id: string, opts: LedgerRunOptions): Promise<NotebookRun> {
+  private runNotebook(cellId: string, id: string, opts: LedgerRunOptions, signal?: AbortSignal): Promise<NotebookRun> {
     if (!this.env.notebookSource) return Promise.reject(new Error('runNotebook is not available in this environment'));
     const notebookSource = (nb: string) => this.env.notebookSource!(nb);
     const nested: NestedRunEnv = {
@@ -189,6 +189,7 @@ export class NotebookHost {
       callerInputs: this.inputs,
       uploads: () => this.datasets.uploads(),
       outer: this.context(cellId),
+      signal,
       createHost: (post) =>
         new NotebookHost({
           fetchText: (p) => this.env.fetchText(p),

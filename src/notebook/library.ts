@@ -25,8 +25,11 @@ export interface CellContext {
   signal?: AbortSignal;
   progress(fraction: number, message?: string): void;
   loadDataset(id: string): Promise<unknown>;
-  /** `alone`: no other experiment runs meanwhile (timing); `cache: false`: compute now instead of reusing a stored result. */
-  runNotebook(id: string, opts?: { inputs?: Record<string, number | string | boolean>; seed?: number; alone?: boolean; cache?: boolean }): Promise<unknown>;
+  /**
+   * `alone`: no other experiment runs meanwhile (timing); `cache: false`: compute now instead of reusing a stored result;
+   * `optionalInputs`: given only if the notebook declares an input of that name.
+   */
+  runNotebook(id: string, opts?: { inputs?: Record<string, number | string | boolean>; optionalInputs?: Record<string, number | string | boolean>; seed?: number; alone?: boolean; cache?: boolean }): Promise<unknown>;
   onMainThread(fn: string, ...args: unknown[]): Promise<unknown>;
 }
 

@@ -3,7 +3,7 @@
  * worker (the claims ledger does this for every notebook) and returns its verdicts and scalar figures. Its
  * progress is reported as the calling cell's progress, and its main-thread calls go through the calling host.
  */
-import { parseNotebook, validateInputValue, type InputValue } from './format';
+import { parseNotebook, validateInputValue, type InputValue, type Notebook } from './format';
 import type { CellContext } from './library';
 import type { MainToWorker, NotebookVerdict, WorkerToMain } from './protocol';
 import type { Upload } from './datasets';
@@ -27,7 +27,19 @@ export interface NotebookRun {
 
 export interface RunNotebookOptions {
   inputs?: Record<string, InputValue>;
+  /**
+   * Inputs given only to a notebook that declares an input of that name (others run without them): the
+   * ledger's "Run the robustness sweeps" reaches every experiment with a `robustnessSweep` input, whichever they are.
+   */
+  optionalInputs?: Record<string, InputValue>;
   seed?: number;
+}
+
+/** The inputs a run of `nb` gets: `inputs`, plus those of `optionalInputs` that `nb` declares (`inputs` win). */
+export function runInputs(nb: Notebook, opts: RunNotebookOptions): Record<string, InputValue> {
+  const inputs: Record<string, InputValue> = {};
+  for (const [name, value] of Object.entries(opts.optionalInputs ?? {})) if (nb.cells.some((c) => c.input?.name === name)) inputs[name] = value;
+  return { ...inputs, ...(opts.inputs ?? {}) };
 }
 
 /** The part of a notebook host a nested run drives. */
@@ -46,13 +58,15 @@ export interface NestedRunEnv {
   uploads(): Iterable<[string, Upload]>;
   /** The calling cell's context: progress and main-thread calls are forwarded to it. */
   outer: Pick<CellContext, 'progress' | 'onMainThread'>;
+  /** Fires when the calling cell's run is superseded or cancelled: a pooled experiment is then stopped (runnerPool.ts). */
+  signal?: AbortSignal;
   /** A fresh host (same environment as the caller) that posts its messages to `post`. */
   createHost(post: (msg: WorkerToMain) => void): NestedHost;
 }
 
 export async function runNestedNotebook(id: string, opts: RunNotebookOptions, env: NestedRunEnv): Promise<NotebookRun> {
   const nb = parseNotebook(await env.notebookSource(id), id);
-  const inputs = { ...(opts.inputs ?? {}) };
+  const inputs = runInputs(nb, opts);
   // An own file set on this session under a dataset input's name (`npm run ledger -- --data`) reaches the notebooks it runs.
   for (const c of nb.cells) {
     const v = c.input?.type === 'dataset' && !(c.input.name in inputs) ? env.callerInputs[c.input.name] : undefined;

@@ -42,6 +42,12 @@ export interface RunRequest { id: string; inputs: Record<string, InputValue>; se
 interface Job { n: number; req: RunRequest; hooks: RunHooks; resolve(r: NotebookRun): void; reject(e: Error): void }
 interface Runner { port: RunnerPort; job: Job | null }
 
+function cancelled(id: string): Error {
+  const e = new Error(`the experiment '${id}' was cancelled`);
+  e.name = 'AbortError';
+  return e;
+}
+
 /** Pool size: the machine's cores (at least 1, at most `max`). */
 export function poolSizeFor(cores: number | undefined, max = 8): number {
   const c = Math.floor(Number(cores));
@@ -68,12 +74,33 @@ export class RunnerPool {
     return this.runners.length;
   }
 
-  run(req: RunRequest, hooks: RunHooks = {}): Promise<NotebookRun> {
+  /**
+   * Run one experiment. `signal` cancels this job alone: a queued job leaves the queue; a running one stops
+   * with its worker (terminated: the only way to stop a computation in a worker), which is replaced for the
+   * jobs after it. The other jobs run on. The promise then rejects with an AbortError.
+   */
+  run(req: RunRequest, hooks: RunHooks = {}, signal?: AbortSignal): Promise<NotebookRun> {
     if (this.disposed) return Promise.reject(new Error('the runner pool was stopped'));
+    if (signal?.aborted) return Promise.reject(cancelled(req.id));
     return new Promise((resolve, reject) => {
-      this.queue.push({ n: this.nextJob++, req, hooks, resolve, reject });
+      const job: Job = { n: this.nextJob++, req, hooks, resolve, reject };
+      this.queue.push(job);
+      signal?.addEventListener('abort', () => this.cancel(job), { once: true });
       this.dispatch();
     });
+  }
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else {
+      const runner = this.runners.find((r) => r.job === job);
+      if (!runner) return; // already finished
+      runner.port.terminate();
+      this.runners = this.runners.filter((r) => r !== runner);
+    }
+    job.reject(cancelled(job.req.id));
+    this.dispatch();
   }
 
   dispose(): void {

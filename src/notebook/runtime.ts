@@ -222,7 +222,10 @@ export class Runtime {
     }
 
     const cyclic = findCycles(graph);
-    const order = topologicalOrder(affected, graph, cyclic);
+    // Ties in the topological order follow the notebook's order: cells that become ready together start top to
+    // bottom (the claims ledger asks for its timing experiments first, so they run alone first).
+    const inNotebookOrder = new Set([...this.cells.keys()].filter((id) => affected.has(id)));
+    const order = topologicalOrder(inNotebookOrder, graph, cyclic);
     for (const id of order) this.schedule(id, graph.get(id)!, cyclic.get(id));
   }
 
@@ -256,15 +259,13 @@ export class Runtime {
       }
       if (spec.blocked) throw new RuntimeError(spec.blocked, 'blocked');
       const args: CellValues = {};
-      const resolved = new Map<string, CellValues>();
-      for (const [d, p] of depPromises) {
-        try {
-          resolved.set(d, await p);
-        } catch (e) {
-          if (e instanceof StaleRun) throw e;
-          throw new RuntimeError(`waiting for cell '${d}', which failed`, 'dependency');
-        }
-      }
+      // All dependencies at once: every cell then resumes the same number of steps after its last dependency
+      // settles, so cells released by the same cell start in the order they were scheduled (notebook order).
+      const depList = [...depPromises];
+      const depValues = await Promise.all(depList.map(([d, p]) => p.catch((e: unknown) => {
+        throw e instanceof StaleRun ? e : new RuntimeError(`waiting for cell '${d}', which failed`, 'dependency');
+      })));
+      const resolved = new Map(depList.map(([d], i) => [d, depValues[i]]));
       if (superseded()) throw new StaleRun();
       // Let queued changes in first: if one supersedes this run, it never starts.
       if (this.beforeRun && spec.run) {

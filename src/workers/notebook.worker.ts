@@ -6,15 +6,17 @@ import { ExperimentRunner } from '../notebook/experimentRunner';
 import type { RunnerPool } from '../notebook/runnerPool';
 import { browserLabel, browserNotebookEnv, browserRunnerPool } from './browserEnv';
 import { idbRunCache } from './idbRunCache';
+import { LEDGER_CACHE_SALT, LEDGER_DATA_FINGERPRINT } from 'virtual:ledger-cache-keys';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let pool: RunnerPool | null = null;
-// The claims ledger's experiments: cached in IndexedDB (keys salted with the build's source hash, see
-// vite.config.ts), run in parallel on runner workers started on first use, timing ones alone here.
+// The claims ledger's experiments: cached in IndexedDB (keys salted with the source hash, recomputed by the dev
+// server after every edit: scripts/ledgerCacheKeys.ts), run in parallel on runner workers started on first use,
+// timing ones alone here.
 const experiments = new ExperimentRunner({
   store: idbRunCache(),
-  salt: import.meta.env.LEDGER_CACHE_SALT as string | undefined,
-  data: import.meta.env.LEDGER_DATA_FINGERPRINT as string | undefined,
+  salt: LEDGER_CACHE_SALT,
+  data: LEDGER_DATA_FINGERPRINT,
   where: browserLabel(scope.navigator.userAgent),
   pool: () => (pool ??= browserRunnerPool(scope.navigator.hardwareConcurrency)),
 });

@@ -3,7 +3,7 @@
  * JS scheduler experiences), or in Node for the headless runner. The environment is passed in; measuring
  * and statistics are the pure timing engine's (src/engine/timing).
  */
-import { probeClockResolution, measureTickLateness, summarizeLateness, type Scheduler } from '../engine/timing/index';
+import { probeClockResolution, measureTickLateness, summarizeLateness, type Scheduler, type TickOptions } from '../engine/timing/index';
 import type { MainThreadFunction } from '../notebook/protocol';
 
 export interface ProbeEnv {
@@ -51,7 +51,9 @@ export function createProbes(env: ProbeEnv): Record<string, MainThreadFunction> 
         env.setTimeout(check, 250);
       });
       try {
-        const result = await Promise.race([measureTickLateness(counted, env.now, { ticks, periodMs, mode: 'chained', signal }), silence]);
+        // An optional stopping rule (settledAbove) for schedulers far too coarse for the target: see measureTickLateness.
+        const settledAbove = opts.settledAbove as TickOptions['settledAbove'];
+        const result = await Promise.race([measureTickLateness(counted, env.now, { ticks, periodMs, mode: 'chained', signal, ...(settledAbove ? { settledAbove } : {}) }), silence]);
         if (result === 'silent') return { kind, available: false, reason: `${kind} delivered no callback for ${SILENCE_LIMIT_MS / 1000} s (a hidden tab or a headless page gets no animation frames)`, latenessMs: new Float64Array(0), summary: { ...summarizeLateness([]), available: false } };
         const { latenessMs, earlyWakeups, ...summary } = result;
         return { kind, available: true, latenessMs, earlyWakeups, summary: { ...summary, available: true } };

@@ -153,6 +153,16 @@ describe('timers and jitter notebook', () => {
     expect(verdicts).toHaveLength(3);
     expect(verdicts[2]).toBe('not measurable here');
     expect(await page.locator('[data-testid="verdict"] .verdict-rule').first().textContent()).toMatch(/p99 \|lateness\| = .* µs over \d+ ticks/);
+    // The stopping rule: a scheduler far too coarse for 1 ms (animation frames, 16.7 ms apart) stops at 100 ticks.
+    const rows = await page.$$eval('table', (tables) => {
+      const t = tables.find((x) => /chained ticks/.test(x.querySelector('caption')?.textContent ?? ''));
+      const heads = [...(t?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent?.trim() ?? '');
+      return [...(t?.querySelectorAll('tbody tr') ?? [])].map((tr) => Object.fromEntries([...tr.querySelectorAll('td')].map((td, i) => [heads[i], td.textContent?.trim() ?? ''])));
+    });
+    const raf = rows.find((r) => r.scheduler === 'requestAnimationFrame');
+    expect(raf, JSON.stringify(rows)).toBeDefined();
+    if (raf!.ran === 'true') expect(`${raf!['ticks timed']} ${raf!['stopped by']}`).toMatch(/^100 p95 ≥ 10\sms settled$/);
+    expect(rows.find((r) => r.scheduler === 'MessageChannel')!['ticks timed']).toMatch(/^(100|150|200|250|300)$/);
     assertClean();
     await context.close();
   });

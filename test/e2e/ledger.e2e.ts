@@ -15,9 +15,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const NOT_RUN = 'not run (the robustness sweep is switched off)';
+
 describe('claims ledger', () => {
-  it('shows every claim once with its readings and a link to its notebook; verdicts stream in; a preset change re-runs only the coherence experiment; a reopened ledger is served from the cache and says so', { timeout: 900_000 }, async () => {
+  it('shows every claim once with its readings and a link to its notebook; verdicts stream in; a preset change re-runs only the coherence experiment; a reopened ledger is served from the cache and says so; unticking the robustness sweeps re-runs only the experiments that have one, whose stability then reads not run', { timeout: 900_000 }, async () => {
     const { page, context, assertClean } = await openPage(browser);
+    /** The ledger table's Stability column, one entry per claim. */
+    const stabilityColumn = () => page.$$eval('table', (tables) => {
+      const t = tables.find((x) => /one headline verdict each/.test(x.querySelector('caption')?.textContent ?? ''));
+      const col = [...(t?.querySelectorAll('thead th') ?? [])].findIndex((th) => /^Stability/.test(th.textContent?.trim() ?? ''));
+      return [...(t?.querySelectorAll('tbody tr') ?? [])].map((tr) => tr.querySelectorAll('td')[col]?.textContent?.trim() ?? '');
+    });
     const t0 = Date.now();
     await page.goto(`${BASE}#/nb/claims-ledger`);
     // Verdicts stream in: the first experiment's verdict shows while others still run.
@@ -83,6 +91,22 @@ describe('claims ledger', () => {
     expect(await page.locator('[data-cell="ledger"] .kv[data-name="experimentsRerun"] dd').getAttribute('data-value')).toBe('none (all cached)');
     expect(await page.locator('[data-testid="verdict"][data-claim="sync-jitter-10us"]').first().textContent()).toMatch(/Cached result, measured \d{4}-\d\d-\d\d \d\d:\d\d UTC in \w+ \d+ \(this browser\), alone\. Its timing figures describe that machine and moment, not this one now\./);
     expect(await page.locator('[data-cell="ledger"] .kv[data-name="coherenceVerdict"] dd').getAttribute('data-value')).toBe('supported');
+
+    // Robustness sweeps off: only the experiments that declare a sweep input re-run (the others come from the
+    // cache), their verdicts stay, and the market claims' stability reads "not run".
+    const headlineBefore = await page.$$eval('[data-cell$="Run"] [data-testid="verdict"][data-claim]', (els) => els.map((e) => `${e.getAttribute('data-claim')}: ${e.getAttribute('data-verdict') ?? ''}`).sort());
+    const stabilityBefore = await stabilityColumn();
+    expect(stabilityBefore).not.toContain(NOT_RUN);
+    const withStability = stabilityBefore.flatMap((x, i) => (x ? [i] : []));
+    expect(withStability.length).toBeGreaterThanOrEqual(4); // the market claims: quantum vs voting, >80 % profitable, <1 % failures, real confidence
+    await page.uncheck('input[data-input="robustnessSweeps"]');
+    await page.waitForFunction(() => document.querySelector('[data-cell="aggregatorsRun"]')?.getAttribute('data-state') !== 'done');
+    await waitForCells(page, 300_000);
+    expect(await page.locator('[data-cell="ledger"] .kv[data-name="experimentsRerun"] dd').getAttribute('data-value')).toBe('confidence-calibration, aggregators');
+    expect((await stabilityColumn()).flatMap((x, i) => (x === NOT_RUN ? [i] : []))).toEqual(withStability);
+    expect(await page.locator('[data-testid="verdict"][data-claim="real-confidence"]').first().textContent()).toContain(`Stability across datasets, regimes and fees: ${NOT_RUN}`);
+    expect(await page.$$eval('[data-cell$="Run"] [data-testid="verdict"][data-claim]', (els) => els.map((e) => `${e.getAttribute('data-claim')}: ${e.getAttribute('data-verdict') ?? ''}`).sort())).toEqual(headlineBefore);
+    expect(await page.textContent('main')).toContain('confidence-calibration, aggregators: robustness sweeps off (stability not run)');
 
     // A link opens the experiment's notebook.
     await page.locator('[data-testid="verdict"][data-claim="coherence-95-50ms"] a[href="#/nb/coherence-50ms"]').first().click();

@@ -16,18 +16,18 @@ const notebookSource = async (id: string) => (id === 'inner' ? inner : Promise.r
 const outer = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```input\nname: alone\ntype: checkbox\nvalue: false\n```\n```input\nname: useCache\ntype: checkbox\nvalue: true\n```\n```js id=r\nconst run = await runNotebook('inner', { inputs: { k: kk }, alone, cache: useCache });\nconst sq = run.figures.squared;\nconst cached = run.cached;\nconst where = run.measured.where;\nconst errors = run.errors.length;\n```\n");
 
 /** A runner "worker" in this thread: the real runner body behind the pool's message protocol. */
-function inProcessRunner(): RunnerPort {
+function inProcessRunner(source: (id: string) => Promise<string> = notebookSource): RunnerPort {
   let deliver: ((m: MainToRunner) => void) | null = null;
   const port: RunnerPort = { postMessage: (m) => queueMicrotask(() => deliver?.(m)), terminate: () => {}, onmessage: null, onerror: null };
   serveRunner(
-    { notebookSource, now: () => 0, createHost: (post) => new NotebookHost({ fetchText: async () => '', now: () => 0, notebookSource, post }) },
+    { notebookSource: source, now: () => 0, createHost: (post) => new NotebookHost({ fetchText: async () => '', now: () => 0, notebookSource: source, post }) },
     { postMessage: (m) => queueMicrotask(() => port.onmessage?.(m)), onMessage: (cb) => { deliver = cb; } },
   );
   return port;
 }
 
 function ledger(store = memoryRunCache()) {
-  const pool = new RunnerPool(inProcessRunner, 2);
+  const pool = new RunnerPool(() => inProcessRunner(), 2);
   const experiments = new ExperimentRunner({ store, salt: 'salt', data: 'data', where: 'test runtime', pool: () => pool });
   const msgs: WorkerToMain[] = [];
   const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource, experiments });
@@ -85,6 +85,71 @@ describe('experiment runner', () => {
     await Promise.all([hold('a', false, 20), hold('t', true, 5), hold('b', false, 5)]);
     // t starts after a ends, b after t ends.
     expect(order).toEqual(['a+', 'a-', 't+', 't-', 'b+', 'b-']);
+  });
+});
+
+describe('optional inputs (the ledger\'s robustness-sweep switch)', () => {
+  const twoNotebooks = async (id: string) => (id === 'inner' ? inner : id === 'plain' ? '---\nid: plain\n---\n```js id=v\nconst one = 1;\n```\n' : Promise.reject(new Error(`no shipped notebook '${id}'`)));
+  const caller = parseNotebook("```input\nname: sweep\ntype: number\nvalue: 5\n```\n```js id=r\nconst a = await runNotebook('inner', { optionalInputs: { k: sweep, notDeclared: true } });\nconst b = await runNotebook('plain', { optionalInputs: { k: sweep } });\nconst c = await runNotebook('inner', { inputs: { k: 7 }, optionalInputs: { k: sweep } });\nconst aSq = a.figures.squared, aInputs = JSON.stringify(a.inputs), bInputs = JSON.stringify(b.inputs), bCached = b.cached, cSq = c.figures.squared;\n```\n");
+  function host(store = memoryRunCache(), pooled = true) {
+    const pool = new RunnerPool(() => inProcessRunner(twoNotebooks), 2);
+    const experiments = new ExperimentRunner({ store, salt: 'salt', data: 'data', where: 'w', pool: () => (pooled ? pool : null) });
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: twoNotebooks, experiments });
+    const figures = () => ([...msgs].reverse().find((m) => m.type === 'status' && m.id === 'r' && m.state === 'done') as Extract<WorkerToMain, { state: 'done' }> | undefined)?.display.figures;
+    return { h, store, figures };
+  }
+
+  it('reach only the notebooks that declare them, explicit inputs win, and a notebook without them keeps its cache key', async () => {
+    const a = host();
+    a.h.handle({ type: 'load', cells: caller.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await a.h.idle();
+    expect(a.figures()).toMatchObject({ aSq: 25, aInputs: '{"k":5}', bInputs: '{}', bCached: false, cSq: 49 });
+    // Another value: 'plain' (no such input) is served from the cache, the one that declares it re-runs.
+    a.h.handle({ type: 'setInput', name: 'sweep', value: 6 });
+    await a.h.idle();
+    expect(a.figures()).toMatchObject({ aSq: 36, aInputs: '{"k":6}', bCached: true, cSq: 49 });
+  });
+
+  it('work the same without a pool (the run in this worker) and without an experiment runner', async () => {
+    const a = host(memoryRunCache(), false);
+    a.h.handle({ type: 'load', cells: caller.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await a.h.idle();
+    expect(a.figures()).toMatchObject({ aSq: 25, bInputs: '{}', cSq: 49 });
+    const msgs: WorkerToMain[] = [];
+    const bare = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: twoNotebooks });
+    bare.handle({ type: 'load', cells: caller.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await bare.idle();
+    const done = msgs.find((m) => m.type === 'status' && m.id === 'r' && m.state === 'done') as Extract<WorkerToMain, { state: 'done' }>;
+    expect(done.display.figures).toMatchObject({ aSq: 25, aInputs: '{"k":5}', bInputs: '{}', cSq: 49 });
+  });
+});
+
+describe('cancelling one experiment', () => {
+  it('a superseded caller stops its pooled experiment (its worker terminated); the other experiment runs on', async () => {
+    const slow = `---\nid: slow\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 1\n\`\`\`\n\`\`\`js id=v\nawait sleep(60);\nconst twice = 2 * k;\n\`\`\`\n`;
+    const source = async (id: string) => (id === 'slow' ? slow : Promise.reject(new Error(`no shipped notebook '${id}'`)));
+    const terminated: number[] = [];
+    let started = 0;
+    const pool = new RunnerPool(() => {
+      const n = started++;
+      const port = inProcessRunner(source);
+      return { ...port, postMessage: (m: MainToRunner) => port.postMessage(m), terminate: () => terminated.push(n), set onmessage(f) { port.onmessage = f; }, get onmessage() { return port.onmessage; } } as RunnerPort;
+    }, 2);
+    const experiments = new ExperimentRunner({ where: 'w', pool: () => pool });
+    const msgs: WorkerToMain[] = [];
+    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: source, experiments });
+    const nb = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r1\nconst a = (await runNotebook('slow', { inputs: { k: kk } })).figures.twice;\n```\n```js id=r2\nconst b = (await runNotebook('slow', { inputs: { k: 100 } })).figures.twice;\n```\n");
+    h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
+    await new Promise((r) => setTimeout(r, 25)); // both experiments running
+    expect(pool.active).toBe(2);
+    h.handle({ type: 'setInput', name: 'kk', value: 4 });
+    await h.idle();
+    const done = (id: string) => ([...msgs].reverse().find((m) => m.type === 'status' && m.id === id && m.state === 'done') as Extract<WorkerToMain, { state: 'done' }>).display.figures;
+    expect(done('r1')).toMatchObject({ a: 8 });
+    expect(done('r2')).toMatchObject({ b: 200 });
+    expect(terminated).toHaveLength(1); // r1's first run's worker; r2's worker untouched (r2 finished on it)
+    expect(msgs.some((m) => m.type === 'status' && m.id === 'r2' && m.state === 'error')).toBe(false);
   });
 });
 

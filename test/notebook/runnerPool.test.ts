@@ -44,6 +44,44 @@ describe('RunnerPool', () => {
     expect(pool.active).toBe(0);
   });
 
+  it('cancels one job without touching the others: a running one stops with its worker (replaced for the queue), a queued one leaves the queue', async () => {
+    const { ports, start } = fakeRunners();
+    const pool = new RunnerPool(start, 2);
+    const a = new AbortController(), c = new AbortController();
+    const outcome: string[] = [];
+    const settle = (p: Promise<NotebookRun>, id: string) => p.then((r) => outcome.push(`${r.id} done`), (e: Error) => outcome.push(`${id} ${e.name}: ${e.message}`));
+    const ps = [settle(pool.run(req('a'), {}, a.signal), 'a'), settle(pool.run(req('b')), 'b'), settle(pool.run(req('c'), {}, c.signal), 'c'), settle(pool.run(req('d')), 'd')];
+    expect(ports.map((p) => p.jobs.map((j) => j.id))).toEqual([['a'], ['b']]);
+    // c is queued: cancelling it removes it; nothing is terminated.
+    c.abort();
+    await tick();
+    expect(outcome).toEqual(["c AbortError: the experiment 'c' was cancelled"]);
+    expect(ports.some((p) => p.terminated)).toBe(false);
+    // a is running: its worker is terminated and a fresh one takes d (the next in the queue); b runs on.
+    a.abort();
+    await tick();
+    expect(ports[0].terminated).toBe(true);
+    expect(ports[1].terminated).toBe(false);
+    expect(ports.length).toBe(3);
+    expect(ports[2].jobs.map((j) => j.id)).toEqual(['d']);
+    // A late message from the cancelled job is ignored.
+    ports[0].emit({ type: 'result', job: ports[0].jobs[0].job, run: run('a') });
+    ports[1].emit({ type: 'result', job: ports[1].jobs[0].job, run: run('b') });
+    ports[2].emit({ type: 'result', job: ports[2].jobs[0].job, run: run('d') });
+    await Promise.all(ps);
+    expect(outcome).toEqual(["c AbortError: the experiment 'c' was cancelled", "a AbortError: the experiment 'a' was cancelled", 'b done', 'd done']);
+    expect(pool.active).toBe(0);
+    // Already aborted: rejected at once; aborting a finished job changes nothing.
+    await expect(pool.run(req('e'), {}, AbortSignal.abort())).rejects.toThrow("the experiment 'e' was cancelled");
+    const f = new AbortController();
+    const pf = pool.run(req('f'), {}, f.signal);
+    const fp = ports.find((p) => p.jobs.some((j) => j.id === 'f'))!;
+    fp.emit({ type: 'result', job: fp.jobs.at(-1)!.job, run: run('f') });
+    expect((await pf).id).toBe('f');
+    f.abort();
+    expect(fp.terminated).toBe(false);
+  });
+
   it('forwards progress and main-thread calls of a job, and answers the call', async () => {
     const { ports, start } = fakeRunners();
     const pool = new RunnerPool(start, 1);

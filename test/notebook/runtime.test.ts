@@ -39,6 +39,25 @@ describe('Runtime (spec)', () => {
     expect(await rt.value('z')).toBe(11);
   });
 
+  it('cells that become ready together start in the notebook\'s order, first load and re-runs alike (the ledger asks for its timing experiments first)', async () => {
+    const { rt, log } = harness();
+    rt.define(cell('early', ['early'], [], () => ({ early: 1 })));
+    rt.define({ id: 'shared', defines: ['shared'], references: [], run: async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      return { shared: 1 };
+    } });
+    // 'first' also reads an input-like cell that settled long before: it must not fall behind the others.
+    rt.define(cell('first', ['first'], ['shared', 'early'], ({ shared }) => ({ first: shared })));
+    for (const id of ['second', 'third', 'fourth']) rt.define(cell(id, [id], ['shared'], ({ shared }) => ({ [id]: shared })));
+    await rt.idle();
+    const started = () => log.filter(([id, s]) => s === 'running' && !['shared', 'early'].includes(id)).map(([id]) => id);
+    expect(started()).toEqual(['first', 'second', 'third', 'fourth']);
+    log.length = 0;
+    rt.define(cell('shared', ['shared'], [], () => ({ shared: 2 })));
+    await rt.idle();
+    expect(started()).toEqual(['first', 'second', 'third', 'fourth']);
+  });
+
   it('several changes in one tick give one pass (a diamond runs its join once)', async () => {
     const { rt } = harness();
     rt.define(cell('a', ['a'], [], () => ({ a: 1 })));

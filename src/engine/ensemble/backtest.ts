@@ -104,6 +104,28 @@ export function barsPerYearOf(time: ArrayLike<number>): number {
 /** Median bar spacing (ms): the market loader's definition, so both engines agree on a dataset's interval. */
 export const medianBarMs = medianSpacingMs;
 
+/**
+ * medianBarMs(time) > 0, in one pass without sorting: the sorted spacings are [≤ 0 …][> 0 …][NaN …], so the
+ * median is positive iff its index (or, for an even count, both middle indices) falls in the positive run —
+ * or, when the lower middle is the largest non-positive spacing and the upper one the smallest positive one,
+ * iff their sum is positive (the mean of the two, as medianSpacingMs computes it). Tested against the sort.
+ */
+export function medianSpacingPositive(time: ArrayLike<number>): boolean {
+  const n = time.length - 1;
+  if (n < 1) return false;
+  let nonPositive = 0, positive = 0, maxNonPositive = -Infinity, minPositive = Infinity;
+  for (let i = 0; i < n; i++) {
+    const d = time[i + 1] - time[i];
+    if (d > 0) { positive++; if (d < minPositive) minPositive = d; } else if (d <= 0) { nonPositive++; if (d > maxNonPositive) maxNonPositive = d; }
+  }
+  const inPositive = (k: number) => k >= nonPositive && k < nonPositive + positive;
+  if (n % 2) return inPositive((n - 1) / 2);
+  const lo = n / 2 - 1, hi = n / 2;
+  if (inPositive(lo) && inPositive(hi)) return true;
+  if (lo === nonPositive - 1 && inPositive(hi)) return (maxNonPositive + minPositive) / 2 > 0;
+  return false;
+}
+
 /** Equity, returns and metrics for given target positions. */
 export function simulatePositions(
   position: Float64Array, close: Float64Array, startBar: number, costPerUnit: number, barsPerYear: number,
@@ -195,8 +217,7 @@ export function backtest(pUp: Float64Array, close: Float64Array, time: Float64Ar
   if (!(slippageBps >= 0)) throw new RangeError(`invalid slippageBps: ${slippageBps} (expected ≥ 0)`);
   const alwaysInFraction = config.alwaysInFraction ?? maxPositionFraction;
   checkFraction('alwaysInFraction', alwaysInFraction);
-  const barMs = medianBarMs(time);
-  if (!(barMs > 0)) throw new RangeError(`invalid time: median bar interval ${barMs} ms (expected > 0)`);
+  if (!medianSpacingPositive(time)) throw new RangeError(`invalid time: median bar interval ${medianBarMs(time)} ms (expected > 0)`);
   const barsPerYear = barsPerYearOf(time);
   const barsPerWeek = barsPerYear / WEEKS_PER_YEAR;
   const stageBars = config.stageBars ?? stageWeeks.map((w) => Math.max(1, Math.round(w * barsPerWeek)));
@@ -232,10 +253,14 @@ export function backtest(pUp: Float64Array, close: Float64Array, time: Float64Ar
     prev = target;
   }
   const strategy = simulatePositions(position, close, startBar, costPerUnit, barsPerYear);
-  const hold = new Float64Array(nBars).fill(1);
-  const buyAndHold = simulatePositions(hold, close, startBar, costPerUnit, barsPerYear);
-  const buyAndHoldCapped = simulatePositions(new Float64Array(nBars).fill(maxPositionFraction), close, startBar, costPerUnit, barsPerYear);
-  return { strategy, buyAndHold, buyAndHoldCapped, startBar, barsPerYear, stageBars, noForecastBars: noForecast, maxStage, stagesWithoutTrades };
+  // The two buy-and-hold benchmarks are simulated when first read (sweeps read neither), then kept.
+  let hold: BacktestRun | null = null, capped: BacktestRun | null = null;
+  return {
+    strategy,
+    get buyAndHold() { return (hold ??= simulatePositions(new Float64Array(nBars).fill(1), close, startBar, costPerUnit, barsPerYear)); },
+    get buyAndHoldCapped() { return (capped ??= simulatePositions(new Float64Array(nBars).fill(maxPositionFraction), close, startBar, costPerUnit, barsPerYear)); },
+    startBar, barsPerYear, stageBars, noForecastBars: noForecast, maxStage, stagesWithoutTrades,
+  };
 }
 
 /**

@@ -13,11 +13,11 @@ export { measureDecisionLatency, quantileSorted, type LatencyOptions, type Laten
 export { syntheticBoard, type SyntheticOptions, type SyntheticBoard } from './synthetic';
 export { QUANTUM_AGGREGATORS, vqcDefault, roadmapWithFallback, type QuantumAggregatorEntry } from './quantumAggregators';
 export {
-  MIN_EFFECT, perBarLoss, scoreForecast, compareWithBaseline, aggregatorSelectionPbo, runMarketWalkForward, scoreMarket, backtestBoth, breakEvenCostBps,
+  MIN_EFFECT, perBarLoss, scoreForecast, compareWithBaseline, aggregatorSelectionPbo, runMarketWalkForward, sameSplits, scoreMarket, backtestBoth, breakEvenCostBps,
   type LossKind, type ForecastScore, type PairedComparison, type CompareOptions, type MarketInput, type MarketExperimentConfig,
   type MarketEvaluation, type ScoredExperiment,
 } from './marketEvaluation';
 export {
-  causalRegimes, stability, feeSweep, sweepDataset, cellClaimFigures,
+  causalRegimes, stability, feeSweep, sweepDataset, cellClaimFigures, cellClaimScoreIds,
   type Regime, type RegimeOptions, type StabilityCell, type Stability, type FeeSweepRow, type SweepConfig, type SweepCell, type CellClaimIds,
 } from './robustness';

@@ -102,6 +102,11 @@ export interface CompareOptions {
   readonly minEffect?: number;
   /** Only these candidates get the bootstrap (default: all). */
   readonly bootstrapIds?: readonly string[];
+  /**
+   * Per-bar losses already computed for these forecasts and outcomes, by `${id}|${loss}`; the ones computed here
+   * are added (families on the same bars share them).
+   */
+  readonly losses?: Map<string, Float64Array>;
 }
 
 /**
@@ -111,12 +116,18 @@ export interface CompareOptions {
 export function compareWithBaseline(
   candidates: Readonly<Record<string, Float64Array>>, baselineId: string, baseline: Float64Array, outcomes: Float64Array, options: CompareOptions,
 ): PairedComparison[] {
-  const { loss, replicates = 0, seed = 1, alpha = 0.05, bootstrapIds } = options;
+  const { loss, replicates = 0, seed = 1, alpha = 0.05, bootstrapIds, losses } = options;
   const minEffect = options.minEffect ?? MIN_EFFECT[loss];
-  const lb = perBarLoss(loss, baseline, outcomes);
+  const lossOf = (id: string, f: Float64Array): Float64Array => {
+    const key = `${id}|${loss}`;
+    let l = losses?.get(key);
+    if (!l) { l = perBarLoss(loss, f, outcomes); losses?.set(key, l); }
+    return l;
+  };
+  const lb = lossOf(baselineId, baseline);
   const ids = Object.keys(candidates).filter((id) => id !== baselineId);
   const rows = ids.map((id) => {
-    const lc = perBarLoss(loss, candidates[id], outcomes);
+    const lc = lossOf(id, candidates[id]);
     const dm = dieboldMariano(lb, lc); // baseline − candidate: positive = candidate better
     // One resample set for every pair and loss on these bars (same seed): drawn once, shared (common random numbers).
     const boot = replicates > 0 && (!bootstrapIds || bootstrapIds.includes(id)) ? pairedBootstrapLossDifference(lb, lc, { replicates, seed }).pValue : NaN;
@@ -171,6 +182,23 @@ export interface MarketExperimentConfig {
   readonly backtest?: BacktestConfig;
   readonly onProgress?: (fraction: number, message: string) => void;
   readonly isCancelled?: () => boolean;
+  /**
+   * A walk-forward already run on this input with the same seed (e.g. a notebook's own): runs whose id matches
+   * an aggregator here are taken from it instead of refitted. Used only when its splits equal these; the
+   * caller vouches that equal ids are equal aggregators (the registry's objects).
+   */
+  readonly precomputed?: { readonly splits: readonly Split[]; readonly runs: readonly AggregatorRun[]; readonly tested: Uint8Array };
+}
+
+/** Same bars tested and trained on, split by split. */
+export function sameSplits(a: readonly Split[], b: readonly Split[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k], y = b[k];
+    if (x.testStart !== y.testStart || x.testEnd !== y.testEnd || x.train.length !== y.train.length) return false;
+    for (let r = 0; r < x.train.length; r++) if (x.train[r][0] !== y.train[r][0] || x.train[r][1] !== y.train[r][1]) return false;
+  }
+  return true;
 }
 
 export interface MarketEvaluation {
@@ -188,11 +216,15 @@ export function runMarketWalkForward(input: MarketInput, config: MarketExperimen
     labelHorizonBars: config.labelHorizonBars, embargoBars: config.embargoBars,
   });
   const data: EnsembleData = { probs: input.probs, up: input.up };
-  const res = evaluateWalkForward(all, data, splits, {
+  const pre = config.precomputed && config.precomputed.tested.length === nBars && sameSplits(config.precomputed.splits, splits) ? config.precomputed : null;
+  const reused = new Map((pre?.runs ?? []).map((r) => [r.id, r]));
+  const todo = all.filter((a) => !reused.has(a.id));
+  const res = evaluateWalkForward(todo, data, splits, {
     seed: config.seed ?? 0, isCancelled: config.isCancelled,
     onProgress: (p) => config.onProgress?.(p.done / p.total, `${p.aggregatorId}: split ${p.splitIndex + 1} of ${splits.length}`),
   });
-  return { splits, runs: res.runs, tested: res.tested };
+  const fresh = new Map(res.runs.map((r) => [r.id, r]));
+  return { splits, runs: all.map((a) => reused.get(a.id) ?? fresh.get(a.id)!), tested: pre ? pre.tested : res.tested };
 }
 
 export interface ScoredExperiment {
@@ -213,40 +245,57 @@ export interface ScoredExperiment {
  * regimes reuse the same fitted forecasts and only change which bars are scored.
  */
 export function scoreMarket(
-  input: MarketInput, wf: MarketEvaluation, { mask, replicates = 0, seed = 1, baseRateId = 'base-rate', voteId = 'calibrated-vote', pboIds, bootstrapIds }:
-    { mask?: Uint8Array; replicates?: number; seed?: number | string; baseRateId?: string; voteId?: string; pboIds?: readonly string[]; bootstrapIds?: readonly string[] } = {},
+  input: MarketInput, wf: MarketEvaluation, { mask, replicates = 0, seed = 1, baseRateId = 'base-rate', voteId = 'calibrated-vote', pboIds, bootstrapIds, pbo = true, scoreIds }:
+    { mask?: Uint8Array; replicates?: number; seed?: number | string; baseRateId?: string; voteId?: string; pboIds?: readonly string[]; bootstrapIds?: readonly string[];
+      /** false: skip the PBO of the selection (NaN, 0 splits), for callers that do not show it. */ pbo?: boolean;
+      /** Forecasters whose scores (hit rate, Brier, log loss, ECE, calibration, AUC) are computed (default every run). */ scoreIds?: readonly string[] } = {},
 ): ScoredExperiment {
   const idx: number[] = [];
   for (let t = 0; t < input.up.length; t++) {
     const y = input.up[t];
     if (wf.tested[t] && (y === 0 || y === 1) && (!mask || mask[t])) idx.push(t);
   }
-  const scored = Int32Array.from(idx);
-  const outcomes = Float64Array.from(idx, (t) => input.up[t]);
+  const scored = Int32Array.from(idx), m = idx.length;
+  // Plain loops: Float64Array.from with a map function goes through the iterator protocol (slow per element).
+  const gather = (src: ArrayLike<number>): Float64Array => {
+    const out = new Float64Array(m);
+    for (let i = 0; i < m; i++) out[i] = src[scored[i]];
+    return out;
+  };
+  const outcomes = gather(input.up);
   const forecasts: Record<string, Float64Array> = {};
-  for (const r of wf.runs) forecasts[r.id] = Float64Array.from(idx, (t) => r.p[t]);
+  for (const r of wf.runs) forecasts[r.id] = gather(r.p);
   if (scored.length < 3) {
     return { scored, outcomes, forecasts, scores: [], skill: [], vsVote: [], pbo: { pbo: NaN, nSplits: 0, blocks: 0 } };
   }
-  const scores = wf.runs.map((r) => scoreForecast(r.id, forecasts[r.id], outcomes));
+  const scores = wf.runs.filter((r) => !scoreIds || scoreIds.includes(r.id)).map((r) => scoreForecast(r.id, forecasts[r.id], outcomes));
   const base = forecasts[baseRateId];
   if (!base) throw new RangeError(`invalid baseRateId: ${baseRateId} (no such run: ${wf.runs.map((r) => r.id).join(', ')})`);
-  const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed, bootstrapIds }));
+  // Every family scores the same bars: each forecaster's per-bar loss is computed once and shared.
+  const losses = new Map<string, Float64Array>();
+  const skill = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(forecasts, baseRateId, base, outcomes, { loss, replicates, seed, bootstrapIds, losses }));
   const vote = forecasts[voteId];
-  const vsVote = vote ? compareWithBaseline(forecasts, voteId, vote, outcomes, { loss: 'log loss', replicates: 0, seed }) : [];
-  const lb = perBarLoss('log loss', base, outcomes);
+  const vsVote = vote ? compareWithBaseline(forecasts, voteId, vote, outcomes, { loss: 'log loss', replicates: 0, seed, losses }) : [];
+  if (!pbo) return { scored, outcomes, forecasts, scores, skill, vsVote, pbo: { pbo: NaN, nSplits: 0, blocks: 0 } };
+  const lossOf = (id: string) => losses.get(`${id}|log loss`) ?? perBarLoss('log loss', forecasts[id], outcomes);
+  const lb = lossOf(baseRateId);
   const pboCols = (pboIds ?? wf.runs.map((r) => r.id).filter((id) => id !== baseRateId)).map((id) => {
-    const lc = perBarLoss('log loss', forecasts[id], outcomes);
-    return Float64Array.from(lc, (v, i) => lb[i] - v);
+    const lc = lossOf(id), g = new Float64Array(m);
+    for (let i = 0; i < m; i++) g[i] = lb[i] - lc[i];
+    return g;
   });
   return { scored, outcomes, forecasts, scores, skill, vsVote, pbo: aggregatorSelectionPbo(pboCols) };
 }
 
-/** Backtests of one forecaster under the roadmap's rules and always-in, on the bars from `startBar`. */
+/**
+ * Backtests of one forecaster under the roadmap's rules and always-in, on the bars from `startBar`. The
+ * always-in run is simulated when first read (the sweeps' rules read only the roadmap run), then kept.
+ */
 export function backtestBoth(p: Float64Array, input: MarketInput, config: BacktestConfig): { roadmap: BacktestResult; alwaysIn: BacktestResult } {
+  let alwaysIn: BacktestResult | null = null;
   return {
     roadmap: backtest(p, input.close, input.time, config),
-    alwaysIn: backtest(p, input.close, input.time, { ...config, mode: 'always-in' }),
+    get alwaysIn() { return (alwaysIn ??= backtest(p, input.close, input.time, { ...config, mode: 'always-in' })); },
   };
 }
 

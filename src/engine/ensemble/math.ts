@@ -66,3 +66,15 @@ export function validateData(probs: readonly Float64Array[], up: Float64Array): 
   }
   return nBars;
 }
+
+/**
+ * The ranges `next` adds to `prev` when `prev` is a prefix of it (equal ranges, the last one possibly extended at
+ * its end: an expanding window), else null.
+ */
+export function rangesExtending(prev: readonly (readonly [number, number])[], next: readonly (readonly [number, number])[]): (readonly [number, number])[] | null {
+  if (prev.length === 0 || prev.length > next.length) return null;
+  const k = prev.length - 1;
+  for (let r = 0; r < k; r++) if (prev[r][0] !== next[r][0] || prev[r][1] !== next[r][1]) return null;
+  if (prev[k][0] !== next[k][0] || next[k][1] < prev[k][1]) return null;
+  return [[prev[k][1], next[k][1]], ...next.slice(k + 1)];
+}

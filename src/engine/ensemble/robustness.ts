@@ -9,9 +9,9 @@
  *   last `longBars` (defaults 50 and 500), low otherwise. Bars without enough history are in no regime.
  */
 import type { Aggregator } from './types';
-import { randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
-import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketInput, type ScoredExperiment } from './marketEvaluation';
-import { holm, quantileSorted, wilsonInterval } from '../stats/index';
+import { backtest, randomTimingProfitableShare, type BacktestConfig, type BacktestResult } from './backtest';
+import { backtestBoth, breakEvenCostBps, compareWithBaseline, runMarketWalkForward, scoreMarket, type MarketExperimentConfig, type MarketInput, type ScoredExperiment } from './marketEvaluation';
+import { brierScore, holm, logLoss, quantileSorted, wilsonInterval } from '../stats/index';
 
 export interface Regime {
   readonly id: string;
@@ -129,10 +129,10 @@ export interface FeeSweepRow {
 /** The roadmap-rule backtest of one forecast at each fee (per side; slippage kept), and the break-even cost. */
 export function feeSweep(p: Float64Array, input: MarketInput, config: BacktestConfig, feesBps: readonly number[]): { rows: FeeSweepRow[]; breakEvenBps: number } {
   const rows = feesBps.map((feeBps) => {
-    const r = backtestBoth(p, input, { ...config, feeBps }).roadmap.strategy;
+    const r = backtest(p, input.close, input.time, { ...config, feeBps }).strategy;
     return { feeBps, totalReturn: r.totalReturn, nTrades: r.nTrades, nProfitable: r.nProfitable };
   });
-  const zero = backtestBoth(p, input, { ...config, feeBps: 0, slippageBps: 0 }).roadmap;
+  const zero = backtest(p, input.close, input.time, { ...config, feeBps: 0, slippageBps: 0 });
   return { rows, breakEvenBps: breakEvenCostBps(zero.strategy.position, input.close, zero.startBar) };
 }
 
@@ -150,6 +150,12 @@ export interface SweepConfig {
   readonly seed?: number;
   readonly onProgress?: (fraction: number, message: string) => void;
   readonly isCancelled?: () => boolean;
+  /** This dataset's walk-forward already run elsewhere (see MarketExperimentConfig.precomputed): matching runs are reused. */
+  readonly precomputed?: MarketExperimentConfig['precomputed'];
+  /** false: skip each cell's PBO of the aggregator selection (default true). */
+  readonly pbo?: boolean;
+  /** Forecasters scored in each cell (default every run; cellClaimScoreIds lists what cellClaimFigures reads). */
+  readonly scoreIds?: readonly string[];
 }
 
 export interface SweepCell {
@@ -165,7 +171,7 @@ export interface SweepCell {
 /** One dataset: walk-forward once, then score and backtest on all tested bars and on each causal regime. */
 export function sweepDataset(dataset: string, input: MarketInput, config: SweepConfig): SweepCell[] {
   const wf = runMarketWalkForward(input, {
-    aggregators: config.aggregators, trainBars: config.trainBars, testBars: config.testBars, seed: config.seed,
+    aggregators: config.aggregators, trainBars: config.trainBars, testBars: config.testBars, seed: config.seed, precomputed: config.precomputed,
     isCancelled: config.isCancelled, onProgress: (f, m) => config.onProgress?.(0.8 * f, `${dataset}: ${m}`),
   });
   const regimes: Regime[] = [{ id: 'all', label: 'all tested bars', mask: new Uint8Array(input.up.length).fill(1) }, ...causalRegimes(input.close, config.regimes)];
@@ -173,14 +179,15 @@ export function sweepDataset(dataset: string, input: MarketInput, config: SweepC
   return regimes.map((reg, k) => {
     if (config.isCancelled?.()) throw new Error('robustness sweep cancelled');
     config.onProgress?.(0.8 + (0.2 * k) / regimes.length, `${dataset}: scoring ${reg.label}`);
-    const scored = scoreMarket(input, wf, { mask: reg.mask, replicates: config.replicates ?? 0, seed: `${config.seed ?? 0}-${dataset}-${reg.id}`, bootstrapIds: config.bootstrapIds });
+    const scored = scoreMarket(input, wf, { mask: reg.mask, replicates: config.replicates ?? 0, seed: `${config.seed ?? 0}-${dataset}-${reg.id}`, bootstrapIds: config.bootstrapIds, pbo: config.pbo, scoreIds: config.scoreIds });
     const startBar = scored.scored.length ? scored.scored[0] : input.up.length - 1;
     const backtests: Record<string, { roadmap: BacktestResult; alwaysIn: BacktestResult }> = {};
     for (const id of config.backtestIds) {
       const run = runById.get(id);
       if (!run) throw new RangeError(`invalid backtestIds: ${id} (no such run)`);
       // trade only on the cell's bars: outside them the forecast is withheld (flat)
-      const p = Float64Array.from(run.p, (v, t) => (wf.tested[t] && reg.mask[t] ? v : NaN));
+      const p = new Float64Array(run.p.length);
+      for (let t = 0; t < p.length; t++) p[t] = wf.tested[t] && reg.mask[t] ? run.p[t] : NaN;
       backtests[id] = backtestBoth(p, input, { ...config.backtest, startBar: Math.min(startBar, input.up.length - 1) });
     }
     return { dataset, regime: reg.id, regimeLabel: reg.label, scored, backtests };
@@ -201,6 +208,14 @@ export interface CellClaimIds {
 }
 
 /**
+ * The forecasters whose full scores cellClaimFigures reads (pass as SweepConfig.scoreIds to score only those):
+ * the confidence candidate's ECE and calibration; log losses and Brier scores it computes itself when missing.
+ */
+export function cellClaimScoreIds(ids: CellClaimIds): string[] {
+  return [ids.confidenceCandidate ?? 'stacking'];
+}
+
+/**
  * The figures each market claim's rule needs, measured on one sweep cell (the rules live in the claims
  * registry; this only measures). Comparisons of the quantum candidate with the vote, stacking and the base
  * rate form one Holm family of three; the confidence candidate's Brier gain is taken from the cell's skill
@@ -216,7 +231,14 @@ export function cellClaimFigures(cell: SweepCell, input: MarketInput, ids: CellC
   const pairs = [vote, stacking, baseRate].map((b) => compareWithBaseline({ [quantum]: f[quantum] }, b, f[b], y, { loss: 'log loss' })[0]);
   const adj = holm(pairs.map((c) => c.pDm)).adjusted;
   const gain = (i: number) => ({ gain: pairs[i].gain, lower: pairs[i].lower, upper: pairs[i].upper, pAdjusted: adj[i], detectable: pairs[i].detectable });
-  const score = (id: string) => sc.scores.find((s) => s.id === id)!;
+  const score = (id: string) => {
+    const found = sc.scores.find((s) => s.id === id);
+    if (!found) throw new RangeError(`invalid cell: ${id} was not scored (scoreIds must include cellClaimScoreIds)`);
+    return found;
+  };
+  // The same functions scoreForecast uses, for forecasters the cell did not score in full.
+  const logLossOf = (id: string) => sc.scores.find((s) => s.id === id)?.logLoss ?? logLoss(f[id], y);
+  const brierOf = (id: string) => sc.scores.find((s) => s.id === id)?.brier ?? brierScore(f[id], y);
   const skill = sc.skill.find((c) => c.id === confidenceCandidate && c.loss === 'Brier')!;
   let inBand = 0, failures = 0, crashes = 0;
   const sorted = Float64Array.from(f[confidenceCandidate]).sort();
@@ -236,11 +258,11 @@ export function cellClaimFigures(cell: SweepCell, input: MarketInput, ids: CellC
     nBars: n,
     quantumVsVoting: {
       quantum: quantum, nBars: n,
-      logLoss: { quantum: score(quantum).logLoss, vote: score(vote).logLoss, stacking: score(stacking).logLoss, baseRate: score(baseRate).logLoss },
+      logLoss: { quantum: logLossOf(quantum), vote: logLossOf(vote), stacking: logLossOf(stacking), baseRate: logLossOf(baseRate) },
       vsVote: gain(0), vsStacking: gain(1), vsBaseRate: gain(2),
     },
     realConfidence: {
-      candidate: confidenceCandidate, brier: score(confidenceCandidate).brier, baseRateBrier: score(baseRate).brier,
+      candidate: confidenceCandidate, brier: brierOf(confidenceCandidate), baseRateBrier: brierOf(baseRate),
       vsBaseRate: { gain: skill.gain, lower: skill.lower, upper: skill.upper, pAdjusted: skill.pHolm, detectable: skill.detectable },
       ece: score(confidenceCandidate).ece, calibration: score(confidenceCandidate).calibration, bandShare: n ? inBand / n : 0, nBars: Math.max(1, n),
       pLow: quantileSorted(sorted, 0.05), pHigh: quantileSorted(sorted, 0.95),

@@ -13,6 +13,11 @@ export interface ThroughputOptions {
   readonly gates?: number;
   /** Timed repetitions; the best and median are reported (default 3). */
   readonly reps?: number;
+  /**
+   * A stopping rule (simulator-speed's): after the `reps` repetitions, one more is timed (the same gates on the
+   * same state, drawn once) while this returns true for the repetition times so far.
+   */
+  readonly moreReps?: (repMs: readonly number[]) => boolean;
   /** Fraction of two-qubit gates (default 0.3). */
   readonly twoQubitFraction?: number;
   readonly seed?: number | string;
@@ -59,7 +64,7 @@ export function measureGateThroughput(nQubits: number, opts: ThroughputOptions, 
   // Scramble into a dense state first (one warm-up pass of the same gates).
   for (let q = 0; q < nQubits; q++) st.applyGate('h', [q]);
   const repMs: number[] = [];
-  for (let r = 0; r < reps; r++) {
+  for (let r = 0; r < reps || opts.moreReps?.(repMs); r++) {
     const t0 = now();
     for (let g = 0; g < gates; g++) st.applyGate(ids[g], qubits[g], params[g]);
     repMs.push(now() - t0);

@@ -3,7 +3,10 @@
  * of outcomes on the forecasts' log-odds. A calibrated forecast has a = 0 and b = 1; b < 1 means
  * over-confident (probabilities too far from 0.5), b > 1 under-confident, a ≠ 0 a biased base rate.
  * Unlike binned ECE it needs no bins, so it works when every forecast lies in 0.43–0.59.
+ * Log-odds use the aggregators' clipped logit (ensemble/math.ts: p clipped to [1e-6, 1 − 1e-6]), so a
+ * forecast of exactly 0 or 1 (a unanimous vote share) enters at ±13.8 on both sides of the comparison.
  */
+import { logit } from '../ensemble/math.ts';
 import { checkBinary, checkOpenUnit, checkProbabilities, checkSameLength, type NumArray } from './checks.ts';
 import { normalInv } from './distributions.ts';
 
@@ -23,9 +26,6 @@ export interface CalibrationSlopeResult {
   reason: string;
 }
 
-const EPS = 1e-12;
-const logitOf = (p: number): number => { const q = Math.min(1 - EPS, Math.max(EPS, p)); return Math.log(q / (1 - q)); };
-
 export function calibrationSlope(forecasts: NumArray, outcomes: NumArray, confidence = 0.95): CalibrationSlopeResult {
   checkSameLength(forecasts, outcomes, 'forecasts', 'outcomes');
   checkProbabilities(forecasts, 'forecasts');
@@ -34,7 +34,7 @@ export function calibrationSlope(forecasts: NumArray, outcomes: NumArray, confid
   const n = forecasts.length;
   const x = new Float64Array(n);
   let xMin = Infinity, xMax = -Infinity, k = 0;
-  for (let i = 0; i < n; i++) { x[i] = logitOf(forecasts[i]); xMin = Math.min(xMin, x[i]); xMax = Math.max(xMax, x[i]); k += outcomes[i]; }
+  for (let i = 0; i < n; i++) { x[i] = logit(forecasts[i]); xMin = Math.min(xMin, x[i]); xMax = Math.max(xMax, x[i]); k += outcomes[i]; }
   const undefinedFit = (reason: string): CalibrationSlopeResult => ({
     intercept: NaN, slope: NaN, interceptLower: NaN, interceptUpper: NaN, slopeLower: NaN, slopeUpper: NaN,
     interceptSe: NaN, slopeSe: NaN, n, converged: false, reason,

@@ -174,12 +174,18 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
   }
   // Index maps from Cholesky order to variables of z (past j → j, present j → k + j), per order and its reverse.
   // Joint maps interleave (past π_a, present π_a) so the 2a-prefix is exactly the joint block of the a-prefix.
+  // Each map is stored as the flat positions in R of the lower triangle it gathers (row by row), computed once.
+  const lowerTriangle = (map: Int32Array): Int32Array => {
+    const n = map.length, src = new Int32Array((n * (n + 1)) / 2);
+    for (let a = 0, q = 0; a < n; a++) for (let b = 0; b <= a; b++) src[q++] = map[a] * d + map[b];
+    return src;
+  };
   const maps: { past: Int32Array; present: Int32Array; joint: Int32Array }[] = [];
   for (const ord of orderings) {
     for (const o of [ord, ord.slice().reverse()]) {
       const past = new Int32Array(k), present = new Int32Array(k), joint = new Int32Array(d);
       for (let a = 0; a < k; a++) { past[a] = o[a]; present[a] = k + o[a]; joint[2 * a] = o[a]; joint[2 * a + 1] = k + o[a]; }
-      maps.push({ past, present, joint });
+      maps.push({ past: lowerTriangle(past), present: lowerTriangle(present), joint: lowerTriangle(joint) });
     }
   }
   // Prefix ln dets (index a = number of members in the prefix, 0..k) of past, present and joint blocks.
@@ -206,13 +212,11 @@ export function consciousnessIndex(members: readonly NumArray[], opts: Conscious
     }
   };
   /** ln det of every leading block (in members) of R restricted to `map`; `joint` maps take 2 variables per member. */
-  const prefixLogDets = (map: Int32Array, joint: boolean, out: Float64Array): boolean => {
-    const n = map.length;
-    for (let a = 0; a < n; a++) {
-      const ra = map[a] * d, rowA = a * d;
-      for (let b = 0; b <= a; b++) A[rowA + b] = R[ra + map[b]];
-    }
-    if (!choleskyLogDiag(A, n, d, logDiag)) return false;
+  const gathered: { values: Float64Array; index: Int32Array } = { values: R, index: new Int32Array(0) };
+  const prefixLogDets = (src: Int32Array, joint: boolean, out: Float64Array): boolean => {
+    const n = joint ? d : k;
+    gathered.index = src; // the Cholesky reads its sub-matrix of R in place (no copy into A first)
+    if (!choleskyLogDiag(A, n, d, logDiag, gathered)) return false;
     out[0] = 0;
     if (joint) for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * (logDiag[2 * a - 2] + logDiag[2 * a - 1]);
     else for (let a = 1; a <= k; a++) out[a] = out[a - 1] + 2 * logDiag[a - 1];

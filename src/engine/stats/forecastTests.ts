@@ -35,6 +35,12 @@ export function neweyWestVariance(x: NumArray, lags = neweyWestLags(x.length)): 
   mean /= n;
   const c = new Float64Array(n);
   for (let i = 0; i < n; i++) c[i] = x[i] - mean;
+  return centredLongRunVariance(c, lags);
+}
+
+/** neweyWestVariance of a series already centred on its mean (c = x − x̄, same arithmetic). */
+function centredLongRunVariance(c: Float64Array, lags: number): number {
+  const n = c.length;
   let lrv = 0;
   for (let i = 0; i < n; i++) lrv += c[i] * c[i];
   lrv /= n;
@@ -82,7 +88,10 @@ export function dieboldMariano(
   let mean = 0;
   for (let i = 0; i < n; i++) { d[i] = lossA[i] - lossB[i]; mean += d[i]; }
   mean /= n;
-  const se = Math.sqrt(neweyWestVariance(d, L) / n) * Math.sqrt(n / (n - 1));
+  checkInt(L, 'lags', 0, n - 1);
+  // Centred in place (d is ours): the same x̄ and x − x̄ neweyWestVariance would compute, one array fewer.
+  for (let i = 0; i < n; i++) d[i] -= mean;
+  const se = Math.sqrt(centredLongRunVariance(d, L) / n) * Math.sqrt(n / (n - 1));
   const tq = studentTQuantile(1 - (1 - confidence) / 2, n - 1);
   if (!(se > 0)) {
     const p = mean === 0 ? 1 : alternative === 'less' ? (mean < 0 ? 0 : 1) : alternative === 'greater' ? (mean > 0 ? 0 : 1) : 0;
@@ -94,9 +103,23 @@ export function dieboldMariano(
   return { meanDifference: mean, standardError: se, statistic: stat, pValue, lower: mean - tq * se, upper: mean + tq * se, lags: L, n };
 }
 
-/** Student t quantile by bisection on the CDF (|error| < 1e-10; t_{∞} → normal). */
+/** Quantiles already found (a pure function of (p, dof); callers ask for the same few hundreds of times: one per paired test). */
+const quantiles = new Map<string, number>();
+
+/** Student t quantile by bisection on the CDF (|error| < 1e-10; t_{∞} → normal). Remembered per (p, dof). */
 export function studentTQuantile(p: number, dof: number): number {
   checkOpenUnit(p, 'p');
+  const key = `${p}|${dof}`;
+  const hit = quantiles.get(key);
+  if (hit !== undefined) return hit;
+  const q = bisectStudentTQuantile(p, dof);
+  if (quantiles.size >= 1024) quantiles.clear();
+  quantiles.set(key, q);
+  return q;
+}
+
+/** The bisection itself (studentTQuantile remembers its results; tests compare the two). */
+export function bisectStudentTQuantile(p: number, dof: number): number {
   if (dof > 1e6) return normalInv(p);
   let lo = -1e3, hi = 1e3;
   for (let i = 0; i < 200 && hi - lo > 1e-11; i++) {

@@ -4,26 +4,85 @@
  */
 
 /**
+ * Where choleskyLogDiag reads its input when it is not already in `a`: element (i, j ≤ i) of the matrix is
+ * values[index[i(i + 1)/2 + j]] (the lower triangle, row by row), so a permuted sub-matrix of a larger one
+ * is factorised without gathering it into `a` first.
+ */
+export interface GatheredSource {
+  readonly values: Float64Array;
+  readonly index: Int32Array;
+}
+
+/**
  * In-place Cholesky A = L·Lᵀ of the leading `n`×`n` block of a row-major matrix with row stride `stride`,
  * writing ln(L_ii) into `logDiag[i]`. Returns false (and stops) if the matrix is not positive definite.
  * Prefix sums of 2·logDiag give ln det of every leading principal submatrix at no extra cost.
+ * With `from`, the input is read from there (see GatheredSource) and `a` only receives L.
+ *
+ * Speed (the consciousness index runs a dozen of these per bar): columns are taken two at a time and the
+ * rows below them four at a time, so eight independent dot products are in flight instead of one
+ * latency-bound chain, and the two diagonal pivots and the entry between them share one loop. Each entry's
+ * dot product still runs k = 0, 1, …, j − 1 in order, so the result is bit-identical to the
+ * one-entry-at-a-time loop (choleskyLogDiagReference in the tests).
  */
-export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logDiag: Float64Array): boolean {
-  for (let j = 0; j < n; j++) {
-    const rj = j * stride;
-    let d = a[rj + j];
-    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logDiag: Float64Array, from?: GatheredSource): boolean {
+  const src = from?.values, idx = from?.index;
+  const at = (i: number, j: number): number => (src ? src[idx![((i * (i + 1)) >> 1) + j]] : a[i * stride + j]);
+  let j = 0;
+  for (; j + 1 < n; j += 2) {
+    const rj = j * stride, rj1 = rj + stride, j1 = j + 1;
+    // Pivot j, row j + 1's entry in column j and pivot j + 1 (its k = j term last, as in the one-column loop).
+    let d = at(j, j), e = at(j1, j), d1 = at(j1, j1);
+    for (let k = 0; k < j; k++) {
+      const x = a[rj + k], y = a[rj1 + k];
+      d -= x * x; e -= y * x; d1 -= y * y;
+    }
     if (!(d > 0)) return false;
     const ljj = Math.sqrt(d);
     a[rj + j] = ljj;
     logDiag[j] = Math.log(ljj);
     const inv = 1 / ljj;
-    for (let i = j + 1; i < n; i++) {
-      const ri = i * stride;
-      let s = a[ri + j];
-      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
-      a[ri + j] = s * inv;
+    const lj1j = e * inv;
+    a[rj1 + j] = lj1j;
+    d1 -= lj1j * lj1j;
+    if (!(d1 > 0)) return false;
+    const lj1 = Math.sqrt(d1);
+    a[rj1 + j1] = lj1;
+    logDiag[j1] = Math.log(lj1);
+    const inv1 = 1 / lj1;
+    let i = j + 2;
+    for (; i + 3 < n; i += 4) {
+      const r0 = i * stride, r1 = r0 + stride, r2 = r1 + stride, r3 = r2 + stride;
+      let s0 = at(i, j), s1 = at(i + 1, j), s2 = at(i + 2, j), s3 = at(i + 3, j);
+      let t0 = at(i, j1), t1 = at(i + 1, j1), t2 = at(i + 2, j1), t3 = at(i + 3, j1);
+      for (let k = 0; k < j; k++) {
+        const x = a[rj + k], y = a[rj1 + k];
+        const v0 = a[r0 + k], v1 = a[r1 + k], v2 = a[r2 + k], v3 = a[r3 + k];
+        s0 -= v0 * x; s1 -= v1 * x; s2 -= v2 * x; s3 -= v3 * x;
+        t0 -= v0 * y; t1 -= v1 * y; t2 -= v2 * y; t3 -= v3 * y;
+      }
+      s0 *= inv; s1 *= inv; s2 *= inv; s3 *= inv;
+      a[r0 + j] = s0; a[r1 + j] = s1; a[r2 + j] = s2; a[r3 + j] = s3;
+      a[r0 + j1] = (t0 - s0 * lj1j) * inv1; a[r1 + j1] = (t1 - s1 * lj1j) * inv1;
+      a[r2 + j1] = (t2 - s2 * lj1j) * inv1; a[r3 + j1] = (t3 - s3 * lj1j) * inv1;
     }
+    for (; i < n; i++) {
+      const ri = i * stride;
+      let s0 = at(i, j), t0 = at(i, j1);
+      for (let k = 0; k < j; k++) { const v = a[ri + k]; s0 -= v * a[rj + k]; t0 -= v * a[rj1 + k]; }
+      s0 *= inv;
+      a[ri + j] = s0;
+      a[ri + j1] = (t0 - s0 * lj1j) * inv1;
+    }
+  }
+  if (j < n) { // the last column of an odd n: only its diagonal is left
+    const rj = j * stride;
+    let d = at(j, j);
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (!(d > 0)) return false;
+    const ljj = Math.sqrt(d);
+    a[rj + j] = ljj;
+    logDiag[j] = Math.log(ljj);
   }
   return true;
 }

@@ -31,3 +31,4 @@ export * from './calibrationSlope.ts';
 export * from './detectability.ts';
 export * from './nominalRate.ts';
 export * from './coincidingSeries.ts';
+export * from './forecastSummary.ts';

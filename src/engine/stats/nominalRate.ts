@@ -60,6 +60,23 @@ export function binomialBand(n: number, p: number, level = 0.99): { lower: numbe
 const logLossOf = (p: number, y: number): number => (y ? -Math.log(p) : -Math.log(1 - p));
 
 export function simulateRejectionRates(options: NominalRateOptions = {}): NominalRateResult {
+  return simulateRejectionRateRuns([options])[0];
+}
+
+/**
+ * Several simulations (e.g. the null and a planted edge) run walk by walk in step: walk w of every run is
+ * simulated before walk w + 1 of any, so runs whose walk w has the same length and replicates share that
+ * walk's bootstrap resample set (its seed is the walk index; pairedBootstrap keeps the last few sets). Each
+ * result equals simulateRejectionRates with the same options: runs keep their own generators.
+ */
+export function simulateRejectionRateRuns(runs: readonly NominalRateOptions[]): NominalRateResult[] {
+  const sims = runs.map(startRun);
+  const most = Math.max(0, ...sims.map((r) => r.walks));
+  for (let w = 0; w < most; w++) for (const r of sims) if (w < r.walks) r.walk(w);
+  return sims.map((r) => r.result());
+}
+
+function startRun(options: NominalRateOptions): { walks: number; walk: (w: number) => void; result: () => NominalRateResult } {
   const { walks = 300, nBars = 500, edge = 0, alpha = 0.05, replicates = 199, seed = 1 } = options;
   checkInt(walks, 'walks', 1, 100000);
   checkInt(nBars, 'nBars', 50, 1e6);
@@ -73,7 +90,7 @@ export function simulateRejectionRates(options: NominalRateOptions = {}): Nomina
   const la = new Float64Array(nBars), lb = new Float64Array(nBars), lr = new Float64Array(nBars), lbase = new Float64Array(nBars);
   const learner = new Float64Array(nBars);
   const minShift = Math.min(50, Math.floor(nBars / 4));
-  for (let w = 0; w < walks; w++) {
+  const walk = (w: number): void => {
     const rng = root.fork(`walk-${w}`);
     let z = rng.normal() / Math.sqrt(1 - 0.81), z2 = rng.normal() / Math.sqrt(1 - 0.81);
     let ups = 0, known = 0;
@@ -100,7 +117,10 @@ export function simulateRejectionRates(options: NominalRateOptions = {}): Nomina
     if (circularShiftTest(fa, y, { permutations: replicates, seed: `${w}`, minShift }).pValue < alpha) counts['circular-shift']++;
     if (dieboldMariano(lr, lbase, { alternative: 'less' }).pValue < alpha) counts['dm-vs-base-rate']++;
     if (circularShiftTest(learner, y, { permutations: replicates, seed: `${w}-l`, minShift }).pValue < alpha) counts['circular-shift-learner']++;
-  }
-  const rates = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / walks])) as Record<NominalTest, number>;
-  return { walks, nBars, edge, alpha, rates, band: binomialBand(walks, alpha, 0.99) };
+  };
+  const result = (): NominalRateResult => {
+    const rates = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v / walks])) as Record<NominalTest, number>;
+    return { walks, nBars, edge, alpha, rates, band: binomialBand(walks, alpha, 0.99) };
+  };
+  return { walks, walk, result };
 }

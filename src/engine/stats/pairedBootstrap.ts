@@ -1,4 +1,4 @@
-import { createRng } from '../random.ts';
+import { rngInitialState } from '../random.ts';
 import { checkFinite, checkInt, checkOpenUnit, checkSameLength, type NumArray } from './checks.ts';
 import { quantileSorted } from './calibration.ts';
 import { permutationPValue } from './pValue.ts';
@@ -46,7 +46,7 @@ export function pairedBootstrapLossDifference(
   let acc = 0;
   for (let i = 0; i < n; i++) { acc += lossA[i] - lossB[i]; cum[i + 1] = acc; }
   const dBar = acc / n, total = acc;
-  const set = resampleSet(n, L, replicates, seed);
+  const set = stationaryBootstrapBlocks(n, L, replicates, seed);
   const reps = new Float64Array(replicates);
   const { starts, lengths, offsets } = set;
   let k = 0;
@@ -70,7 +70,7 @@ export function pairedBootstrapLossDifference(
 }
 
 /** Blocks of every replicate: replicate b is blocks offsets[b] … offsets[b + 1] − 1 (start, length ≤ n). */
-interface ResampleSet { key: string; starts: Int32Array; lengths: Int32Array; offsets: Int32Array }
+export interface ResampleSet { key: string; starts: Int32Array; lengths: Int32Array; offsets: Int32Array }
 
 /** The last few resample sets drawn (callers compare many pairs on the same bars in a row; cells may interleave). */
 const recentSets: ResampleSet[] = [];
@@ -79,26 +79,95 @@ const RECENT_SETS = 4;
 /**
  * The stationary-bootstrap blocks that stationaryBootstrapIndices would write for `replicates` draws from
  * createRng(seed).fork('paired-bootstrap'): same rng calls in the same order, stored as (start, length).
+ * The last few sets are kept (see recentSets), so pairs on the same bars and seed share one draw.
  */
-function resampleSet(n: number, meanBlock: number, replicates: number, seed: number | string): ResampleSet {
+export function stationaryBootstrapBlocks(n: number, meanBlock: number, replicates: number, seed: number | string): ResampleSet {
   const key = `${n}|${meanBlock}|${replicates}|${typeof seed}:${seed}`;
   const hit = recentSets.find((r) => r.key === key);
   if (hit) return hit;
-  const rng = createRng(seed).fork('paired-bootstrap');
+  const set = drawBlocks(key, n, meanBlock, replicates, seed);
+  recentSets.unshift(set);
+  if (recentSets.length > RECENT_SETS) recentSets.pop();
+  return set;
+}
+
+/** Buckets of the uniform r for the block-length lookup (geometricLengthTable). */
+const LENGTH_BUCKETS = 4096;
+const lengthTables = new Map<number, Int32Array>();
+
+/**
+ * The geometric length 1 + ⌊ln r / ln(1 − 1/meanBlock)⌋ (by inversion, as stationaryBootstrapIndices computes
+ * it) is constant on most buckets [j/B, (j+1)/B) of r: table[j] holds it there, or 0 where a bucket straddles a
+ * jump (or r is tiny), and the caller then takes the logarithm. A bucket gets a length only if the lengths at
+ * its ends, each widened by a relative 1e-9, agree: the exact jump points are then ≥ 1e-9/|ln q| away, far
+ * beyond the few-ulp error of the computed quotient, so the table returns exactly what the formula would.
+ */
+function geometricLengthTable(meanBlock: number): Int32Array {
+  let table = lengthTables.get(meanBlock);
+  if (table) return table;
+  const lnq = Math.log1p(-1 / meanBlock);
+  const len = (r: number): number => 1 + Math.floor(Math.log(r) / lnq);
+  table = new Int32Array(LENGTH_BUCKETS);
+  for (let j = 1; j < LENGTH_BUCKETS; j++) {
+    const lo = (j / LENGTH_BUCKETS) * (1 - 1e-9);
+    // The top bucket ends at 1 (never drawn), where the length is 1 from below: evaluate just under it.
+    const hi = j + 1 === LENGTH_BUCKETS ? 1 - 2 ** -53 : ((j + 1) / LENGTH_BUCKETS) * (1 + 1e-9);
+    const a = len(lo), b = len(hi);
+    if (a === b && Number.isFinite(a)) table[j] = a;
+  }
+  if (lengthTables.size > 64) lengthTables.clear();
+  lengthTables.set(meanBlock, table);
+  return table;
+}
+
+/** The block length the table path gives for a uniform r (tests compare it with the logarithm). */
+export function geometricLengthForTest(r: number, meanBlock: number): number {
+  const len = geometricLengthTable(meanBlock)[Math.floor(r * LENGTH_BUCKETS)];
+  return len !== 0 ? len : 1 + Math.floor(Math.log(r) / Math.log1p(-1 / meanBlock));
+}
+
+/**
+ * Draws the blocks with the rng inlined (xoshiro128** on four locals, the stream of createRng(seed).fork(
+ * 'paired-bootstrap').next(), two 32-bit outputs per double) and the block length from geometricLengthTable:
+ * no closure calls and one logarithm per ~30 blocks instead of one per block. Tests check the blocks against
+ * stationaryBootstrapIndices on the same stream.
+ */
+function drawBlocks(key: string, n: number, meanBlock: number, replicates: number, seed: number | string): ResampleSet {
+  let [a, b, c, d] = rngInitialState(seed, 'paired-bootstrap');
   const p = 1 / meanBlock, lnq = Math.log1p(-p);
+  const table = p >= 1 ? null : geometricLengthTable(meanBlock);
   let cap = Math.max(16, Math.ceil((replicates * n) / meanBlock * 1.1) + replicates);
   let starts = new Int32Array(cap), lengths = new Int32Array(cap);
   const offsets = new Int32Array(replicates + 1);
   let u = 0;
-  for (let b = 0; b < replicates; b++) {
-    offsets[b] = u;
+  for (let rep = 0; rep < replicates; rep++) {
+    offsets[rep] = u;
     let i = 0;
     while (i < n) {
-      // Same draws as stationaryBootstrapIndices: geometric length by inversion, then a uniform start.
-      let r = rng.next();
-      while (r === 0) r = rng.next();
-      const len = p >= 1 ? 1 : 1 + Math.floor(Math.log(r) / lnq);
-      const j = Math.floor(rng.next() * n); // = rng.int(n), without its argument check per block
+      // r = rng.next(), redrawn while 0 (as stationaryBootstrapIndices does); each line is one xoshiro128** step.
+      let r: number;
+      do {
+        let x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
+        const hi = (Math.imul(x, 9) >>> 0) >>> 5;
+        let t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
+        x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
+        const lo = (Math.imul(x, 9) >>> 0) >>> 6;
+        t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
+        r = (hi * 67108864 + lo) / 9007199254740992;
+      } while (r === 0);
+      let len = 1;
+      if (table !== null) {
+        len = table[Math.floor(r * LENGTH_BUCKETS)];
+        if (len === 0) len = 1 + Math.floor(Math.log(r) / lnq);
+      }
+      // The block's start: floor(rng.next() · n), as rng.int(n).
+      let x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
+      const hi = (Math.imul(x, 9) >>> 0) >>> 5;
+      let t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
+      x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
+      const lo = (Math.imul(x, 9) >>> 0) >>> 6;
+      t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
+      const j = Math.floor(((hi * 67108864 + lo) / 9007199254740992) * n);
       const take = Math.min(n - i, len);
       if (u === cap) {
         cap *= 2;
@@ -111,8 +180,5 @@ function resampleSet(n: number, meanBlock: number, replicates: number, seed: num
     }
   }
   offsets[replicates] = u;
-  const set = { key, starts: starts.subarray(0, u), lengths: lengths.subarray(0, u), offsets };
-  recentSets.unshift(set);
-  if (recentSets.length > RECENT_SETS) recentSets.pop();
-  return set;
+  return { key, starts: starts.subarray(0, u), lengths: lengths.subarray(0, u), offsets };
 }

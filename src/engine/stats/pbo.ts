@@ -68,12 +68,25 @@ export function probabilityOfBacktestOverfitting(
   const nSplits = splits.length;
   const logits = new Float64Array(nSplits), oosOfWinner = new Float64Array(nSplits), isOfWinner = new Float64Array(nSplits);
   const isPerf = new Float64Array(N), oosPerf = new Float64Array(N);
+  // The low `low` blocks' running sums for every subset of them, per configuration: lowSum[j·2^low + m] adds
+  // the blocks of m in increasing order (built by adding each subset's highest block last). A split starts
+  // from its low subset's entry and adds only its high blocks: the same additions in the same order as
+  // adding all its blocks one by one (tested against that loop).
+  const low = Math.min(S, 8), lowSize = 1 << low, lowMask = lowSize - 1;
+  const lowSum = new Float64Array(N * lowSize), lowSq = new Float64Array(N * lowSize);
+  for (let j = 0; j < N; j++) {
+    for (let m = 1; m < lowSize; m++) {
+      const top = 31 - Math.clz32(m), prev = j * lowSize + (m ^ (1 << top)), idx = top * N + j;
+      lowSum[j * lowSize + m] = lowSum[prev] + sum[idx];
+      lowSq[j * lowSize + m] = lowSq[prev] + sq[idx];
+    }
+  }
   let overfit = 0, losses = 0;
   for (let k = 0; k < nSplits; k++) {
-    const mask = splits[k];
+    const mask = splits[k], inLow = mask & lowMask, outLow = ~mask & lowMask;
     for (let j = 0; j < N; j++) {
-      let si = 0, qi = 0, so = 0, qo = 0;
-      for (let b = 0; b < S; b++) {
+      let si = lowSum[j * lowSize + inLow], qi = lowSq[j * lowSize + inLow], so = lowSum[j * lowSize + outLow], qo = lowSq[j * lowSize + outLow];
+      for (let b = low; b < S; b++) {
         const idx = b * N + j;
         if (mask & (1 << b)) { si += sum[idx]; qi += sq[idx]; } else { so += sum[idx]; qo += sq[idx]; }
       }

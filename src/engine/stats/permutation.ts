@@ -66,6 +66,21 @@ function validate(x: NumArray, y: NumArray, B: number): void {
 }
 
 /**
+ * Σᵢ xc[(i + s) mod n]·yc[i], summed strictly in index order (the same floating-point result as the plain
+ * loop), four terms per iteration: fewer loop and bounds checks, one dependent add chain as before.
+ */
+export function shiftedDot(xc: Float64Array, yc: Float64Array, s: number): number {
+  const n = yc.length, m = n - s;
+  let d = 0, i = 0;
+  for (; i + 3 < m; i += 4) { d += xc[i + s] * yc[i]; d += xc[i + s + 1] * yc[i + 1]; d += xc[i + s + 2] * yc[i + 2]; d += xc[i + s + 3] * yc[i + 3]; }
+  for (; i < m; i++) d += xc[i + s] * yc[i];
+  let k = i - m;
+  for (; i + 3 < n; i += 4, k += 4) { d += xc[k] * yc[i]; d += xc[k + 1] * yc[i + 1]; d += xc[k + 2] * yc[i + 2]; d += xc[k + 3] * yc[i + 3]; }
+  for (; i < n; i++, k++) d += xc[k] * yc[i];
+  return d;
+}
+
+/**
  * Circular-shift permutation test of association between x and y: x is rotated by a random shift s
  * (x*_i = x_{(i+s) mod n}) against fixed y. Keeps each series' autocorrelation and clustering intact,
  * which an i.i.d. shuffle would destroy. The correlation fast path costs one n-term dot product per shift.
@@ -87,11 +102,7 @@ export function circularShiftTest(x: NumArray, y: NumArray, opts: PermutationTes
     observed = d0 / scale;
     for (let b = 0; b < B; b++) {
       const s = minShift + rng.int(span);
-      let d = 0;
-      const m = n - s;
-      for (let i = 0; i < m; i++) d += xc[i + s] * yc[i];
-      for (let i = m; i < n; i++) d += xc[i - m] * yc[i];
-      const t = d / scale;
+      const t = shiftedDot(xc, yc, s) / scale;
       sum += t; sumSq += t * t;
       if (isAsExtreme(t, observed, alternative)) k++;
       if (onProgress && (b & 63) === 63) onProgress((b + 1) / B);

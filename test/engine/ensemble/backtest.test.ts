@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { backtest, randomTimingProfitableShare } from '../../../src/engine/ensemble/index';
+import fc from 'fast-check';
+import { backtest, backtestBoth, medianBarMs, randomTimingProfitableShare, simulatePositions } from '../../../src/engine/ensemble/index';
+import { medianSpacingPositive } from '../../../src/engine/ensemble/backtest';
 import { expectClose } from '../../util/close';
 
 const HOUR = 3600e3;
@@ -135,5 +137,38 @@ describe('random-timing baseline of the profitable share', () => {
     const { strategy: s } = backtest(p5, close5, time5, { stageFractions: [0.05], allowShort: true });
     expect(Array.from(s.tradeBars)).toEqual([2, 1]);
     expect(Array.from(s.tradeSide)).toEqual([1, -1]);
+  });
+});
+
+describe('medianSpacingPositive (the backtest\'s time check without a sort)', () => {
+  it('equals medianBarMs(time) > 0 on random timestamps with repeats, reversals, zeros and NaN', () => {
+    const value = fc.oneof(fc.integer({ min: -3, max: 5 }), fc.constant(NaN), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
+    fc.assert(fc.property(fc.array(value, { minLength: 0, maxLength: 40 }), (xs) => {
+      const time = Float64Array.from(xs);
+      expect(medianSpacingPositive(time)).toBe(medianBarMs(time) > 0);
+    }), { seed: 11, numRuns: 3000 });
+    // the even case decided by the two middle spacings' mean
+    expect(medianSpacingPositive(Float64Array.from([0, -1, 2, 1, 5]))).toBe(medianBarMs(Float64Array.from([0, -1, 2, 1, 5])) > 0);
+    expect(medianSpacingPositive(Float64Array.from([0, -3, -2, -1, 4]))).toBe(medianBarMs(Float64Array.from([0, -3, -2, -1, 4])) > 0);
+  });
+  it('buy-and-hold benchmarks, simulated on first read, equal a direct simulation', () => {
+    const n = 300, close = Float64Array.from({ length: n }, (_, t) => 100 + 10 * Math.sin(t / 9) + t / 20), time = Float64Array.from({ length: n }, (_, t) => t * 3600e3);
+    const p = Float64Array.from({ length: n }, (_, t) => 0.5 + 0.4 * Math.sin(t / 5));
+    const r = backtest(p, close, time, { feeBps: 10, maxPositionFraction: 0.05, startBar: 10 });
+    expect(r.buyAndHold).toEqual(simulatePositions(new Float64Array(n).fill(1), close, 10, 10 / 1e4, r.barsPerYear));
+    expect(r.buyAndHoldCapped).toEqual(simulatePositions(new Float64Array(n).fill(0.05), close, 10, 10 / 1e4, r.barsPerYear));
+    expect(r.buyAndHold).toBe(r.buyAndHold);
+  });
+});
+
+describe('backtestBoth', () => {
+  it('the always-in run, simulated on first read, equals a direct backtest', () => {
+    const n = 300, close = Float64Array.from({ length: n }, (_, t) => 100 + 10 * Math.sin(t / 9) + t / 20), time = Float64Array.from({ length: n }, (_, t) => t * 3600e3);
+    const p = Float64Array.from({ length: n }, (_, t) => 0.5 + 0.4 * Math.sin(t / 5));
+    const cfg = { feeBps: 10, startBar: 10 };
+    const both = backtestBoth(p, { probs: [], up: new Float64Array(n), close, time }, cfg);
+    expect(both.roadmap).toEqual(backtest(p, close, time, cfg));
+    expect(both.alwaysIn).toEqual(backtest(p, close, time, { ...cfg, mode: 'always-in' }));
+    expect(both.alwaysIn).toBe(both.alwaysIn);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  aggregatorById, backtest, breakEvenCostBps, constantHalf, runMarketWalkForward, scoreMarket, syntheticBoard,
+  aggregatorById, aggregatorSelectionPbo, backtest, breakEvenCostBps, compareWithBaseline, constantHalf, perBarLoss, runMarketWalkForward, scoreMarket, syntheticBoard,
 } from '../../../src/engine/ensemble/index';
 
 describe('market experiment: baselines in every comparison, skill = beating the base rate', () => {
@@ -26,6 +26,15 @@ describe('market experiment: baselines in every comparison, skill = beating the 
     expect(m.gain).toBeLessThan(0);
     expect(res.pbo.pbo).toBeGreaterThanOrEqual(0);
     expect(res.pbo.pbo).toBeLessThanOrEqual(1);
+  });
+  it('families sharing per-bar losses (scoreMarket) give what separate comparisons give; PBO from the shared losses too', () => {
+    const cands = res.forecasts, y = res.outcomes;
+    const alone = (['log loss', 'Brier'] as const).flatMap((loss) => compareWithBaseline(cands, 'base-rate', cands['base-rate'], y, { loss, replicates: 199, seed: 3 }));
+    expect(res.skill).toEqual(alone);
+    expect(res.vsVote).toEqual(compareWithBaseline(cands, 'calibrated-vote', cands['calibrated-vote'], y, { loss: 'log loss' }));
+    const lb = perBarLoss('log loss', cands['base-rate'], y);
+    const cols = wf.runs.map((r) => r.id).filter((id) => id !== 'base-rate').map((id) => { const l = perBarLoss('log loss', cands[id], y); return Float64Array.from(l, (v, i) => lb[i] - v); });
+    expect(res.pbo).toEqual(aggregatorSelectionPbo(cols));
   });
   it('a mask scores a subset of the same forecasts', () => {
     const mask = new Uint8Array(b.up.length);

@@ -33,6 +33,20 @@ describe('the roadmap circuit on the statevector', () => {
     expectClose(roadmapCircuitProbability(new Float64Array(14).fill(0.9)), (1 - 0.8 ** 14) / 2, { abs: 1e-12 });
     expectClose(roadmapCircuitProbability(new Float64Array(14).fill(0.8)), 0.4996, { abs: 5e-5 });
   });
+  it('a walk-forward keeps each bar\'s circuit output: the same numbers as simulating every bar afresh, shared with the fallback, re-simulated when a row changes', () => {
+    const b = syntheticBoard({ nBars: 900, seed: 4, skill: 0.5 });
+    const probs = b.probs.map((c) => Float64Array.from(c));
+    const data: EnsembleData = { probs, up: b.up };
+    const fresh = (t: number) => roadmapCircuitProbability(Float64Array.from(probs, (c) => c[t]));
+    const run = runCausal(parityCircuit, data, { refitEveryBars: 300 });
+    for (let t = 0; t < 900; t += 7) expect(run.p[t]).toBe(fresh(t));
+    const fb = runCausal(createFallbackAggregator(parityCircuit), data, { refitEveryBars: 300 });
+    const unshared = runCausal(createFallbackAggregator(parityCircuit), { probs: probs.map((c) => Float64Array.from(c)), up: b.up }, { refitEveryBars: 300 });
+    expect(fb).toEqual(unshared);
+    probs[3][500] = 0.93; // edited in place: bar 500 is simulated again
+    expect(runCausal(parityCircuit, data, { refitEveryBars: 300 }).p[500]).toBe(fresh(500));
+    expect(fresh(500)).not.toBe(run.p[500]);
+  });
   it('the classical fallback takes over when the circuit\'s confidence is below 0.6', () => {
     const p = createFallbackAggregator(parityCircuit).fit({ probs: [], up: new Float64Array() }, []);
     expect(p.predict(new Float64Array(14).fill(0.9))).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { aggregatorById, causalRegimes, cellClaimFigures, createFallbackAggregator, feeSweep, parityClosedForm, runCausal, stability, sweepDataset, syntheticBoard } from '../../../src/engine/ensemble/index';
+import { aggregatorById, causalRegimes, cellClaimFigures, cellClaimScoreIds, createFallbackAggregator, feeSweep, parityClosedForm, runCausal, runMarketWalkForward, stability, sweepDataset, syntheticBoard } from '../../../src/engine/ensemble/index';
 import { ruleCircuitFailures1pct, ruleProfitable80, ruleQuantumVsVoting, ruleRealConfidence, VERDICT_ORDER } from '../../../src/engine/claims/index';
 import { createRng } from '../../../src/engine/random';
 
@@ -74,6 +74,49 @@ describe('fee sweep and one-dataset sweep', () => {
     const st = cells[0].scored.skill.find((c) => c.id === 'stacking' && c.loss === 'log loss')!;
     expect(st.pBootstrap).toBeGreaterThan(0);
     expect(cells[0].scored.skill.find((c) => c.id === 'parity-closed-form' && c.loss === 'log loss')!.pBootstrap).toBeNaN();
+  });
+});
+
+describe('sweep shortcuts give the same cells', () => {
+  it('reusing a walk-forward run elsewhere on the same splits (precomputed) equals refitting; other splits are not reused', () => {
+    const b = syntheticBoard({ nBars: 2600, seed: 21, skill: 0.4 });
+    const input = { probs: b.probs, up: b.up, close: b.close, time: b.time };
+    const fb = createFallbackAggregator(parityClosedForm, { id: 'fallback' });
+    const aggs = [aggregatorById('stacking'), aggregatorById('majority'), parityClosedForm, fb];
+    const cfg = { aggregators: aggs, trainBars: 1000, testBars: 400, seed: 7, backtestIds: ['fallback'], backtest: { feeBps: 10 }, replicates: 49, bootstrapIds: ['stacking'] };
+    const fresh = sweepDataset('synthetic', input, cfg);
+    // The notebook's own walk-forward: baselines and classical aggregators, not the fallback, fitted on their own.
+    const own = runMarketWalkForward(input, { aggregators: [aggregatorById('stacking'), aggregatorById('majority'), parityClosedForm], trainBars: 1000, testBars: 400, seed: 7 });
+    let fitted = 0;
+    const counting = aggs.map((a) => ({ ...a, fit: (...args: Parameters<typeof a.fit>) => { fitted++; return a.fit(...args); } }));
+    const reused = sweepDataset('synthetic', input, { ...cfg, aggregators: counting, precomputed: own });
+    expect(fitted).toBe(own.splits.length); // only the fallback was fitted, once per split
+    expect(reused).toEqual(fresh);
+    const other = runMarketWalkForward(input, { aggregators: aggs, trainBars: 1000, testBars: 500, seed: 7 });
+    fitted = 0;
+    expect(sweepDataset('synthetic', input, { ...cfg, aggregators: counting, precomputed: other })).toEqual(fresh);
+    expect(fitted).toBe(aggs.length * own.splits.length);
+  });
+  it('scoring only cellClaimScoreIds gives the same claim figures', () => {
+    const b = syntheticBoard({ nBars: 2400, seed: 8, skill: 0.5 });
+    const input = { probs: b.probs, up: b.up, close: b.close, time: b.time };
+    const fb = createFallbackAggregator(parityClosedForm, { id: 'fallback' });
+    const bt = { feeBps: 10, slippageBps: 2, confidenceThreshold: 0.55 };
+    const ids = { quantum: 'parity-closed-form', traded: 'fallback' };
+    const cfg = { aggregators: [aggregatorById('stacking'), aggregatorById('majority'), parityClosedForm, fb], trainBars: 800, testBars: 400, backtestIds: ['fallback'], backtest: bt };
+    const full = sweepDataset('synthetic', input, cfg), lean = sweepDataset('synthetic', input, { ...cfg, scoreIds: cellClaimScoreIds(ids) });
+    expect(lean[0].scored.scores.map((x) => x.id)).toEqual(['stacking']);
+    for (let k = 0; k < full.length; k++) expect(cellClaimFigures(lean[k], input, ids, bt)).toEqual(cellClaimFigures(full[k], input, ids, bt));
+    expect(() => cellClaimFigures(lean[0], input, { ...ids, confidenceCandidate: 'majority' }, bt)).toThrow(/majority was not scored/);
+  });
+  it('pbo: false only blanks the PBO', () => {
+    const b = syntheticBoard({ nBars: 2000, seed: 5, skill: 0.4 });
+    const input = { probs: b.probs, up: b.up, close: b.close, time: b.time };
+    const cfg = { aggregators: [aggregatorById('stacking'), parityClosedForm], trainBars: 800, testBars: 400, backtestIds: ['stacking'], backtest: { feeBps: 10 } };
+    const withPbo = sweepDataset('synthetic', input, cfg), without = sweepDataset('synthetic', input, { ...cfg, pbo: false });
+    expect(withPbo[0].scored.pbo.nSplits).toBeGreaterThan(0);
+    expect(without.map((c) => ({ ...c, scored: { ...c.scored, pbo: null } }))).toEqual(withPbo.map((c) => ({ ...c, scored: { ...c.scored, pbo: null } })));
+    expect(without[0].scored.pbo.pbo).toBeNaN();
   });
 });
 

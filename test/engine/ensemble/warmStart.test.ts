@@ -1,11 +1,12 @@
 /**
- * Warm-started stacking: each walk-forward split starts Newton from the previous split's weights and
+ * Warm-started fits. Stacking: each walk-forward split starts Newton from the previous split's weights and
  * curvature. The objective is convex, so the fits must land on the cold-start optimum.
  */
 import { describe, expect, it } from 'vitest';
 import {
-  evaluateWalkForward, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
+  bestMember, calibratedVote, evaluateWalkForward, hedge, hedgeLog, fitLogistic, stacking, syntheticBoard, walkForwardSplits, type Aggregator,
 } from '../../../src/engine/ensemble/index.ts';
+import { rangesExtending } from '../../../src/engine/ensemble/math.ts';
 import { createAllQubitsReadout } from '../../../src/engine/ensemble/aggregators/allQubitsReadout.ts';
 import { createRng } from '../../../src/engine/random.ts';
 
@@ -71,5 +72,28 @@ describe('warm-started logistic fits', () => {
       expect(Math.abs(w.p[t] - c.p[t])).toBeLessThan(1e-9);
     }
     expect(tested).toBeGreaterThan(1500);
+  });
+});
+
+describe('warm-started best member, calibrated vote and Hedge (training rows continued over the bars added since the last split)', () => {
+  it('equal fitting every split from scratch, bit for bit, with and without purge and embargo', () => {
+    const board = syntheticBoard({ nBars: 4000, seed: 31, skill: 0.4 });
+    for (const agg of [bestMember, calibratedVote, hedge, hedgeLog]) {
+      for (const cfg of [{ trainBars: 600, testBars: 400 }, { trainBars: 600, testBars: 300, labelHorizonBars: 3, embargoBars: 5 }, { trainBars: 500, testBars: 500, mode: 'rolling' as const }, { trainBars: 20, testBars: 40 }]) {
+        const splits = walkForwardSplits({ nBars: 4000, ...cfg });
+        const cold: Aggregator = { ...agg, id: 'cold', fit: (data, train, o) => agg.fit(data, train, { ...o, warmStart: undefined }) };
+        const [warm, fresh] = evaluateWalkForward([agg, cold], board, splits).runs;
+        expect(warm.p).toEqual(fresh.p);
+        expect(warm.diagnostics).toEqual(fresh.diagnostics);
+      }
+    }
+  });
+  it('rangesExtending: only a prefix whose last range grew at its end', () => {
+    expect(rangesExtending([[0, 10]], [[0, 15]])).toEqual([[10, 15]]);
+    expect(rangesExtending([[0, 10], [12, 20]], [[0, 10], [12, 25], [30, 40]])).toEqual([[20, 25], [30, 40]]);
+    expect(rangesExtending([[0, 10]], [[1, 15]])).toBeNull();
+    expect(rangesExtending([[0, 10]], [[0, 8]])).toBeNull();
+    expect(rangesExtending([[0, 10], [12, 20]], [[0, 11], [12, 20]])).toBeNull();
+    expect(rangesExtending([], [[0, 5]])).toBeNull();
   });
 });

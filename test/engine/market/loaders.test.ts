@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseOhlcvCsv } from '../../../src/engine/market/csv';
+import { parseOhlcvCsv, parsePlainDecimal } from '../../../src/engine/market/csv';
 import { parseFreqtradeJson, scanFreqtradeJson } from '../../../src/engine/market/freqtrade';
 import { parseOhlcv } from '../../../src/engine/market/parse';
 import { OhlcvError, type OhlcvErrorReason } from '../../../src/engine/market/ohlcv';
@@ -211,6 +211,33 @@ describe('malformed files (property)', () => {
         return Number.isInteger(e.column) && e.column! >= 1 && e.column! <= 8 && e.message.startsWith(`row ${e.row}, column ${e.column}`);
       }
     }), { seed: 42, numRuns: 400 });
+  });
+
+  it('CSV: the plain-decimal fast path and the general path give the same columns or the same error', () => {
+    fc.assert(fc.property(fc.array(mutation, { minLength: 0, maxLength: 4 }), fc.constantFrom(',', ';', '\t'), (ms, delim) => {
+      const rows = lines.map((l) => l.split(','));
+      for (const m of ms) mutate(rows, m);
+      // A space after each delimiter sends every row down the general path (fields are trimmed there).
+      const fast = rows.map((r) => r.join(delim)).join('\n'), general = rows.map((r) => r.join(`${delim} `)).join('\n');
+      const outcome = (text: string) => {
+        try { const d = parseOhlcvCsv(text).data; return JSON.stringify(['time', 'open', 'high', 'low', 'close', 'volume'].map((k) => Array.from(d[k as 'time']))); } catch (e) { return e instanceof OhlcvError ? `${e.reason}@${e.row}:${e.column} ${e.message}` : String(e); }
+      };
+      expect(outcome(fast)).toBe(outcome(general));
+    }), { seed: 43, numRuns: 400 });
+  });
+
+  it('plain decimals parse bit-identically to Number() (Clinger fast path up to 15 digits, Number beyond)', () => {
+    const decimal = fc.tuple(fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: 0, maxLength: 12 }),
+      fc.option(fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: 0, maxLength: 14 }))).map(([a, b]) => (b === null ? a : `${a}.${b}`));
+    fc.assert(fc.property(decimal, fc.string({ maxLength: 3 }), (s, pad) => {
+      const line = `${pad}${s}${pad}`, x = parsePlainDecimal(line, pad.length, pad.length + s.length);
+      if (/\d/.test(s)) expect(Object.is(x, Number(s))).toBe(true);
+      else expect(x).toBeNaN();
+    }), { seed: 44, numRuns: 3000 });
+    for (const s of ['4261.48', '0.1', '0.3', '123456789012345', '1234567890123456', '0.000000000000001', '9007199254740993', '12.', '.5', '1502942400000']) {
+      expect(Object.is(parsePlainDecimal(s, 0, s.length), Number(s)), s).toBe(true);
+    }
+    for (const s of ['', '.', '-1', '+1', '1e5', '1.2.3', ' 1', '0x1F']) expect(parsePlainDecimal(s, 0, s.length), s).toBeNaN();
   });
 
   it('freqtrade JSON: succeed, or fail only with OhlcvError naming the candle', () => {

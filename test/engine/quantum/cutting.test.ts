@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildCircuit, type Circuit } from '../../../src/engine/quantum/circuit.ts';
 import { simulate } from '../../../src/engine/quantum/statevector.ts';
-import { planCuts, reconstructExact, measureCutSpread, reconstructFromShots, type CutSpec } from '../../../src/engine/quantum/cutting/cut.ts';
+import { planCuts, reconstructExact, measureCutSpread, reconstructFromShots, subExperimentValues, type CutSpec } from '../../../src/engine/quantum/cutting/cut.ts';
 import { WIRE_CUT, CZ_CUT, CX_CUT } from '../../../src/engine/quantum/cutting/decompositions.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import { expectClose } from '../../util/close.ts';
@@ -111,6 +111,34 @@ describe('circuit cutting: shots', () => {
     const e = reconstructFromShots(plan, { shots: 20_000, seed: 1 });
     expect(e.totalShots).toBe(120_000);
     expect(Math.abs(e.estimate - 1)).toBeLessThan(0.05);
+  });
+  it('QPD sampling draws exactly the terms of a binary search over the cumulative |coefficients| (guide table)', () => {
+    /** The straightforward sampler: binary search for the first term with cdf > u. */
+    const reference = (values: Float64Array, coeffs: Float64Array, shots: number, seed: number): number => {
+      const rng = createRng(seed), cdf = new Float64Array(values.length);
+      let acc = 0, sum = 0;
+      for (let i = 0; i < values.length; i++) { acc += Math.abs(coeffs[i]); cdf[i] = acc; }
+      for (let s = 0; s < shots; s++) {
+        const u = rng.next() * acc;
+        let lo = 0, hi = values.length - 1;
+        while (lo < hi) { const mid = (lo + hi) >>> 1; if (cdf[mid] > u) hi = mid; else lo = mid + 1; }
+        sum += Math.sign(coeffs[lo]) * (rng.next() < (1 + values[lo]) / 2 ? 1 : -1);
+      }
+      return (acc * sum) / shots;
+    };
+    const c = ghzChain(6);
+    const plans = [
+      planCuts(c, [{ kind: 'gate', opIndex: 3 }], 'ZIIIIZ'),
+      planCuts(c, [{ kind: 'gate', opIndex: 2 }, { kind: 'gate', opIndex: 4 }], 'ZIIIIZ'),
+      planCuts(c, [{ kind: 'wire', qubit: 3, afterOp: 3 }], 'XXXXXX'),
+    ];
+    for (const plan of plans) {
+      const sub = subExperimentValues(plan);
+      for (const seed of [1, 2, 3]) expect(reconstructFromShots(plan, { shots: 3000, seed, mode: 'qpd' }, sub).estimate).toBe(reference(sub.values, sub.coeffs, 3000, seed));
+      // Zero coefficients leave empty intervals in the cdf, which neither sampler may land in.
+      const holes = { values: sub.values, coeffs: Float64Array.from(sub.coeffs, (v, i) => (i % 3 === 1 ? 0 : v)) };
+      expect(reconstructFromShots(plan, { shots: 3000, seed: 4, mode: 'qpd' }, holes).estimate).toBe(reference(holes.values, holes.coeffs, 3000, 4));
+    }
   });
   it('spread scales like γ^k/√N (QPD sampling, fixed seed, loose tolerance)', () => {
     const c = ghzChain(6);

@@ -6,7 +6,7 @@ import {
 import { DensityMatrix } from '../../../src/engine/quantum/density.ts';
 import { buildCircuit } from '../../../src/engine/quantum/circuit.ts';
 import { simulate, Statevector } from '../../../src/engine/quantum/statevector.ts';
-import { estimateHoldFidelity } from '../../../src/engine/quantum/trajectories.ts';
+import { estimateHoldFidelity, idleTrajectory, reduced1q } from '../../../src/engine/quantum/trajectories.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import { expectClose } from '../../util/close.ts';
 
@@ -130,5 +130,38 @@ describe('trajectories', () => {
     expect(seen[seen.length - 1]).toBe(1);
     expect(seen.length).toBe(50);
     expect(() => estimateHoldFidelity(psi, 1, { t1Us: 1, t2Us: 1 }, { nTrajectories: 1 })).toThrow(/invalid nTrajectories: 1/);
+  });
+  it('one reused buffer per run gives the figures of a fresh clone per trajectory, bit for bit', () => {
+    for (const n of [3, 9, 12]) {
+      const rng = createRng(40 + n), raw = new Float64Array(2 << n);
+      for (let i = 0; i < raw.length; i++) raw[i] = rng.normal();
+      const psi = Statevector.fromAmplitudes(raw).normalize(), coherence = { t1Us: 60, t2Us: 45 }, N = 30;
+      // The straightforward estimate: clone, one idle trajectory, fidelity; Welford over trajectories.
+      const root = createRng(7);
+      let mean = 0, m2 = 0;
+      for (let k = 0; k < N; k++) {
+        const st = psi.clone();
+        idleTrajectory(st, 25, coherence, root.fork(k));
+        const x = psi.fidelity(st), d = x - mean;
+        mean += d / (k + 1); m2 += d * (x - mean);
+      }
+      const est = estimateHoldFidelity(psi, 25, coherence, { nTrajectories: N, seed: 7 });
+      expect([est.mean, est.stdError]).toEqual([mean, Math.sqrt(m2 / (N - 1) / N)]);
+    }
+  });
+  it('the reduced one-qubit state sums the pairs (i, i | bit) in increasing i, as a test of every index does', () => {
+    const rng = createRng(5);
+    for (const n of [1, 4, 7]) {
+      const a = Float64Array.from({ length: 2 << n }, () => rng.normal());
+      for (let q = 0; q < n; q++) {
+        let r00 = 0, r11 = 0, re = 0, im = 0;
+        for (let i = 0; i < 1 << n; i++) {
+          if (i & (1 << q)) continue;
+          const j = i | (1 << q), xr = a[2 * i], xi = a[2 * i + 1], yr = a[2 * j], yi = a[2 * j + 1];
+          r00 += xr * xr + xi * xi; r11 += yr * yr + yi * yi; re += xr * yr + xi * yi; im += xi * yr - xr * yi;
+        }
+        expect(reduced1q(a, n, q)).toEqual([r00, r11, re, im]);
+      }
+    }
   });
 });

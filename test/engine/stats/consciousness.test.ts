@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
 import {
-  consciousnessIndex, eventStudy, exceedanceFraction, rollingSpectralFreqFactor, upcrossings, walkForwardPercentile,
+  consciousnessIndex, eventStudy, wholeMinusSumPhi, logDet, exceedanceFraction, rollingSpectralFreqFactor, upcrossings, walkForwardPercentile,
   ROADMAP_EVENT_RATE_PER_SECOND,
 } from '../../../src/engine/stats/index.ts';
 
@@ -45,6 +45,29 @@ describe('consciousnessIndex', () => {
       for (const key of ['phi', 'totalCorrelation', 'freqFactor', 'complexity', 'index'] as const) {
         expectClose(full[key][t], sliced[key][W - 1], { abs: 1e-9, rel: 1e-9 });
       }
+    }
+  });
+  it('phi and TC equal the definition evaluated afresh per bar (ridged lag correlation, Φ over every prefix cut of each order)', () => {
+    const rng = createRng(8), k = 5, W = 20, T = 90, ridge = 1e-6;
+    const members = noiseMembers(k, T, rng, 0.4);
+    const r = consciousnessIndex(members, { window: W, nOrderings: 3, surrogates: 5, seed: 2 });
+    for (let t = W - 1; t < T; t += 7) {
+      // Lag pairs z_s = (x(s − 1), x(s)), s = t − W + 2..t: sample correlation, ridge on the diagonal.
+      const m = W - 1, d = 2 * k, z = Array.from({ length: m }, (_, q) => { const s = t - W + 2 + q; return [...members.map((c) => c[s - 1]), ...members.map((c) => c[s])]; });
+      const mean = Array.from({ length: d }, (_, i) => z.reduce((a, row) => a + row[i], 0) / m);
+      const cov = (i: number, j: number) => z.reduce((a, row) => a + (row[i] - mean[i]) * (row[j] - mean[j]), 0) / (m - 1);
+      const R = new Float64Array(d * d);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) R[i * d + j] = i === j ? 1 + ridge : cov(i, j) / Math.sqrt(cov(i, i) * cov(j, j));
+      let best = Infinity, bestPhi = NaN;
+      for (const ord of r.orderings) for (let a = 1; a < k; a++) {
+        const phi = wholeMinusSumPhi(R, k, Array.from(ord.subarray(0, a)));
+        const score = phi / Math.min(a, k - a);
+        if (score < best) { best = score; bestPhi = phi; }
+      }
+      expectClose(r.phi[t], bestPhi, { abs: 1e-9, rel: 1e-9 });
+      const present = new Float64Array(k * k);
+      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) present[i * k + j] = R[(k + i) * d + k + j];
+      expectClose(r.totalCorrelation[t], 0.5 * (k * Math.log(1 + ridge) - logDet(present, k)), { abs: 1e-9, rel: 1e-9 });
     }
   });
   it('phiStride holds phi between recomputations and stays causal', () => {

@@ -30,6 +30,39 @@ describe('correlationMatrix', () => {
     expect(m.r[0]).toBeNaN();
     expect(m.r[1]).toBeNaN();
   });
+  it('complete columns (mean and squared deviations once per column) give the pairwise two-pass figures bit for bit (property)', () => {
+    /** The straightforward pairwise-complete two-pass correlation, pair by pair. */
+    const reference = (cols: number[][]) => {
+      const n = cols.length, T = cols[0].length, r = new Float64Array(n * n), counts = new Int32Array(n * n);
+      for (let a = 0; a < n; a++) for (let b = a; b < n; b++) {
+        const x = cols[a], y = cols[b], ok = (t: number) => Number.isFinite(x[t]) && Number.isFinite(y[t]);
+        let c = 0, mx = 0, my = 0, rho = NaN;
+        for (let t = 0; t < T; t++) if (ok(t)) { c++; mx += x[t]; my += y[t]; }
+        if (c >= 2) {
+          mx /= c; my /= c;
+          let sxy = 0, sxx = 0, syy = 0;
+          for (let t = 0; t < T; t++) if (ok(t)) { const du = x[t] - mx, dv = y[t] - my; sxy += du * dv; sxx += du * du; syy += dv * dv; }
+          const flat = (ss: number, mu: number) => !(ss > 1e-14 * c * mu * mu) || ss === 0;
+          if (!flat(sxx, mx) && !flat(syy, my)) rho = a === b ? 1 : Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+        }
+        r[a * n + b] = r[b * n + a] = rho;
+        counts[a * n + b] = counts[b * n + a] = c;
+      }
+      return { n, r, counts };
+    };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 60 }), (seed, n, T) => {
+      const rng = createRng(seed);
+      const cols = Array.from({ length: n }, (_, j) => Array.from({ length: T }, () => {
+        const kind = j % 4; // complete, with gaps, constant, complete and correlated with column 0
+        if (kind === 1 && rng.next() < 0.2) return NaN;
+        return kind === 2 ? 0.7 : rng.normal();
+      }));
+      if (n > 3) cols[3] = cols[3].map((v, t) => v + cols[0][t]);
+      const got = correlationMatrix(cols), want = reference(cols);
+      expect(Array.from(got.counts)).toEqual(Array.from(want.counts));
+      got.r.forEach((v, i) => expect(Object.is(v, want.r[i]), `r[${i}]`).toBe(true));
+    }), { seed: 12, numRuns: 300 });
+  });
   it('identical members give N_PR = N_var = 1', () => {
     const rng = createRng(1);
     const x = Array.from({ length: 100 }, () => rng.next());

@@ -3,9 +3,30 @@ import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import {
-  auc, brierDecomposition, brierScore, constantForecastBrier, expectedCalibrationError, hitRate, logLoss,
-  reliabilityDiagram, wilsonInterval, LOG_LOSS_CLIP,
+  auc, binEdges, brierDecomposition, brierScore, constantForecastBrier, expectedCalibrationError, expectedCalibrationErrors, hitRate, iidBootstrapIndices, logLoss,
+  quantileSorted, reliabilityDiagram, wilsonInterval, LOG_LOSS_CLIP, type Binning,
 } from '../../../src/engine/stats/index.ts';
+
+/**
+ * The straightforward ECE bootstrap: every replicate draws its indices with iidBootstrapIndices and bins
+ * each resampled forecast by searching the edges. The reference for expectedCalibrationError's fast path.
+ */
+function eceBootstrapReference(f: Float64Array, o: Float64Array, nBins: number, binning: Binning, B: number, seed: number, confidence = 0.95) {
+  const edges = binEdges(f, nBins, binning);
+  const binOf = (x: number): number => { let k = 0; while (!(x < edges[k])) k++; return k; };
+  const ece = (idx: Int32Array | null): number => {
+    const cnt = new Float64Array(nBins), sf = new Float64Array(nBins), so = new Float64Array(nBins);
+    for (let i = 0; i < f.length; i++) { const j = idx ? idx[i] : i, b = binOf(f[j]); cnt[b]++; sf[b] += f[j]; so[b] += o[j]; }
+    let e = 0;
+    for (let b = 0; b < nBins; b++) if (cnt[b]) e += (cnt[b] / f.length) * Math.abs(so[b] / cnt[b] - sf[b] / cnt[b]);
+    return e;
+  };
+  const rng = createRng(seed).fork('ece-bootstrap'), idx = new Int32Array(f.length), reps = new Float64Array(B);
+  for (let r = 0; r < B; r++) { iidBootstrapIndices(rng, idx); reps[r] = ece(idx); }
+  const mean = reps.reduce((a, b) => a + b, 0) / B;
+  reps.sort();
+  return { ece: ece(null), lower: quantileSorted(reps, (1 - confidence) / 2), upper: quantileSorted(reps, 1 - (1 - confidence) / 2), bootstrapMean: mean };
+}
 
 /** Outcomes with an exact event rate: round(h·n) ones. */
 function outcomesWithRate(n: number, h: number): Float64Array {
@@ -128,6 +149,27 @@ describe('auc', () => {
       else expectClose(auc(s, o), num / den, { abs: 1e-12 });
     }), { seed: 42, numRuns: 300 });
   });
+  it('the merge of the two sorted classes equals the mid-rank sum (sort of indices) bit for bit (property)', () => {
+    /** The straightforward rank-sum form: mid-ranks over all scores, U = R⁺ − n⁺(n⁺ + 1)/2. */
+    const aucRankSum = (scores: number[], outcomes: number[]): number => {
+      const n = scores.length, order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+      let nPos = 0, rankSumPos = 0;
+      for (let r = 0; r < n;) {
+        let e = r + 1;
+        while (e < n && scores[order[e]] === scores[order[r]]) e++;
+        for (let j = r; j < e; j++) if (outcomes[order[j]] === 1) { nPos++; rankSumPos += (r + 1 + e) / 2; }
+        r = e;
+      }
+      return nPos === 0 || nPos === n ? NaN : (rankSumPos - (nPos * (nPos + 1)) / 2) / (nPos * (n - nPos));
+    };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 3 }), (seed, n, coarseness) => {
+      const rng = createRng(seed);
+      // Coarse scores make many ties; −0 and 0 must tie too.
+      const s = Array.from({ length: n }, () => (coarseness === 0 ? rng.next() : coarseness === 3 ? (rng.int(2) ? 0 : -0) : Math.round(rng.next() * 5 * coarseness) / 5));
+      const o = Array.from({ length: n }, () => rng.int(2));
+      expect(Object.is(auc(s, o), aucRankSum(s, o))).toBe(true);
+    }), { seed: 7, numRuns: 300 });
+  });
   it('is about ½ for random scores', () => {
     const rng = createRng(3), n = 20000;
     const s = Array.from({ length: n }, () => rng.next()), o = Array.from({ length: n }, () => rng.int(2));
@@ -160,6 +202,42 @@ describe('reliabilityDiagram and expectedCalibrationError', () => {
     expect(c.bootstrapMean).toBeGreaterThan(c.ece);
     // Reproducible from the seed.
     expect(expectedCalibrationError(f, o, { bootstrap: 300, seed: 5 }).upper).toBe(c.upper);
+  });
+  it('the bootstrap (bins looked up once, draws inline) is bit-identical to binning every replicate afresh (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom<Binning>('quantile', 'equal-width'), fc.boolean(), (seed, n, nBins, binning, coarse) => {
+      const rng = createRng(seed);
+      // Coarse forecasts put many ties on the quantile edges.
+      const f = Float64Array.from({ length: n }, () => (coarse ? Math.round(rng.next() * 4) / 4 : 0.4 + 0.2 * rng.next()));
+      const o = Float64Array.from(f, (p) => (rng.next() < p ? 1 : 0));
+      const fast = expectedCalibrationError(f, o, { nBins, binning, bootstrap: 40, seed });
+      const ref = eceBootstrapReference(f, o, nBins, binning, 40, seed);
+      expect([fast.ece, fast.lower, fast.upper, fast.bootstrapMean]).toEqual([ref.ece, ref.lower, ref.upper, ref.bootstrapMean]);
+      // Plain arrays give the same figures as typed ones.
+      expect(expectedCalibrationError(Array.from(f), Array.from(o), { nBins, binning, bootstrap: 40, seed })).toEqual(fast);
+    }), { seed: 21, numRuns: 200 });
+  });
+  it('quantile bin edges from selected order statistics equal the quantiles of the fully sorted forecasts (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 3 }), (seed, n, nBins, ties) => {
+      const rng = createRng(seed);
+      const f = Float64Array.from({ length: n }, () => (ties ? Math.round(rng.next() * 3 * ties) / (3 * ties) : rng.next()));
+      const sorted = Float64Array.from(f).sort(), want = new Float64Array(nBins);
+      for (let k = 1; k < nBins; k++) want[k - 1] = quantileSorted(sorted, k / nBins);
+      want[nBins - 1] = Infinity;
+      const before = Array.from(f);
+      expect(Array.from(binEdges(f, nBins, 'quantile'))).toEqual(Array.from(want));
+      expect(Array.from(f)).toEqual(before); // the input is left alone
+    }), { seed: 23, numRuns: 400 });
+  });
+  it('expectedCalibrationErrors of several forecasts equals one call per forecast, bit for bit', () => {
+    const rng = createRng(31), n = 500;
+    const o = Float64Array.from({ length: n }, () => (rng.next() < 0.5 ? 1 : 0));
+    const fs = [0.1, 0.3, 0].map((spread) => Float64Array.from({ length: n }, () => 0.5 + spread * (rng.next() - 0.5)));
+    for (const binning of ['quantile', 'equal-width'] as const) {
+      const opts = { nBins: 10, bootstrap: 50, seed: 9, binning };
+      expect(expectedCalibrationErrors(fs, o, opts)).toEqual(fs.map((f) => expectedCalibrationError(f, o, opts)));
+    }
+    expect(expectedCalibrationErrors([], o)).toEqual([]);
+    expect(() => expectedCalibrationErrors([fs[0], new Float64Array(3)], o)).toThrow(/forecasts\[1\]/);
   });
   it('detects a miscalibrated forecaster', () => {
     const rng = createRng(12), n = 4000;

@@ -3,6 +3,8 @@ import {
   calibrationSlope, dieboldMariano, expectedCalibrationError, judgeEffect, mcnemarCounts, mcnemarDirection, minimumDetectableEffect,
   minimumDetectableHitRateGain, neweyWestLags, neweyWestVariance, probabilityOfBacktestOverfitting, reliabilityDiagram, studentTCdf, studentTQuantile,
 } from '../../../src/engine/stats/index';
+import { bisectStudentTQuantile } from '../../../src/engine/stats/forecastTests';
+import { createRng } from '../../../src/engine/random';
 
 describe('Diebold–Mariano with Newey–West variance: a case computed by hand', () => {
   // lossA − lossB = d = [1, 3, 2, 6]: d̄ = 3, deviations [−2, 0, −1, 3]
@@ -113,5 +115,32 @@ describe('effect sizes and detectability', () => {
     const none = judgeEffect({ ...base, estimate: 0.0005, lower: -0.001, upper: 0.002, pAdjusted: 0.4 });
     expect(none.outcome).toBe('undetected');
     expect(none.text).toMatch(/no detectable effect \(smallest detectable = 0.002 nats\/bar\)/);
+  });
+});
+
+describe('studentTQuantile remembers its results', () => {
+  it('returns exactly the bisection, first call and repeated, past the memo\'s size', () => {
+    const r = createRng('tq');
+    for (let k = 0; k < 1500; k++) {
+      const p = 0.5 + 0.49 * r.next(), dof = 1 + r.int(20000);
+      const want = bisectStudentTQuantile(p, dof);
+      expect(studentTQuantile(p, dof)).toBe(want);
+      expect(studentTQuantile(p, dof)).toBe(want);
+    }
+  });
+});
+
+describe('dieboldMariano centres its differences in place', () => {
+  it('gives exactly the standard error from neweyWestVariance of the differences', () => {
+    const r = createRng('dm-inplace');
+    for (let k = 0; k < 50; k++) {
+      const n = 3 + r.int(400), a = Float64Array.from({ length: n }, () => r.next()), b = Float64Array.from({ length: n }, () => r.next() * 1.1);
+      const d = Float64Array.from(a, (v, i) => v - b[i]), L = neweyWestLags(n);
+      const se = Math.sqrt(neweyWestVariance(d, L) / n) * Math.sqrt(n / (n - 1));
+      const got = dieboldMariano(a, b);
+      if (se > 0) expect(got.standardError).toBe(se);
+      expect(dieboldMariano(a, b, { lags: Math.min(n - 1, 3) }).lags).toBe(Math.min(n - 1, 3));
+    }
+    expect(() => dieboldMariano([1, 2, 3], [0, 0, 1], { lags: 3 })).toThrow(/invalid lags/);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import {
-  bitsFromString, equicorrelatedLogDet, gaussianMutualInformation, logDet, lz76Count, lz76Normalized, lz76ShuffleMean,
+  bitsFromString, choleskyLogDiag, equicorrelatedLogDet, gaussianMutualInformation, logDet, lz76Count, lz76Normalized, lz76ShuffleMean,
   totalCorrelation, wholeMinusSumPhi,
 } from '../../../src/engine/stats/index.ts';
 
@@ -50,6 +50,62 @@ describe('LZ76 (Kaspar–Schuster)', () => {
   });
   it('rejects non-binary strings', () => {
     expect(() => bitsFromString('012')).toThrow(/bits\[2\]/);
+  });
+});
+
+/** The textbook one-entry-at-a-time Crout Cholesky: the reference for the blocked choleskyLogDiag. */
+function choleskyLogDiagReference(a: Float64Array, n: number, stride: number, logDiag: Float64Array): boolean {
+  for (let j = 0; j < n; j++) {
+    const rj = j * stride;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (!(d > 0)) return false;
+    const ljj = Math.sqrt(d);
+    a[rj + j] = ljj;
+    logDiag[j] = Math.log(ljj);
+    const inv = 1 / ljj;
+    for (let i = j + 1; i < n; i++) {
+      const ri = i * stride;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      a[ri + j] = s * inv;
+    }
+  }
+  return true;
+}
+
+describe('choleskyLogDiag (blocked)', () => {
+  it('is bit-identical to the one-entry-at-a-time Cholesky on random SPD and non-SPD matrices (property)', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (seed, n, pad, breakIt) => {
+      const rng = createRng(seed), stride = n + pad, m = n + 3;
+      const x = Float64Array.from({ length: n * m }, () => rng.normal());
+      const a = new Float64Array(n * stride).fill(7); // padding columns must be left alone
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let k = 0; k < m; k++) s += x[i * m + k] * x[j * m + k];
+        a[i * stride + j] = s;
+      }
+      if (breakIt) a[rng.int(n) * (stride + 1)] = -1; // a non-positive pivot somewhere
+      const fast = a.slice(), ref = a.slice(), ldFast = new Float64Array(n), ldRef = new Float64Array(n);
+      const okFast = choleskyLogDiag(fast, n, stride, ldFast), okRef = choleskyLogDiagReference(ref, n, stride, ldRef);
+      expect(okFast).toBe(okRef);
+      if (okRef) {
+        expect(Array.from(ldFast)).toEqual(Array.from(ldRef));
+        for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) expect(Object.is(fast[i * stride + j], ref[i * stride + j])).toBe(true);
+        for (let i = 0; i < n; i++) for (let j = n; j < stride; j++) expect(fast[i * stride + j]).toBe(7);
+      }
+      // Read from a larger matrix through an index (a permuted sub-matrix) instead of from `a`: the same L.
+      const big = n + 2, perm = Array.from({ length: big }, (_, i) => i);
+      for (let i = big - 1; i > 0; i--) { const j = rng.int(i + 1); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+      const values = new Float64Array(big * big).fill(NaN), index = new Int32Array((n * (n + 1)) / 2);
+      for (let i = 0, q = 0; i < n; i++) for (let j = 0; j <= i; j++, q++) { index[q] = perm[i] * big + perm[j]; values[index[q]] = a[i * stride + j]; }
+      const viaIndex = new Float64Array(n * stride), ldIdx = new Float64Array(n);
+      expect(choleskyLogDiag(viaIndex, n, stride, ldIdx, { values, index })).toBe(okRef);
+      if (okRef) {
+        expect(Array.from(ldIdx)).toEqual(Array.from(ldRef));
+        for (let i = 0; i < n; i++) for (let j = 0; j <= i; j++) expect(Object.is(viaIndex[i * stride + j], ref[i * stride + j])).toBe(true);
+      }
+    }), { seed: 11, numRuns: 300 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { binomialBand, simulateRejectionRates } from '../../../src/engine/stats/index';
+import { binomialBand, simulateRejectionRateRuns, simulateRejectionRates } from '../../../src/engine/stats/index';
 
 // 300 seeded random walks of 500 bars: every calibrated test must reject at α = 0.05 at a rate inside the
 // central 99 % binomial band of Bin(300, 0.05)/300 (a correct test falls outside it 1 % of the time).
@@ -29,5 +29,13 @@ describe('tests hold their nominal rate on seeded random walks (α = 0.05)', () 
     for (const test of ['diebold-mariano-hac', 'block-bootstrap', 'mcnemar', 'circular-shift'] as const) {
       expect(power.rates[test], test).toBeGreaterThan(0.3);
     }
+  });
+});
+
+describe('null and power run in step (shared resample sets)', () => {
+  it('gives exactly the results of separate runs', () => {
+    const a = { walks: 30, nBars: 200, seed: 'n' }, b = { walks: 20, nBars: 200, edge: 0.06, seed: 'p' }, c = { walks: 12, nBars: 120, replicates: 99, seed: 'q' };
+    const together = simulateRejectionRateRuns([a, b, c]);
+    expect(together).toEqual([simulateRejectionRates(a), simulateRejectionRates(b), simulateRejectionRates(c)]);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/random.ts';
 import { pairedBootstrapLossDifference, stationaryBootstrapIndices } from '../../../src/engine/stats/index.ts';
+import { geometricLengthForTest, stationaryBootstrapBlocks } from '../../../src/engine/stats/pairedBootstrap.ts';
 import { quantileSorted } from '../../../src/engine/stats/calibration.ts';
 
 function byIndices(a: Float64Array, b: Float64Array, replicates: number, meanBlock: number, seed: number | string) {
@@ -46,5 +47,38 @@ describe('pairedBootstrapLossDifference (running sums, shared resample set)', ()
     pairedBootstrapLossDifference(x[1], x[2], { replicates: 200, seed: 9 });
     pairedBootstrapLossDifference(x[0], x[2], { replicates: 100, seed: 2 }); // evicts the cached set
     expect(pairedBootstrapLossDifference(x[0], x[1], { replicates: 200, seed: 9 })).toEqual(alone);
+  });
+});
+
+describe('stationaryBootstrapBlocks (inlined rng, block-length table)', () => {
+  it('gives exactly the indices stationaryBootstrapIndices writes on the same stream, for random n, block lengths and seeds', () => {
+    const rng = createRng('blocks');
+    const cases: [number, number, number | string][] = [[50, 1, 1], [2, 2, 'two'], [500, 8, '7'], [8000, 20, 5514], [333, 333, 'x'], [1000, 1.5, 3], [97, 3.7, 9]];
+    for (let k = 0; k < 12; k++) cases.push([2 + rng.int(3000), 1 + rng.next() * 60, `r${k}`]);
+    for (const [n, L, seed] of cases) {
+      const replicates = 40;
+      const set = stationaryBootstrapBlocks(n, L, replicates, seed);
+      const ref = createRng(seed).fork('paired-bootstrap'), idx = new Int32Array(n), got = new Int32Array(n);
+      for (let r = 0; r < replicates; r++) {
+        stationaryBootstrapIndices(ref, L, idx);
+        let i = 0;
+        for (let u = set.offsets[r]; u < set.offsets[r + 1]; u++) for (let m = 0; m < set.lengths[u]; m++) got[i++] = (set.starts[u] + m) % n;
+        expect(i).toBe(n);
+        expect(got).toEqual(idx);
+      }
+    }
+  });
+
+  it('the length table returns what the logarithm gives at and next to every bucket edge', () => {
+    for (const L of [1.5, 2, 8, 20, 37.5, 1000]) {
+      const lnq = Math.log1p(-1 / L), B = 4096;
+      const set = new Set<number>();
+      // Draw uniforms that sit exactly on and one ulp around the bucket edges and the length jumps q^k.
+      const probes: number[] = [];
+      for (let j = 1; j < B; j++) probes.push(j / B, j / B - 2 ** -53, j / B + 2 ** -53);
+      for (let k = 1; k < 200; k++) { const q = Math.exp(k * lnq); if (q > 2 ** -40) probes.push(q, q * (1 + 2 ** -52), q * (1 - 2 ** -52)); }
+      for (const r of probes) set.add(r);
+      for (const r of set) expect(geometricLengthForTest(r, L)).toBe(1 + Math.floor(Math.log(r) / lnq));
+    }
   });
 });

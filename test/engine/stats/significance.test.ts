@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng, type Rng } from '../../../src/engine/random.ts';
+import { shiftedDot } from '../../../src/engine/stats/permutation.ts';
 import {
   annualizeSharpe, benjaminiHochberg, blockPermutationTest, circularShiftTest, deannualizeSharpe, deflatedSharpeRatio,
   expectedMaxSharpe, holm, normalCdf, pairedBootstrapLossDifference, permutationPValue, probabilisticSharpeRatio,
@@ -207,8 +208,59 @@ describe('probabilityOfBacktestOverfitting (CSCV)', () => {
     expect(e.pbo).toBe(0);
     expect(e.probabilityOfLoss).toBe(0);
   });
+  it('equals the per-configuration loop over blocks (the straightforward CSCV) bit for bit (property)', () => {
+    /** Straightforward CSCV: every split, configuration and block on its own; returns [pbo, logits, oos, is]. */
+    const reference = (cols: Float64Array[], S: number, metric: 'sharpe' | 'mean') => {
+      const N = cols.length, len = Math.floor(cols[0].length / S), rows = (S / 2) * len;
+      const perf = (s: number, q: number) => { const m = s / rows; if (metric === 'mean') return m; const v = (q - rows * m * m) / (rows - 1); return v > 0 ? m / Math.sqrt(v) : 0; };
+      const blockSum = (j: number, b: number, sq: boolean) => { let s = 0; for (let t = b * len; t < (b + 1) * len; t++) s += sq ? cols[j][t] * cols[j][t] : cols[j][t]; return s; };
+      const logits: number[] = [], oos: number[] = [], ins: number[] = [];
+      for (let mask = 0; mask < 1 << S; mask++) {
+        let bits = 0;
+        for (let b = 0; b < S; b++) bits += (mask >> b) & 1;
+        if (bits !== S / 2) continue;
+        const isP: number[] = [], oosP: number[] = [];
+        for (let j = 0; j < N; j++) {
+          let si = 0, qi = 0, so = 0, qo = 0;
+          for (let b = 0; b < S; b++) if (mask & (1 << b)) { si += blockSum(j, b, false); qi += blockSum(j, b, true); } else { so += blockSum(j, b, false); qo += blockSum(j, b, true); }
+          isP.push(perf(si, qi)); oosP.push(perf(so, qo));
+        }
+        let best = 0;
+        for (let j = 1; j < N; j++) if (isP[j] > isP[best]) best = j;
+        const less = oosP.filter((v) => v < oosP[best]).length, equal = oosP.filter((v) => v === oosP[best]).length;
+        const w = (1 + less + 0.5 * (equal - 1)) / (N + 1);
+        logits.push(Math.log(w / (1 - w))); oos.push(oosP[best]); ins.push(isP[best]);
+      }
+      return { pbo: logits.filter((l) => l <= 0).length / logits.length, logits, oos, ins };
+    };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 2, max: 7 }), fc.constantFrom(2, 4, 8, 10, 12), fc.constantFrom<'sharpe' | 'mean'>('sharpe', 'mean'), (seed, N, S, metric) => {
+      const rng = createRng(seed), T = S * (2 + rng.int(12)) + rng.int(S);
+      const cols = Array.from({ length: N }, () => Float64Array.from({ length: T }, () => rng.normal()));
+      if (N > 2) cols[2] = cols[0].slice(); // tied configurations
+      const fast = probabilityOfBacktestOverfitting(cols, { blocks: S, metric }), ref = reference(cols, S, metric);
+      // Gosper's hack enumerates the masks in increasing order, like the reference.
+      expect([fast.pbo, Array.from(fast.logits), Array.from(fast.oosOfWinner), Array.from(fast.isOfWinner)]).toEqual([ref.pbo, ref.logits, ref.oos, ref.ins]);
+    }), { seed: 5, numRuns: 150 });
+    // The default 16 blocks (8 of them from the subset table, 8 added per split).
+    const rng = createRng(77), cols = Array.from({ length: 4 }, () => Float64Array.from({ length: 16 * 5 + 3 }, () => rng.normal()));
+    const fast = probabilityOfBacktestOverfitting(cols, { blocks: 16 }), ref = reference(cols, 16, 'sharpe');
+    expect([fast.pbo, Array.from(fast.logits), Array.from(fast.oosOfWinner)]).toEqual([ref.pbo, ref.logits, ref.oos]);
+  });
   it('validates its inputs', () => {
     expect(() => probabilityOfBacktestOverfitting([[1, 2, 3]], {})).toThrow(/columns.length: 1/);
     expect(() => probabilityOfBacktestOverfitting([[1, 2], [1, 2]], { blocks: 3 })).toThrow(/blocks: 3/);
+  });
+});
+
+describe('shiftedDot (the circular-shift statistic, four terms per iteration)', () => {
+  it('equals the plain index-order loop bit for bit, for every shift of random series', () => {
+    fc.assert(fc.property(fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 41 }), fc.integer({ min: 1, max: 1e6 }), (xs, seed) => {
+      const n = xs.length, xc = Float64Array.from(xs), r = createRng(seed), yc = Float64Array.from({ length: n }, () => r.normal());
+      for (let s = 0; s < n; s++) {
+        let d = 0;
+        for (let i = 0; i < n; i++) d += xc[(i + s) % n] * yc[i];
+        expect(shiftedDot(xc, yc, s)).toBe(d);
+      }
+    }), { seed: 5, numRuns: 300 });
   });
 });

@@ -148,6 +148,35 @@ describe('measureTickLateness', () => {
     expect(verdictCycles({ ...r, periodMs: 1, resolutionMs: 0.1 }).verdict).toBe('refuted');
   });
 
+  it('settledAbove: a clamped timer stops after minTicks once its p95 |lateness| CI lies above the bound; others run every tick', async () => {
+    const rule = { minTicks: 100, quantile: 0.95, aboveMs: 10 };
+    const c = fakeClock(0, 0);
+    const clamped = await measureTickLateness(fakeLoop(c, (d) => Math.max(4, d)), c.now, { ticks: 300, periodMs: 1, mode: 'chained', settledAbove: rule });
+    expect(clamped.stoppedBy).toBe('settled above');
+    expect(clamped.n).toBe(100);
+    expect(clamped.latenessMs.length).toBe(100);
+    expectClose(clamped.driftMsPerTick, 3, { abs: 1e-9 });
+    expect(verdictCycles({ ...clamped, periodMs: 1, resolutionMs: 0.1 }).verdict).toBe('refuted');
+    // The same ticks as the full run, cut at 100.
+    const c2 = fakeClock(0, 0);
+    const full = await measureTickLateness(fakeLoop(c2, (d) => Math.max(4, d)), c2.now, { ticks: 300, periodMs: 1, mode: 'chained' });
+    expect(full.stoppedBy).toBe('ticks');
+    expectClose(clamped.latenessMs, full.latenessMs.slice(0, 100), { abs: 1e-12 });
+    // Lateness just under the bound (a steady 9.9 ms): never settled, every tick runs.
+    const c3 = fakeClock(0, 0);
+    const steady = await measureTickLateness(fakeLoop(c3, (d) => d + 9.9), c3.now, { ticks: 300, periodMs: 20, mode: 'chained', settledAbove: rule });
+    expect(steady.stoppedBy).toBe('ticks');
+    expect(steady.n).toBe(300);
+    // Checked only at minTicks + k·checkEvery: lateness that crosses the bound at tick 120 stops at 150.
+    const c4 = fakeClock(0, 0);
+    const late = await measureTickLateness(fakeLoop(c4, (d, call) => d + (call >= 120 ? 1000 : 0)), c4.now, { ticks: 1000, periodMs: 1, mode: 'chained', settledAbove: { ...rule, checkEvery: 50 } });
+    expect(late.stoppedBy).toBe('settled above');
+    expect(late.n % 50).toBe(0);
+    expect(late.n).toBeGreaterThan(120);
+    expect(() => measureTickLateness(fakeLoop(c, (d) => d), c.now, { ticks: 5, periodMs: 1, mode: 'chained', settledAbove: { ...rule, minTicks: 0 } })).toThrow('invalid settledAbove.minTicks: 0');
+    expect(() => measureTickLateness(fakeLoop(c, (d) => d), c.now, { ticks: 5, periodMs: 1, mode: 'chained', settledAbove: { ...rule, aboveMs: 0 } })).toThrow('invalid settledAbove.aboveMs: 0');
+  });
+
   it('seeded random jitter: percentiles match the injected lateness', async () => {
     const rng = createRng(11);
     const injected: number[] = [];

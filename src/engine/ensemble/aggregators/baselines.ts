@@ -7,9 +7,9 @@
  * bar t (the walk-forward calls it; the label of bar t is the move into bar t+1, known at bar t+1).
  * Probabilities are Laplace-smoothed so none is ever 0 or 1.
  */
-import type { Aggregator, BarRanges, EnsembleData, Predictor } from '../types';
+import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
 import { fitLogistic } from '../logistic';
-import { clipProb, sigmoid } from '../math';
+import { clipProb, rangesExtending, sigmoid } from '../math';
 
 function checkWindow(windowBars: number | undefined): void {
   if (windowBars !== undefined && !(Number.isInteger(windowBars) && windowBars >= 1)) {
@@ -97,28 +97,36 @@ export function createCalibratedVote(options: CalibratedVoteOptions = {}): Aggre
     title: 'Democratic vote, calibrated',
     rationale: 'Majority vote with its margin mapped to a probability by a logistic fit on past bars: the fair democratic baseline (the raw up-vote share is not a probability).',
     kind: 'fitted',
-    fit(data: EnsembleData, train: BarRanges): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
       const nMembers = data.probs.length;
       const row = new Float64Array(nMembers);
-      const xs: number[] = [], ys: number[] = [];
-      for (const [start, end] of train) {
+      // The design rows [1, margin] and labels of the training bars, in time order. Warm start (expanding
+      // window): the previous split's rows are a prefix of these, so only the bars added since are read.
+      const w = fitOptions.warmStart as CalibratedVoteWarmStart | undefined;
+      const added = w && w.probs === data.probs && w.up === data.up ? rangesExtending(w.train, train) : null;
+      const todo = added ?? train;
+      let cap = added && w ? w.rows : 0;
+      for (const [start, end] of todo) cap += Math.max(0, Math.min(end, data.up.length) - Math.max(0, start));
+      const x = new Float64Array(2 * cap), ys = new Float64Array(cap);
+      let rows = 0;
+      if (added && w) { x.set(w.x.subarray(0, 2 * w.rows)); ys.set(w.y.subarray(0, w.rows)); rows = w.rows; }
+      for (const [start, end] of todo) {
         for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
           const y = data.up[t];
           if (!(y === 0 || y === 1)) continue;
           for (let i = 0; i < nMembers; i++) row[i] = data.probs[i][t];
-          xs.push(voteMargin(row)); ys.push(y);
+          x[2 * rows] = 1; x[2 * rows + 1] = voteMargin(row); ys[rows++] = y;
         }
       }
-      const rows = ys.length;
+      const warmStart: CalibratedVoteWarmStart = { probs: data.probs, up: data.up, train: train.map(([s0, e0]) => [s0, e0] as const), x, y: ys, rows };
       let k = 0;
-      for (const y of ys) k += y;
+      for (let r = 0; r < rows; r++) k += ys[r];
       const prior = (k + 1) / (rows + 2);
-      if (rows < minTrainRows) return { predict: () => prior, diagnostics: () => ({ rows, fallback: 1 }) };
-      const x = new Float64Array(2 * rows);
-      for (let r = 0; r < rows; r++) { x[2 * r] = 1; x[2 * r + 1] = xs[r]; }
-      const fit = fitLogistic(x, Float64Array.from(ys), rows, 2, { l2 });
+      if (rows < minTrainRows) return { warmStart, predict: () => prior, diagnostics: () => ({ rows, fallback: 1 }) };
+      const fit = fitLogistic(x, ys, rows, 2, { l2 });
       const [a, b] = fit.beta;
       return {
+        warmStart,
         predict: (r) => clipProb(sigmoid(a + b * voteMargin(r))),
         diagnostics: () => ({ rows, fallback: 0, intercept: a, slope: b }),
       };
@@ -128,11 +136,18 @@ export function createCalibratedVote(options: CalibratedVoteOptions = {}): Aggre
 
 export const calibratedVote = createCalibratedVote();
 
-/** Mean log loss of member i on the training rows where it has a finite probability (NaN without any). */
-function memberTrainingLogLoss(data: EnsembleData, train: BarRanges, i: number): { loss: number; rows: number } {
+/** What a calibrated-vote fit hands to the next split's fit: its design rows over `train` on this member matrix. */
+interface CalibratedVoteWarmStart { readonly probs: readonly Float64Array[]; readonly up: Float64Array; readonly train: BarRanges; readonly x: Float64Array; readonly y: Float64Array; readonly rows: number }
+
+/**
+ * Adds member i's log losses on the training rows of `ranges` (where it has a finite probability) to sums[i]
+ * and counts[i], bar by bar in time order: continuing from an earlier fit's sums over a prefix of the ranges
+ * gives the same floating-point sums as starting over.
+ */
+function addMemberLogLosses(data: EnsembleData, ranges: BarRanges, i: number, sums: Float64Array, counts: Float64Array): void {
   const col = data.probs[i];
-  let s = 0, rows = 0;
-  for (const [start, end] of train) {
+  let s = sums[i], rows = counts[i];
+  for (const [start, end] of ranges) {
     for (let t = Math.max(0, start); t < end && t < data.up.length; t++) {
       const y = data.up[t], p = col[t];
       if (!(y === 0 || y === 1) || !Number.isFinite(p)) continue;
@@ -141,8 +156,12 @@ function memberTrainingLogLoss(data: EnsembleData, train: BarRanges, i: number):
       rows++;
     }
   }
-  return { loss: rows ? s / rows : NaN, rows };
+  sums[i] = s; counts[i] = rows;
 }
+
+/** What a best-member fit hands to the next split's fit: its loss sums over `train` on this member matrix. */
+interface BestMemberWarmStart { readonly probs: readonly Float64Array[]; readonly up: Float64Array; readonly train: BarRanges; readonly sums: Float64Array; readonly counts: Float64Array }
+
 
 export interface BestMemberOptions {
   /** Members need at least this many scored training rows to be eligible (default 50). */
@@ -161,13 +180,20 @@ export function createBestMember(options: BestMemberOptions = {}): Aggregator {
     title: 'Best single member (chosen on past bars)',
     rationale: 'If pooling 14 members cannot beat the one member that was best in the past, the pool adds nothing. Chosen by training log loss only.',
     kind: 'fitted',
-    fit(data: EnsembleData, train: BarRanges): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
+      const n = data.probs.length;
+      // Warm start (expanding window): continue the previous split's loss sums over the bars added since.
+      const w = fitOptions.warmStart as BestMemberWarmStart | undefined;
+      const added = w && w.probs === data.probs && w.up === data.up && w.sums.length === n ? rangesExtending(w.train, train) : null;
+      const sums = added && w ? Float64Array.from(w.sums) : new Float64Array(n), counts = added && w ? Float64Array.from(w.counts) : new Float64Array(n);
       let best = -1, bestLoss = Infinity;
-      for (let i = 0; i < data.probs.length; i++) {
-        const { loss, rows } = memberTrainingLogLoss(data, train, i);
+      for (let i = 0; i < n; i++) {
+        addMemberLogLosses(data, added ?? train, i, sums, counts);
+        const rows = counts[i], loss = rows ? sums[i] / rows : NaN;
         if (rows >= minTrainRows && loss < bestLoss) { best = i; bestLoss = loss; }
       }
       return {
+        warmStart: { probs: data.probs, up: data.up, train: train.map(([a, b]) => [a, b] as const), sums, counts } satisfies BestMemberWarmStart,
         predict: (row) => { if (best < 0) return 0.5; const p = row[best]; return Number.isFinite(p) ? clipProb(p) : 0.5; },
         diagnostics: () => ({ member: best, trainLogLoss: best < 0 ? NaN : bestLoss }),
       };

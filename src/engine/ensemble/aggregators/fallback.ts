@@ -38,10 +38,10 @@ export function createFallbackAggregator(primary: Aggregator, options: FallbackO
       let fallbacks = 0, crashes = 0, calls = 0, ties = 0, last = false;
       const predictor: Predictor = {
         get lastUsedFallback() { return last; },
-        predict(row) {
+        predict(row, t) {
           calls++;
           let p: number;
-          try { p = inner.predict(row); } catch { p = NaN; }
+          try { p = inner.predict(row, t); } catch { p = NaN; }
           if (!(p >= 0 && p <= 1)) crashes++;
           last = isFailedOutput(p, minConfidence, maxConfidence);
           if (!last) return p;

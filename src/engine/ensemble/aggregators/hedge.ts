@@ -1,5 +1,5 @@
-import type { Aggregator, BarRanges, EnsembleData, Predictor } from '../types';
-import { forEachTrainingRow } from '../math';
+import type { Aggregator, BarRanges, EnsembleData, FitOptions, Predictor } from '../types';
+import { forEachTrainingRow, rangesExtending } from '../math';
 
 /**
  * Hedge / exponential weights (Freund & Schapire 1997; Cesa-Bianchi & Lugosi 2006, Thm 2.2):
@@ -21,17 +21,21 @@ export interface Hedge {
   /** Record one round of losses (each in [0, 1]). */
   update(losses: ArrayLike<number>): void;
   readonly rounds: number;
+  /** A copy of the cumulative losses and round count (to continue from with createHedge's `start`). */
+  state(): { cumLoss: Float64Array; rounds: number };
 }
 
-export function createHedge(nExperts: number, options: HedgeOptions = {}): Hedge {
+/** `start`: continue from an earlier state (Hedge.state()) instead of zero losses. */
+export function createHedge(nExperts: number, options: HedgeOptions = {}, start?: { readonly cumLoss: Float64Array; readonly rounds: number }): Hedge {
   if (!(nExperts >= 1) || !Number.isInteger(nExperts)) throw new RangeError(`invalid nExperts: ${nExperts} (expected integer ≥ 1)`);
   const { eta, horizonRounds } = options;
   if (eta !== undefined && !(eta > 0)) throw new RangeError(`invalid eta: ${eta} (expected > 0)`);
   if (horizonRounds !== undefined && !(horizonRounds >= 1)) throw new RangeError(`invalid horizonRounds: ${horizonRounds} (expected ≥ 1)`);
   const lnN = Math.log(Math.max(nExperts, 2));
-  const cumLoss = new Float64Array(nExperts);
+  if (start && start.cumLoss.length !== nExperts) throw new RangeError(`invalid start: ${start.cumLoss.length} experts (expected ${nExperts})`);
+  const cumLoss = start ? Float64Array.from(start.cumLoss) : new Float64Array(nExperts);
   const w = new Float64Array(nExperts);
-  let rounds = 0;
+  let rounds = start ? start.rounds : 0;
   const rate = (): number => eta ?? Math.sqrt((8 * lnN) / (horizonRounds ?? rounds + 1));
   return {
     get rounds() { return rounds; },
@@ -52,6 +56,7 @@ export function createHedge(nExperts: number, options: HedgeOptions = {}): Hedge
       }
       rounds++;
     },
+    state: () => ({ cumLoss: Float64Array.from(cumLoss), rounds }),
   };
 }
 
@@ -73,17 +78,22 @@ export function createHedgeAggregator(loss: HedgeLoss = 'brier', options: HedgeO
     title: loss === 'brier' ? 'Hedge (exponential weights, Brier loss)' : 'Hedge (exponential weights, clipped log loss)',
     rationale: 'Online weighting of members by past loss; guaranteed to approach the best single member (regret ≤ √((T/2) ln N)). Output = weighted mean probability.',
     kind: 'online',
-    fit(data: EnsembleData, train: BarRanges): Predictor {
+    fit(data: EnsembleData, train: BarRanges, fitOptions: FitOptions = {}): Predictor {
       const n = data.probs.length;
-      const hedge = createHedge(n, options);
+      // Warm start (expanding window): the previous split's state after its training rows, then only the bars
+      // added since are replayed; the same losses are added in the same order as replaying everything.
+      const w = fitOptions.warmStart as HedgeWarmStart | undefined;
+      const added = w && w.probs === data.probs && w.up === data.up && w.state.cumLoss.length === n ? rangesExtending(w.train, train) : null;
+      const hedge = createHedge(n, options, added && w ? w.state : undefined);
       const losses = new Float64Array(n);
       const observe = (row: Float64Array, y: number): void => {
         if (!(y === 0 || y === 1)) return;
         for (let i = 0; i < n; i++) losses[i] = memberLoss(row[i], y, loss);
         hedge.update(losses);
       };
-      forEachTrainingRow(data.probs, data.up, train, observe, false);
+      forEachTrainingRow(data.probs, data.up, added ?? train, observe, false);
       return {
+        warmStart: { probs: data.probs, up: data.up, train: train.map(([a, b]) => [a, b] as const), state: hedge.state() } satisfies HedgeWarmStart,
         predict(row) {
           const w = hedge.weights();
           let s = 0;
@@ -96,6 +106,9 @@ export function createHedgeAggregator(loss: HedgeLoss = 'brier', options: HedgeO
     },
   };
 }
+
+/** What a Hedge fit hands to the next split's fit: its state after the training rows of `train`. */
+interface HedgeWarmStart { readonly probs: readonly Float64Array[]; readonly up: Float64Array; readonly train: BarRanges; readonly state: { readonly cumLoss: Float64Array; readonly rounds: number } }
 
 export const hedge = createHedgeAggregator('brier');
 export const hedgeLog = createHedgeAggregator('log');

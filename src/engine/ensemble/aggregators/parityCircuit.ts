@@ -1,4 +1,4 @@
-import type { Aggregator, Predictor } from '../types';
+import type { Aggregator, EnsembleData, Predictor } from '../types';
 import { ParametricCircuit, SimulationWorkspace, Statevector, simulate } from '../../quantum/statevector';
 import { buildCircuit, type Circuit } from '../../quantum/circuit';
 
@@ -52,19 +52,51 @@ export const parityCircuit: Aggregator = {
   title: 'Our reconstruction of the roadmap circuit (statevector)',
   rationale: 'RY(2·asin√pᵢ) per member, CNOT chain, read the last qubit: the roadmap\'s "quantum collective intelligence", simulated on the statevector. It computes the parity of the votes.',
   kind: 'static',
-  fit(): Predictor {
+  fit(data: EnsembleData): Predictor {
     // One buffer per fitted predictor: each bar overwrites it, nothing is kept between predictions.
     // The circuit is built and validated once; each bar only sets the 14 RY angles (ParametricCircuit)
     // and reads P(last = 1) from the real-valued state (no complex copy).
     const workspace = new SimulationWorkspace();
     let template: ParametricCircuit | null = null;
+    const simulateRow = (row: Float64Array): number => {
+      const n = row.length;
+      if (template === null || template.nQubits !== n) template = new ParametricCircuit(roadmapCircuit(new Float64Array(n).fill(0.5)));
+      for (let i = 0; i < n; i++) template.setParam(i, 0, encodeAngle(row[i]));
+      return template.probabilityOfOne(n - 1, workspace);
+    };
+    const memo = memoOf(data?.probs);
     return {
-      predict(row) {
-        const n = row.length;
-        if (template === null || template.nQubits !== n) template = new ParametricCircuit(roadmapCircuit(new Float64Array(n).fill(0.5)));
-        for (let i = 0; i < n; i++) template.setParam(i, 0, encodeAngle(row[i]));
-        return template.probabilityOfOne(n - 1, workspace);
+      predict(row, t) {
+        // A bar of the fitted data (t given): its output is simulated once and kept, so the fallback that wraps
+        // this circuit and later walk-forwards over the same members read it instead of simulating it again.
+        // The row is kept with the output and compared on reuse, so members edited in place are simulated afresh.
+        if (t === undefined || memo === null || !(t >= 0 && t < memo.p.length) || row.length !== memo.n) return simulateRow(row);
+        const n = memo.n, o = t * n;
+        if (memo.done[t] === 1) {
+          let same = true;
+          for (let i = 0; i < n && same; i++) { const a = row[i], b = memo.rows[o + i]; same = a === b || (a !== a && b !== b); }
+          if (same) return memo.p[t];
+        }
+        memo.p[t] = simulateRow(row);
+        memo.rows.set(row, o);
+        memo.done[t] = 1;
+        return memo.p[t];
       },
     };
   },
 };
+
+/** Outputs of the circuit per bar (and the row they came from), per member matrix: static, so a bar's output is a function of its row alone. */
+interface CircuitMemo { readonly n: number; readonly p: Float64Array; readonly rows: Float64Array; readonly done: Uint8Array }
+const outputsByData = new WeakMap<readonly Float64Array[], CircuitMemo>();
+
+function memoOf(probs: readonly Float64Array[] | undefined): CircuitMemo | null {
+  if (!probs || probs.length === 0) return null;
+  let m = outputsByData.get(probs);
+  if (!m) {
+    const n = probs.length, nBars = probs[0].length;
+    m = { n, p: new Float64Array(nBars), rows: new Float64Array(nBars * n), done: new Uint8Array(nBars) };
+    outputsByData.set(probs, m);
+  }
+  return m;
+}
