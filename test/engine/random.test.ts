@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { createRng, normalizeSeed } from '../../src/engine/random';
+import { createRng, normalizeSeed, uniformStream } from '../../src/engine/random';
 
 describe('createRng', () => {
   it('gives the same stream for the same seed', () => {
@@ -28,5 +28,18 @@ describe('createRng', () => {
   it('string seeds hash stably and bad seeds are refused', () => {
     expect(normalizeSeed('abc')).toBe(normalizeSeed('abc'));
     expect(() => normalizeSeed(NaN)).toThrow(/invalid seed/);
+  });
+});
+
+describe('uniformStream', () => {
+  it('is the stream of createRng(seed).next() (and of a fork), bit for bit, across fill calls of any size', () => {
+    for (const [seed, label] of [[0, undefined], [5014, undefined], ['abc', undefined], [7, 'ece-bootstrap'], [0xffffffff, 3]] as const) {
+      const rng = label === undefined ? createRng(seed) : createRng(seed).fork(label);
+      const stream = uniformStream(seed, label), buf = new Float64Array(300);
+      for (const count of [1, 2, 17, 300, 0, 299]) {
+        stream.fill(buf, count);
+        for (let i = 0; i < count; i++) expect(buf[i]).toBe(rng.next());
+      }
+    }
   });
 });

@@ -25,14 +25,18 @@ export interface GatheredSource {
  * dot product still runs k = 0, 1, …, j − 1 in order, so the result is bit-identical to the
  * one-entry-at-a-time loop (choleskyLogDiagReference in the tests).
  */
+/** Input element (i, j ≤ i) of choleskyLogDiag: from `src` through `idx` when given, else from `a` itself. */
+function inputAt(a: Float64Array, stride: number, src: Float64Array | null, idx: Int32Array | null, i: number, j: number): number {
+  return src !== null ? src[idx![((i * (i + 1)) >> 1) + j]] : a[i * stride + j];
+}
+
 export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logDiag: Float64Array, from?: GatheredSource): boolean {
-  const src = from?.values, idx = from?.index;
-  const at = (i: number, j: number): number => (src ? src[idx![((i * (i + 1)) >> 1) + j]] : a[i * stride + j]);
+  const src = from ? from.values : null, idx = from ? from.index : null;
   let j = 0;
   for (; j + 1 < n; j += 2) {
     const rj = j * stride, rj1 = rj + stride, j1 = j + 1;
     // Pivot j, row j + 1's entry in column j and pivot j + 1 (its k = j term last, as in the one-column loop).
-    let d = at(j, j), e = at(j1, j), d1 = at(j1, j1);
+    let d = inputAt(a, stride, src, idx, j, j), e = inputAt(a, stride, src, idx, j1, j), d1 = inputAt(a, stride, src, idx, j1, j1);
     for (let k = 0; k < j; k++) {
       const x = a[rj + k], y = a[rj1 + k];
       d -= x * x; e -= y * x; d1 -= y * y;
@@ -53,8 +57,8 @@ export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logD
     let i = j + 2;
     for (; i + 3 < n; i += 4) {
       const r0 = i * stride, r1 = r0 + stride, r2 = r1 + stride, r3 = r2 + stride;
-      let s0 = at(i, j), s1 = at(i + 1, j), s2 = at(i + 2, j), s3 = at(i + 3, j);
-      let t0 = at(i, j1), t1 = at(i + 1, j1), t2 = at(i + 2, j1), t3 = at(i + 3, j1);
+      let s0 = inputAt(a, stride, src, idx, i, j), s1 = inputAt(a, stride, src, idx, i + 1, j), s2 = inputAt(a, stride, src, idx, i + 2, j), s3 = inputAt(a, stride, src, idx, i + 3, j);
+      let t0 = inputAt(a, stride, src, idx, i, j1), t1 = inputAt(a, stride, src, idx, i + 1, j1), t2 = inputAt(a, stride, src, idx, i + 2, j1), t3 = inputAt(a, stride, src, idx, i + 3, j1);
       for (let k = 0; k < j; k++) {
         const x = a[rj + k], y = a[rj1 + k];
         const v0 = a[r0 + k], v1 = a[r1 + k], v2 = a[r2 + k], v3 = a[r3 + k];
@@ -68,7 +72,7 @@ export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logD
     }
     for (; i < n; i++) {
       const ri = i * stride;
-      let s0 = at(i, j), t0 = at(i, j1);
+      let s0 = inputAt(a, stride, src, idx, i, j), t0 = inputAt(a, stride, src, idx, i, j1);
       for (let k = 0; k < j; k++) { const v = a[ri + k]; s0 -= v * a[rj + k]; t0 -= v * a[rj1 + k]; }
       s0 *= inv;
       a[ri + j] = s0;
@@ -77,7 +81,7 @@ export function choleskyLogDiag(a: Float64Array, n: number, stride: number, logD
   }
   if (j < n) { // the last column of an odd n: only its diagonal is left
     const rj = j * stride;
-    let d = at(j, j);
+    let d = inputAt(a, stride, src, idx, j, j);
     for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
     if (!(d > 0)) return false;
     const ljj = Math.sqrt(d);

@@ -134,10 +134,25 @@ describe('circuit cutting: shots', () => {
     ];
     for (const plan of plans) {
       const sub = subExperimentValues(plan);
-      for (const seed of [1, 2, 3]) expect(reconstructFromShots(plan, { shots: 3000, seed, mode: 'qpd' }, sub).estimate).toBe(reference(sub.values, sub.coeffs, 3000, seed));
+      for (const [seed, shots] of [[1, 3000], [2, 2048], [3, 5001]]) expect(reconstructFromShots(plan, { shots, seed, mode: 'qpd' }, sub).estimate).toBe(reference(sub.values, sub.coeffs, shots, seed));
       // Zero coefficients leave empty intervals in the cdf, which neither sampler may land in.
       const holes = { values: sub.values, coeffs: Float64Array.from(sub.coeffs, (v, i) => (i % 3 === 1 ? 0 : v)) };
       expect(reconstructFromShots(plan, { shots: 3000, seed: 4, mode: 'qpd' }, holes).estimate).toBe(reference(holes.values, holes.coeffs, 3000, 4));
+    }
+  });
+  it('per-sub-experiment shots count the same uniforms as one rng.next() per shot (chunked stream), bit for bit', () => {
+    const plan = planCuts(ghzChain(6), [{ kind: 'gate', opIndex: 2 }, { kind: 'gate', opIndex: 4 }], 'ZIIIIZ');
+    const sub = subExperimentValues(plan);
+    for (const [shots, seed] of [[1, 1], [100, 2], [4095, 3], [5000, 4], [9000, 5]]) {
+      const rng = createRng(seed);
+      let est = 0;
+      for (let i = 0; i < sub.values.length; i++) {
+        const p = (1 + sub.values[i]) / 2;
+        let plus = 0;
+        for (let s = 0; s < shots; s++) if (rng.next() < p) plus++;
+        est += sub.coeffs[i] * ((2 * plus) / shots - 1);
+      }
+      expect(reconstructFromShots(plan, { shots, seed }, sub).estimate).toBe(est);
     }
   });
   it('spread scales like γ^k/√N (QPD sampling, fixed seed, loose tolerance)', () => {

@@ -13,7 +13,7 @@ import type { Circuit } from '../circuit.ts';
 import { validateCircuit } from '../circuit.ts';
 import { Statevector, MAX_STATEVECTOR_QUBITS } from '../statevector.ts';
 import { expectationPauliAmps } from '../pauli.ts';
-import { createRng } from '../../random.ts';
+import { createRng, uniformStream } from '../../random.ts';
 import { WIRE_CUT, gateCutDecomposition, type CutDecomposition, type LocalAction } from './decompositions.ts';
 
 export type CutSpec =
@@ -292,7 +292,9 @@ function checkShots(n: number): void {
  */
 export function reconstructFromShots(plan: CutPlan, options: ShotOptions, cached?: ReturnType<typeof subExperimentValues>): ShotEstimate {
   checkShots(options.shots);
-  const rng = createRng(options.seed ?? 0);
+  // The uniforms of createRng(seed).next(), drawn in chunks (uniformStream: same stream, no call per number).
+  const stream = uniformStream(options.seed ?? 0), CHUNK = 4096, u01 = new Float64Array(CHUNK);
+  let used = CHUNK;
   const { values, coeffs } = cached ?? subExperimentValues(plan);
   const mode = options.mode ?? 'perSubExperiment';
   if (mode === 'perSubExperiment') {
@@ -300,7 +302,12 @@ export function reconstructFromShots(plan: CutPlan, options: ShotOptions, cached
     for (let i = 0; i < values.length; i++) {
       const p = (1 + values[i]) / 2;
       let plus = 0;
-      for (let s = 0; s < options.shots; s++) if (rng.next() < p) plus++;
+      for (let s = 0; s < options.shots;) {
+        if (used === CHUNK) { stream.fill(u01); used = 0; }
+        const end = Math.min(CHUNK, used + (options.shots - s));
+        s += end - used;
+        for (; used < end; used++) if (u01[used] < p) plus++;
+      }
       est += coeffs[i] * ((2 * plus) / options.shots - 1);
     }
     return { estimate: est, totalShots: options.shots * values.length };
@@ -320,11 +327,14 @@ export function reconstructFromShots(plan: CutPlan, options: ShotOptions, cached
   }
   let sum = 0;
   for (let s = 0; s < options.shots; s++) {
-    const u = rng.next() * acc;
+    if (used + 2 > CHUNK) { // two uniforms per shot; CHUNK is even, so a pair never straddles two fills
+      stream.fill(u01); used = 0;
+    }
+    const u = u01[used++] * acc;
     let lo = guide[acc > 0 ? Math.min(G - 1, Math.floor((u / acc) * G)) : 0];
     while (lo > 0 && cdf[lo - 1] > u) lo--;
     while (lo < last && !(cdf[lo] > u)) lo++;
-    const shot = rng.next() < (1 + values[lo]) / 2 ? 1 : -1;
+    const shot = u01[used++] < (1 + values[lo]) / 2 ? 1 : -1;
     sum += Math.sign(coeffs[lo]) * shot;
   }
   return { estimate: (acc * sum) / options.shots, totalShots: options.shots };
