@@ -84,11 +84,30 @@ export function cCircuitText(c: Circuit): string {
   return lines.join('\n') + '\n';
 }
 
-function runC(bin: string, c: Circuit, reps: number, init: 'zero' | 'uniform'): { ms: number; p1Last: number } {
+function runC(bin: string, c: Circuit, reps: number, init: 'zero' | 'uniform'): { ms: number; cpuMs: number; p1Last: number } {
   const file = join(BUILD, 'general-circuit.txt');
   writeFileSync(file, cCircuitText(c));
-  const j = JSON.parse(execFileSync(bin, [String(c.nQubits), String(reps + 1), file, init], { encoding: 'utf8' })) as { secondsPerCircuit: number[]; p1Last: number };
-  return { ms: warmCMedian(j.secondsPerCircuit), p1Last: j.p1Last };
+  const j = JSON.parse(execFileSync(bin, [String(c.nQubits), String(reps + 1), file, init], { encoding: 'utf8' })) as {
+    secondsPerCircuit: number[]; cpuSecondsPerCircuit: number[]; p1Last: number;
+  };
+  return { ms: warmCMedian(j.secondsPerCircuit), cpuMs: warmCMedian(j.cpuSecondsPerCircuit), p1Last: j.p1Last };
+}
+
+/**
+ * The warm-median protocol in CPU time (process.cpuUsage: all of this process's threads, so GC
+ * helpers count against us): one warm-up, then the median of `reps` runs. On a shared machine CPU
+ * time is less disturbed than wall time, on both sides (C reports CLOCK_PROCESS_CPUTIME_ID).
+ */
+function cpuMedian(fn: () => void, reps: number): number {
+  fn();
+  const ts: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const u = process.cpuUsage();
+    fn();
+    const d = process.cpuUsage(u);
+    ts.push((d.user + d.system) / 1000);
+  }
+  return median(ts);
 }
 
 // ---------- qni ----------
@@ -139,9 +158,11 @@ function main(): void {
     // figure is the median over rounds of its warm medians. The TS column forces the pure-TS kernels
     // (setWasmKernels(false): the workspace's buffers are plain arrays).
     const fusedRounds: number[] = [], tsRounds: number[] = [], plainRounds: number[] = [], cRounds: number[] = [];
+    const cpuRounds: number[] = [], cCpuRounds: number[] = [];
     for (let round = 0; round < 5; round++) {
       setWasmKernels(wasmDefault);
       fusedRounds.push(warmMedian(() => { p1 = simulate(circuit, { workspace: ws }).state.probabilityOfOne(n - 1); }, 0, 3));
+      cpuRounds.push(cpuMedian(() => { simulate(circuit, { workspace: ws }); }, 3));
       plainRounds.push(warmMedian(() => { simulate(circuit, { fuse: false }); }, 0, 3));
       setWasmKernels(false);
       tsRounds.push(warmMedian(() => { simulate(circuit, { workspace: wsTs }); }, 0, 3));
@@ -149,6 +170,7 @@ function main(): void {
       if (cBin) {
         const r = runC(cBin, circuit, 3, 'zero');
         cRounds.push(r.ms);
+        cCpuRounds.push(r.cpuMs);
         if (Math.abs(r.p1Last - p1) > 1e-9) console.log(`WARNING: n=${n} P(last=1) differs: ours ${p1}, C ${r.p1Last}`);
       }
     }
@@ -156,13 +178,16 @@ function main(): void {
     const tC = cRounds.length ? median(cRounds) : undefined;
     const tQni = warmMedian(() => qniRun(circuit), 0, 3);
     const ratio = (t: number): string => (tC ? `${(t / tC).toFixed(2)}×` : '—');
+    const cpuOurs = median(cpuRounds), cpuC = cCpuRounds.length ? median(cCpuRounds) : undefined;
     rows.push([String(n), fmtMs(tFused), fmtMs(tTs), fmtMs(tPlain), fmtMs(tC), fmtMs(tQni),
-      ratio(tFused), ratio(tTs), ratio(tPlain), `${(tQni / tFused).toFixed(1)}×`]);
+      ratio(tFused), ratio(tTs), ratio(tPlain), `${(tQni / tFused).toFixed(1)}×`,
+      `${fmtMs(cpuOurs)} / ${fmtMs(cpuC)}`, cpuC ? `${(cpuOurs / cpuC).toFixed(2)}×` : '—']);
   }
   printTable([
     'n', `ours (${wasmDefault ? 'wasm' : 'TS'}, fused+ws)`, 'ours (TS kernels)', 'gate-by-gate', 'C general', '@qni/simulator',
-    'ours/C', 'TS/C', 'gbg/C', 'qni/ours',
+    'ours/C', 'TS/C', 'gbg/C', 'qni/ours', 'CPU ours / C', 'CPU ours/C',
   ], rows);
+  console.log('CPU columns: the same protocol in process CPU time on both sides (less disturbed by other processes than wall time).');
   console.log('Targets: ours/C ≤ 1.5× (moonshot ≤ 1.0×) and qni/ours ≥ 20× at n = 16 and 20.\n');
 
   console.log('2. Single gates at n = 20 on a uniform state (Statevector.applyGate vs the C textbook kernel):');

@@ -496,6 +496,7 @@ class FusedRunner {
   private scratch: Float64Array | null = null;
   private spare: Float64Array | null = null;
   private batch: GateBatch | null = null;
+  private realBatch: GateBatch | null = null;
   /** A CX/SWAP run's gather not yet done (its byte tables are in `tables`); fused into the next layer. */
   private permPending = false;
   private tablesBuf: Int32Array | null = null;
@@ -850,11 +851,27 @@ class FusedRunner {
     // the wasm SIMD ones (the TS layer kernels below would be the slowest part of the circuit).
     const wasm = !this.real && this.state !== null && this.wasmOk;
     if (wasm && few > 0) this.resolvePerm();
+    // A layer of ≥ 3 real gates (RY, H…) on a complex wasm state: the real-only layer kernels on
+    // the interleaved buffer (qubit q is bit q + 1 of the double index; a real 2×2 acts on re and
+    // im alike), three gates per sweep instead of one pass per gate.
+    let realLayer: GateBatch | null = null;
+    if (wasm && few > 3) {
+      let reals = 0;
+      for (let k = 0; k < count; k++) {
+        const m = this.pending[qubits === null ? k : qubits[k]];
+        if (m !== null && m[1] === 0 && m[3] === 0 && m[5] === 0 && m[7] === 0 && (m[2] !== 0 || m[4] !== 0)) reals++;
+      }
+      if (reals >= 3) { realLayer = this.realBatch ??= createGateBatch(this.n); realLayer.count = 0; }
+    }
     for (let k = 0; k < count; k++) {
       const q = qubits === null ? k : qubits[k];
       const m = this.pending[q];
       if (m === null) continue;
       this.pending[q] = null;
+      if (realLayer !== null && m[1] === 0 && m[3] === 0 && m[5] === 0 && m[7] === 0 && (m[2] !== 0 || m[4] !== 0)) {
+        pushGate(realLayer, q + 1, m);
+        continue;
+      }
       if (this.state === null) {
         // Still a product state: fold the gate into qubit q's factor.
         const v = this.vecs, o = 4 * q;
@@ -875,6 +892,15 @@ class FusedRunner {
       if (batch === null) { batch = this.batch ??= createGateBatch(this.n); batch.count = 0; }
       pushGate(batch, q, m);
       if (batch.complex[batch.count - 1]) anyComplex = true;
+    }
+    if (realLayer !== null && this.state !== null) {
+      // After everything queued so far (the other pending gates are on other qubits and commute).
+      const st = this.ensureState();
+      if (wasmStateOf(st.amps) === undefined) this.toWasm(st);
+      this.flushBlock();
+      const w = wasmStateOf(st.amps);
+      if (w !== undefined) applyRealBatchWasm(w, st.amps, st.amps, this.n + 1, realLayer, null);
+      else applyGateBatch(st.amps, this.n + 1, realLayer);
     }
     if (batch === null) return;
     if (anyComplex) this.toComplex();

@@ -120,8 +120,8 @@ function geometricLengthTable(meanBlock: number): Int32Array {
   return table;
 }
 
-/** The block length the table path gives for a uniform r (tests compare it with the logarithm). */
-export function geometricLengthForTest(r: number, meanBlock: number): number {
+/** The stationary bootstrap's block length for a uniform r, as drawBlocks finds it (table, else the logarithm; tests compare with the logarithm). */
+export function geometricBlockLength(r: number, meanBlock: number): number {
   const len = geometricLengthTable(meanBlock)[Math.floor(r * LENGTH_BUCKETS)];
   return len !== 0 ? len : 1 + Math.floor(Math.log(r) / Math.log1p(-1 / meanBlock));
 }

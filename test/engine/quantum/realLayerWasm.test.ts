@@ -112,6 +112,35 @@ describe('real-only layers on wasm equal the TS layer kernels', () => {
   });
 });
 
+describe('real layers on a complex wasm state (the real-only kernels on bits q + 1)', () => {
+  it('RY/H layers mixed with RZ/U3/Z gates between CX ladders, from a complex initial state, equal gate-by-gate (n = 12, 15, 17)', () => {
+    for (const n of [12, 15, 17]) {
+      const rng = createRng(`complex-real-layers-${n}`);
+      const ops: Op[] = [];
+      for (let L = 0; L < 4; L++) {
+        for (let q = 0; q < n; q++) {
+          const r = rng.next();
+          if (r < 0.4) ops.push({ kind: 'gate', gate: 'ry', qubits: [q], params: [rng.next() * 6] });
+          else if (r < 0.7) ops.push({ kind: 'gate', gate: 'h', qubits: [q], params: [] });
+          else if (r < 0.8) ops.push({ kind: 'gate', gate: 'z', qubits: [q], params: [] });
+          else if (r < 0.9) ops.push({ kind: 'gate', gate: 'rz', qubits: [q], params: [rng.next() * 6] });
+          else ops.push({ kind: 'gate', gate: 'u3', qubits: [q], params: [rng.next() * 6, rng.next() * 6, rng.next() * 6] });
+        }
+        for (let q = 0; q + 1 < n; q++) ops.push({ kind: 'gate', gate: 'cx', qubits: [q, q + 1], params: [] });
+      }
+      const c = withOps(createCircuit(n), ops);
+      setWasmKernels(false);
+      const initial = simulate(withOps(createCircuit(n), [{ kind: 'gate', gate: 'rx', qubits: [0], params: [0.3] }, { kind: 'gate', gate: 'h', qubits: [n - 1], params: [] }])).state;
+      const ref = simulate(c, { fuse: false, initial }).state.amps;
+      setWasmKernels(true);
+      const ws = new SimulationWorkspace();
+      simulate(c, { workspace: ws, initial });
+      expectClose(Array.from(simulate(c, { workspace: ws, initial }).state.amps), Array.from(ref), { abs: 1e-10 });
+      expectClose(Array.from(simulate(c, { initial }).state.amps), Array.from(ref), { abs: 1e-10 });
+    }
+  });
+});
+
 describe('CX/SWAP gathers of complex states on wasm', () => {
   it('gatherComplex = applyAffinePermutation (n = 12, 17)', () => {
     const rng = createRng('gather-complex');

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/engine/random.ts';
 import { pairedBootstrapLossDifference, stationaryBootstrapIndices } from '../../../src/engine/stats/index.ts';
-import { geometricLengthForTest, stationaryBootstrapBlocks } from '../../../src/engine/stats/pairedBootstrap.ts';
+import { geometricBlockLength, stationaryBootstrapBlocks } from '../../../src/engine/stats/pairedBootstrap.ts';
 import { quantileSorted } from '../../../src/engine/stats/calibration.ts';
 
 function byIndices(a: Float64Array, b: Float64Array, replicates: number, meanBlock: number, seed: number | string) {
@@ -78,7 +78,7 @@ describe('stationaryBootstrapBlocks (inlined rng, block-length table)', () => {
       for (let j = 1; j < B; j++) probes.push(j / B, j / B - 2 ** -53, j / B + 2 ** -53);
       for (let k = 1; k < 200; k++) { const q = Math.exp(k * lnq); if (q > 2 ** -40) probes.push(q, q * (1 + 2 ** -52), q * (1 - 2 ** -52)); }
       for (const r of probes) set.add(r);
-      for (const r of set) expect(geometricLengthForTest(r, L)).toBe(1 + Math.floor(Math.log(r) / lnq));
+      for (const r of set) expect(geometricBlockLength(r, L)).toBe(1 + Math.floor(Math.log(r) / lnq));
     }
   });
 });
