@@ -7,7 +7,7 @@ import { CellSyntaxError } from './analyze';
 import { RuntimeError, type CellValues } from './runtime';
 import { inspect, scalarFigures } from './inspect';
 import { isJudgedVerdict, isViewSpec, type ViewSpec } from './views';
-import { FormulaError } from './formula';
+import { FormulaError } from './formulaTypes';
 import { CellRunError, VIEW_KEY } from './compileCell';
 import type { CellDisplay, CellErrorInfo, NotebookVerdict } from './protocol';
 

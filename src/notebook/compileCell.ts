@@ -7,7 +7,7 @@ import type { CellDef, InputValue } from './format';
 import { analyzeCodeCell, analyzeViewCell, isJsGlobal, locateRuntimeError } from './analyze';
 import { SupersededError, type CellValues, type RuntimeCellSpec } from './runtime';
 import { isLibraryName, resolveLibrary, type CellContext } from './library';
-import type { FormulaEngine } from './formula';
+import type { FormulaEngine } from './formulaTypes';
 
 /** The key under which a view cell's result is stored among its values (see cellDisplay.ts). */
 export const VIEW_KEY = '#view';

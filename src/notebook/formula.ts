@@ -28,28 +28,8 @@ export const MAX_FORMULA_LINE_CHARS = 10_000;
  *  2,000-term sum would otherwise end in "Maximum call stack size exceeded" with no location. */
 export const MAX_FORMULA_DEPTH = 400;
 
-export class FormulaError extends Error {
-  override readonly name = 'FormulaError';
-  constructor(
-    message: string,
-    /** 1-based line within the cell. */
-    readonly line: number,
-    /** 1-based column (start of the offending token when known, else of the line's expression). */
-    readonly column: number,
-  ) {
-    super(message);
-  }
-}
-
-export interface FormulaAnalysis {
-  defines: string[];
-  references: string[];
-}
-
-export interface FormulaEngine {
-  analyze(source: string): FormulaAnalysis;
-  evaluate(source: string, scope: Record<string, unknown>): Record<string, unknown>;
-}
+export { FormulaError, type FormulaAnalysis, type FormulaEngine } from './formulaTypes';
+import { FormulaError, type FormulaAnalysis, type FormulaEngine } from './formulaTypes';
 
 /** Replaced in the namespace by throwing stand-ins (mathjs's security docs list, plus relatives). */
 const REPLACED = [

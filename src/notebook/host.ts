@@ -13,7 +13,7 @@ import type { CellDef, InputValue } from './format';
 import { Runtime, SupersededError, type CellStatus, type RuntimeCellSpec } from './runtime';
 import { resolveLibrary, type CellContext } from './library';
 import type { CellDisplay, MainToWorker, WorkerToMain } from './protocol';
-import { createFormulaEngine, type FormulaEngine } from './formula';
+import type { FormulaEngine } from './formulaTypes';
 import { compileCell } from './compileCell';
 import { errorInfo, toDisplay } from './cellDisplay';
 import { runNestedNotebook, type NestedRunEnv, type NotebookRun } from './nestedNotebook';
@@ -73,6 +73,10 @@ export class NotebookHost {
   private seed = 0;
   /** Created on first use: a mathjs instance costs ~0.1–0.3 s, and most notebooks have no formula cell. */
   private formulaEngine: FormulaEngine | null = null;
+  /** formula.ts (mathjs), imported on the first notebook that has a formula cell. */
+  private formulaModule: typeof import('./formula') | null = null;
+  /** Messages waiting for that import, in arrival order (null: none). */
+  private queue: Promise<void> | null = null;
   private startedAt = new Map<string, number>();
   private readonly mainCalls: MainThreadCalls;
   private readonly datasets: DatasetStore;
@@ -100,6 +104,21 @@ export class NotebookHost {
   }
 
   handle(msg: MainToWorker): void {
+    // mathjs costs ≈ 0.5 s to import, so it loads only for a notebook with a formula cell; messages arriving
+    // meanwhile wait behind it, in order.
+    const needsFormulas = !this.formulaModule && msg.type === 'load' && msg.cells.some((c) => c.type === 'formula');
+    if (!needsFormulas && !this.queue) return this.handleNow(msg);
+    const queued = (this.queue ?? Promise.resolve()).then(async () => {
+      if (needsFormulas && !this.formulaModule) this.formulaModule = await import('./formula').catch(() => null);
+      this.handleNow(msg);
+    });
+    this.queue = queued;
+    void queued.finally(() => {
+      if (this.queue === queued) this.queue = null;
+    });
+  }
+
+  private handleNow(msg: MainToWorker): void {
     if ('seq' in msg && typeof msg.seq === 'number') this.seq = Math.max(this.seq, msg.seq);
     this.apply(msg);
     if (msg.type === 'load' || msg.type === 'editCell' || msg.type === 'unblock') this.env.post({ type: 'graph', deps: this.runtime.graph() });
@@ -169,7 +188,8 @@ export class NotebookHost {
   }
 
   /** Settles once every cell has finished (for the headless runner and tests). */
-  idle(): Promise<void> {
+  async idle(): Promise<void> {
+    while (this.queue) await this.queue;
     return this.runtime.idle();
   }
 
@@ -178,7 +198,10 @@ export class NotebookHost {
       source: this.sources.get(cell.id) ?? cell.source,
       blocked: this.blocked[cell.id],
       inputs: this.inputs,
-      formulas: () => (this.formulaEngine ??= createFormulaEngine({ seed: this.seed })),
+      formulas: () => {
+        if (!this.formulaModule) throw new Error('the formula engine (mathjs) could not be loaded in this worker');
+        return (this.formulaEngine ??= this.formulaModule.createFormulaEngine({ seed: this.seed }));
+      },
       context: (cellId, signal) => this.context(cellId, signal),
     });
   }

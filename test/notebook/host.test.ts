@@ -72,6 +72,17 @@ describe('NotebookHost', () => {
     expect(t.state === 'done' && t.display.figures.typedDouble).toBeCloseTo(2 * total, 12);
   });
 
+  it('messages sent while the formula engine loads are applied after the load, in order', async () => {
+    // A notebook with a formula cell imports mathjs on load; an input set at once must not be lost or reordered.
+    const { h, msgs } = startHost(NB.cells);
+    h.handle({ type: 'setInput', name: 'n', value: 5 });
+    await h.idle();
+    const avg = [...msgs].reverse().find((m) => m.type === 'status' && m.id === 'cell-3');
+    const gen = [...msgs].reverse().find((m) => m.type === 'status' && m.id === 'gen');
+    const total = displayOf(gen).figures.total as number;
+    expect(displayOf(avg).figures.avg).toBeCloseTo(total / 5, 12);
+  });
+
   it('the same seed gives identical figures; another seed different ones', async () => {
     const a = host(7), b = host(7), c = host(8);
     await Promise.all([a.h.idle(), b.h.idle(), c.h.idle()]);
