@@ -308,6 +308,8 @@ export interface PidFigures {
   /** Clock resolution where measured, μs. */
   readonly resolutionUs: number;
   readonly where: string;
+  /** Why timing stopped, when a stopping rule ended it before all ticks ran (the notebook states the rule). */
+  readonly stoppedBy?: string;
 }
 
 export const pidJitter = defineClaim<PidFigures>({
@@ -326,7 +328,8 @@ export const pidJitter = defineClaim<PidFigures>({
     id: 'measured-here', label: 'applied to lateness measured here (an event-loop timer, not a real-time thread)',
     rule: (f) => {
       const best = Math.min(f.pidUs, f.predictiveUs);
-      const head = `over ${f.ticks} ticks (${f.where}): jitter ${fmt(f.openLoopUs, 3)} µs open loop, ${fmt(f.pidUs, 3)} µs with PID, ${fmt(f.predictiveUs, 3)} µs with a causal AR predictor. Supported iff the best reaches ${f.targetUs} µs; partly supported iff control removes ≥ 20 % of the jitter; refuted otherwise; not measurable iff the best is below 20× the clock resolution (${fmt(f.resolutionUs, 3)} µs)`;
+      const early = f.stoppedBy && f.stoppedBy !== 'all ticks' ? `; stopped early (${f.stoppedBy}): the timer cannot keep the 1 ms cycle, so its open-loop lateness is mostly drift` : '';
+      const head = `over ${f.ticks} ticks (${f.where}${early}): jitter ${fmt(f.openLoopUs, 3)} µs open loop, ${fmt(f.pidUs, 3)} µs with PID, ${fmt(f.predictiveUs, 3)} µs with a causal AR predictor. Supported iff the best reaches ${f.targetUs} µs; partly supported iff control removes ≥ 20 % of the jitter; refuted otherwise; not measurable iff the best is below 20× the clock resolution (${fmt(f.resolutionUs, 3)} µs)`;
       if (best < 20 * f.resolutionUs) return { verdict: 'not measurable here', rule: head };
       if (best <= f.targetUs) return { verdict: 'supported', rule: head };
       if (best <= 0.8 * f.openLoopUs) return { verdict: 'partly supported', rule: head };
