@@ -125,20 +125,26 @@ describe('optional inputs (the ledger\'s robustness-sweep switch)', () => {
   });
 });
 
+/** A host whose experiments run on a 2-worker in-process pool ('slow' sleeps 60 ms), recording terminated workers. */
+function slowPoolHost() {
+  const slow = `---\nid: slow\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 1\n\`\`\`\n\`\`\`js id=v\nawait sleep(60);\nconst twice = 2 * k;\n\`\`\`\n`;
+  const source = async (id: string) => (id === 'slow' ? slow : Promise.reject(new Error(`no shipped notebook '${id}'`)));
+  const terminated: number[] = [];
+  let started = 0;
+  const pool = new RunnerPool(() => {
+    const n = started++;
+    const port = inProcessRunner(source);
+    return { ...port, postMessage: (m: MainToRunner) => port.postMessage(m), terminate: () => terminated.push(n), set onmessage(f) { port.onmessage = f; }, get onmessage() { return port.onmessage; } } as RunnerPort;
+  }, 2);
+  const experiments = new ExperimentRunner({ where: 'w', pool: () => pool });
+  const msgs: WorkerToMain[] = [];
+  const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: source, experiments });
+  return { pool, terminated, msgs, h };
+}
+
 describe('cancelling one experiment', () => {
   it('a superseded caller stops its pooled experiment (its worker terminated); the other experiment runs on', async () => {
-    const slow = `---\nid: slow\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 1\n\`\`\`\n\`\`\`js id=v\nawait sleep(60);\nconst twice = 2 * k;\n\`\`\`\n`;
-    const source = async (id: string) => (id === 'slow' ? slow : Promise.reject(new Error(`no shipped notebook '${id}'`)));
-    const terminated: number[] = [];
-    let started = 0;
-    const pool = new RunnerPool(() => {
-      const n = started++;
-      const port = inProcessRunner(source);
-      return { ...port, postMessage: (m: MainToRunner) => port.postMessage(m), terminate: () => terminated.push(n), set onmessage(f) { port.onmessage = f; }, get onmessage() { return port.onmessage; } } as RunnerPort;
-    }, 2);
-    const experiments = new ExperimentRunner({ where: 'w', pool: () => pool });
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: source, experiments });
+    const { pool, terminated, msgs, h } = slowPoolHost();
     const nb = parseNotebook("```input\nname: kk\ntype: number\nvalue: 3\n```\n```js id=r1\nconst a = (await runNotebook('slow', { inputs: { k: kk } })).figures.twice;\n```\n```js id=r2\nconst b = (await runNotebook('slow', { inputs: { k: 100 } })).figures.twice;\n```\n");
     h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
     await new Promise((r) => setTimeout(r, 25)); // both experiments running
@@ -153,18 +159,7 @@ describe('cancelling one experiment', () => {
   });
 
   it('Cancel on a cell waiting for a pooled experiment stops that one alone (held back, worker terminated); a cell running here says it cannot be stopped', async () => {
-    const slow = `---\nid: slow\n---\n\`\`\`input\nname: k\ntype: number\nvalue: 1\n\`\`\`\n\`\`\`js id=v\nawait sleep(60);\nconst twice = 2 * k;\n\`\`\`\n`;
-    const source = async (id: string) => (id === 'slow' ? slow : Promise.reject(new Error(`no shipped notebook '${id}'`)));
-    const terminated: number[] = [];
-    let started = 0;
-    const pool = new RunnerPool(() => {
-      const n = started++;
-      const port = inProcessRunner(source);
-      return { ...port, postMessage: (m: MainToRunner) => port.postMessage(m), terminate: () => terminated.push(n), set onmessage(f) { port.onmessage = f; }, get onmessage() { return port.onmessage; } } as RunnerPort;
-    }, 2);
-    const experiments = new ExperimentRunner({ where: 'w', pool: () => pool });
-    const msgs: WorkerToMain[] = [];
-    const h = new NotebookHost({ post: (m) => msgs.push(m), fetchText: async () => '', now: () => 0, notebookSource: source, experiments });
+    const { terminated, msgs, h } = slowPoolHost();
     const nb = parseNotebook("```js id=r1\nconst a = (await runNotebook('slow', { inputs: { k: 3 } })).figures.twice;\n```\n```js id=r2\nconst b = (await runNotebook('slow', { inputs: { k: 100 } })).figures.twice;\n```\n```js id=here\nawait sleep(80);\nconst c = 1;\n```\n");
     h.handle({ type: 'load', cells: nb.cells, seed: 1, inputs: {}, edits: {}, blocked: {} });
     await new Promise((r) => setTimeout(r, 25)); // both experiments on the pool, 'here' sleeping in this thread

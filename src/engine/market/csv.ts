@@ -173,6 +173,13 @@ export function parseOhlcvCsv(text: string, options: CsvOptions = {}): OhlcvPars
 
   let timeFormat: TimeFormat | null = null;
   let n = 0, prevT = -Infinity;
+  /** Checks one candle (order, OHLC consistency) and appends it; both the fast and the general row path end here. */
+  const pushCandle = (row: number, t: number, o: number, h: number, l: number, c: number, v: number) => {
+    checkCandle(row, col, t, o, h, l, c, v, prevT);
+    if (n >= cap) grow();
+    time[n] = t; open[n] = o; high[n] = h; low[n] = l; close[n] = c; volume[n] = v; rowNo[n] = row;
+    n++; prevT = t;
+  };
   const num = (fields: string[], f: OhlcvField, row: number): number => {
     const s = fields[colIdx[f]];
     const x = parseStrictNumber(s);
@@ -198,10 +205,7 @@ export function parseOhlcvCsv(text: string, options: CsvOptions = {}): OhlcvPars
       const t = tRaw > 0 && tRaw <= MAX_TIME_MS ? tRaw : NaN;
       if (t === t) {
         const o = plain[iOpen], h = plain[iHigh], l = plain[iLow], c = plain[iClose], v = hasVolume ? plain[iVol] : 0;
-        checkCandle(row, col, t, o, h, l, c, v, prevT);
-        if (n >= cap) grow();
-        time[n] = t; open[n] = o; high[n] = h; low[n] = l; close[n] = c; volume[n] = v; rowNo[n] = row;
-        n++; prevT = t;
+        pushCandle(row, t, o, h, l, c, v);
         line = nextLine();
         row = lineNo;
         continue;
@@ -232,10 +236,7 @@ export function parseOhlcvCsv(text: string, options: CsvOptions = {}): OhlcvPars
       }
       const o = num(fields, 'open', row), h = num(fields, 'high', row), l = num(fields, 'low', row), c = num(fields, 'close', row);
       const v = hasVolume ? num(fields, 'volume', row) : 0;
-      checkCandle(row, col, t, o, h, l, c, v, prevT);
-      if (n >= cap) grow();
-      time[n] = t; open[n] = o; high[n] = h; low[n] = l; close[n] = c; volume[n] = v; rowNo[n] = row;
-      n++; prevT = t;
+      pushCandle(row, t, o, h, l, c, v);
     }
     line = nextLine();
     row = lineNo;

@@ -23,7 +23,7 @@ export interface GatheredSource {
  * rows below them four at a time, so eight independent dot products are in flight instead of one
  * latency-bound chain, and the two diagonal pivots and the entry between them share one loop. Each entry's
  * dot product still runs k = 0, 1, …, j − 1 in order, so the result is bit-identical to the
- * one-entry-at-a-time loop (choleskyLogDiagReference in the tests).
+ * one-entry-at-a-time loop (choleskyLogDiagReference below).
  */
 /** Input element (i, j ≤ i) of choleskyLogDiag: from `src` through `idx` when given, else from `a` itself. */
 function inputAt(a: Float64Array, stride: number, src: Float64Array | null, idx: Int32Array | null, i: number, j: number): number {
@@ -140,4 +140,25 @@ export function wholeMinusSumPhi(joint: ArrayLike<number>, k: number, partA: rea
   const lagMI = (part: readonly number[]): number => gaussianMutualInformation(joint, n2, part, part.map((i) => i + k));
   const all = Array.from({ length: k }, (_, i) => i);
   return lagMI(all) - lagMI(partA) - lagMI(partB);
+}
+
+/** The textbook one-entry-at-a-time Crout Cholesky: the reference the blocked choleskyLogDiag is tested and benched against (same results, bit for bit). */
+export function choleskyLogDiagReference(a: Float64Array, n: number, stride: number, logDiag: Float64Array): boolean {
+  for (let j = 0; j < n; j++) {
+    const rj = j * stride;
+    let d = a[rj + j];
+    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
+    if (!(d > 0)) return false;
+    const ljj = Math.sqrt(d);
+    a[rj + j] = ljj;
+    logDiag[j] = Math.log(ljj);
+    const inv = 1 / ljj;
+    for (let i = j + 1; i < n; i++) {
+      const ri = i * stride;
+      let s = a[ri + j];
+      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
+      a[ri + j] = s * inv;
+    }
+  }
+  return true;
 }

@@ -1,4 +1,4 @@
-import { rngInitialState } from '../random.ts';
+import { uniformStream } from '../random.ts';
 import { checkFinite, checkInt, checkOpenUnit, checkSameLength, type NumArray } from './checks.ts';
 import { quantileSorted } from './calibration.ts';
 import { permutationPValue } from './pValue.ts';
@@ -127,13 +127,15 @@ export function geometricBlockLength(r: number, meanBlock: number): number {
 }
 
 /**
- * Draws the blocks with the rng inlined (xoshiro128** on four locals, the stream of createRng(seed).fork(
- * 'paired-bootstrap').next(), two 32-bit outputs per double) and the block length from geometricLengthTable:
- * no closure calls and one logarithm per ~30 blocks instead of one per block. Tests check the blocks against
- * stationaryBootstrapIndices on the same stream.
+ * Draws the blocks from the stream of createRng(seed).fork('paired-bootstrap').next(), read in chunks of 4096
+ * through uniformStream (the generator runs on locals inside its fill loop: no closure call per number), and
+ * the block length from geometricLengthTable: one logarithm per ~30 blocks instead of one per block. Tests
+ * check the blocks against stationaryBootstrapIndices on the same stream.
  */
 function drawBlocks(key: string, n: number, meanBlock: number, replicates: number, seed: number | string): ResampleSet {
-  let [a, b, c, d] = rngInitialState(seed, 'paired-bootstrap');
+  const stream = uniformStream(seed, 'paired-bootstrap');
+  const buf = new Float64Array(4096);
+  let pos = buf.length;
   const p = 1 / meanBlock, lnq = Math.log1p(-p);
   const table = p >= 1 ? null : geometricLengthTable(meanBlock);
   let cap = Math.max(16, Math.ceil((replicates * n) / meanBlock * 1.1) + replicates);
@@ -144,16 +146,11 @@ function drawBlocks(key: string, n: number, meanBlock: number, replicates: numbe
     offsets[rep] = u;
     let i = 0;
     while (i < n) {
-      // r = rng.next(), redrawn while 0 (as stationaryBootstrapIndices does); each line is one xoshiro128** step.
+      // r = rng.next(), redrawn while 0 (as stationaryBootstrapIndices does).
       let r: number;
       do {
-        let x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
-        const hi = (Math.imul(x, 9) >>> 0) >>> 5;
-        let t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
-        x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
-        const lo = (Math.imul(x, 9) >>> 0) >>> 6;
-        t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
-        r = (hi * 67108864 + lo) / 9007199254740992;
+        if (pos === buf.length) { stream.fill(buf); pos = 0; }
+        r = buf[pos++];
       } while (r === 0);
       let len = 1;
       if (table !== null) {
@@ -161,13 +158,8 @@ function drawBlocks(key: string, n: number, meanBlock: number, replicates: numbe
         if (len === 0) len = 1 + Math.floor(Math.log(r) / lnq);
       }
       // The block's start: floor(rng.next() · n), as rng.int(n).
-      let x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
-      const hi = (Math.imul(x, 9) >>> 0) >>> 5;
-      let t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
-      x = Math.imul(b, 5); x = (x << 7) | (x >>> 25);
-      const lo = (Math.imul(x, 9) >>> 0) >>> 6;
-      t = b << 9; c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = (d << 11) | (d >>> 21);
-      const j = Math.floor(((hi * 67108864 + lo) / 9007199254740992) * n);
+      if (pos === buf.length) { stream.fill(buf); pos = 0; }
+      const j = Math.floor(buf[pos++] * n);
       const take = Math.min(n - i, len);
       if (u === cap) {
         cap *= 2;

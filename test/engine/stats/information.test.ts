@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { expectClose } from '../../util/close.ts';
 import { createRng } from '../../../src/engine/random.ts';
 import {
-  bitsFromString, choleskyLogDiag, equicorrelatedLogDet, gaussianMutualInformation, logDet, lz76Count, lz76Normalized, lz76ShuffleMean,
+  bitsFromString, choleskyLogDiag, choleskyLogDiagReference, equicorrelatedLogDet, gaussianMutualInformation, logDet, lz76Count, lz76Normalized, lz76ShuffleMean,
   totalCorrelation, wholeMinusSumPhi,
 } from '../../../src/engine/stats/index.ts';
 
@@ -53,26 +53,6 @@ describe('LZ76 (Kaspar–Schuster)', () => {
   });
 });
 
-/** The textbook one-entry-at-a-time Crout Cholesky: the reference for the blocked choleskyLogDiag. */
-function choleskyLogDiagReference(a: Float64Array, n: number, stride: number, logDiag: Float64Array): boolean {
-  for (let j = 0; j < n; j++) {
-    const rj = j * stride;
-    let d = a[rj + j];
-    for (let k = 0; k < j; k++) d -= a[rj + k] * a[rj + k];
-    if (!(d > 0)) return false;
-    const ljj = Math.sqrt(d);
-    a[rj + j] = ljj;
-    logDiag[j] = Math.log(ljj);
-    const inv = 1 / ljj;
-    for (let i = j + 1; i < n; i++) {
-      const ri = i * stride;
-      let s = a[ri + j];
-      for (let k = 0; k < j; k++) s -= a[ri + k] * a[rj + k];
-      a[ri + j] = s * inv;
-    }
-  }
-  return true;
-}
 
 describe('choleskyLogDiag (blocked)', () => {
   it('is bit-identical to the one-entry-at-a-time Cholesky on random SPD and non-SPD matrices (property)', () => {
