@@ -50,7 +50,7 @@ function splitmix32(state: { s: number }): number {
 
 /**
  * The xoshiro128** state [a, b, c, d] that createRng(seed) starts from, or createRng(seed).fork(label) with a
- * label: for hot loops that inline the generator (stats/pairedBootstrap.ts; its tests check the stream).
+ * label: where uniformStream starts its bulk copy of the generator (its tests check the stream).
  */
 export function rngInitialState(seed: number | string, forkLabel?: string | number): [number, number, number, number] {
   let seed32 = normalizeSeed(seed);

@@ -75,6 +75,8 @@ export class NotebookHost {
   private formulaEngine: FormulaEngine | null = null;
   /** formula.ts (mathjs), imported on the first notebook that has a formula cell. */
   private formulaModule: typeof import('./formula') | null = null;
+  /** Why that import failed, if it did (formula cells then report it). */
+  private formulaLoadError = '';
   /** Messages waiting for that import, in arrival order (null: none). */
   private queue: Promise<void> | null = null;
   private startedAt = new Map<string, number>();
@@ -109,7 +111,12 @@ export class NotebookHost {
     const needsFormulas = !this.formulaModule && msg.type === 'load' && msg.cells.some((c) => c.type === 'formula');
     if (!needsFormulas && !this.queue) return this.handleNow(msg);
     const queued = (this.queue ?? Promise.resolve()).then(async () => {
-      if (needsFormulas && !this.formulaModule) this.formulaModule = await import('./formula').catch(() => null);
+      if (needsFormulas && !this.formulaModule) {
+        this.formulaModule = await import('./formula').catch((e: unknown) => {
+          this.formulaLoadError = e instanceof Error ? e.message : String(e);
+          return null;
+        });
+      }
       this.handleNow(msg);
     });
     this.queue = queued;
@@ -199,7 +206,7 @@ export class NotebookHost {
       blocked: this.blocked[cell.id],
       inputs: this.inputs,
       formulas: () => {
-        if (!this.formulaModule) throw new Error('the formula engine (mathjs) could not be loaded in this worker');
+        if (!this.formulaModule) throw new Error(`the formula engine (mathjs) could not be loaded in this worker${this.formulaLoadError ? `: ${this.formulaLoadError}` : ''}`);
         return (this.formulaEngine ??= this.formulaModule.createFormulaEngine({ seed: this.seed }));
       },
       context: (cellId, signal) => this.context(cellId, signal),

@@ -120,10 +120,16 @@ function geometricLengthTable(meanBlock: number): Int32Array {
   return table;
 }
 
-/** The stationary bootstrap's block length for a uniform r, as drawBlocks finds it (table, else the logarithm; tests compare with the logarithm). */
+/** The block length for a uniform r: the table's, else the logarithm (lnq = ln(1 − 1/meanBlock)); 1 without a table (meanBlock ≤ 1). */
+function blockLength(table: Int32Array | null, r: number, lnq: number): number {
+  if (table === null) return 1;
+  const len = table[Math.floor(r * LENGTH_BUCKETS)];
+  return len !== 0 ? len : 1 + Math.floor(Math.log(r) / lnq);
+}
+
+/** The stationary bootstrap's block length for a uniform r, as drawBlocks finds it (tests compare with the logarithm). */
 export function geometricBlockLength(r: number, meanBlock: number): number {
-  const len = geometricLengthTable(meanBlock)[Math.floor(r * LENGTH_BUCKETS)];
-  return len !== 0 ? len : 1 + Math.floor(Math.log(r) / Math.log1p(-1 / meanBlock));
+  return blockLength(meanBlock <= 1 ? null : geometricLengthTable(meanBlock), r, Math.log1p(-1 / meanBlock));
 }
 
 /**
@@ -152,11 +158,7 @@ function drawBlocks(key: string, n: number, meanBlock: number, replicates: numbe
         if (pos === buf.length) { stream.fill(buf); pos = 0; }
         r = buf[pos++];
       } while (r === 0);
-      let len = 1;
-      if (table !== null) {
-        len = table[Math.floor(r * LENGTH_BUCKETS)];
-        if (len === 0) len = 1 + Math.floor(Math.log(r) / lnq);
-      }
+      const len = blockLength(table, r, lnq);
       // The block's start: floor(rng.next() · n), as rng.int(n).
       if (pos === buf.length) { stream.fill(buf); pos = 0; }
       const j = Math.floor(buf[pos++] * n);
